@@ -1,0 +1,6 @@
+package nl.transfertafel.contracts.vocabulary;
+
+public enum Urgency {
+    REGULAR,
+    URGENT
+}
