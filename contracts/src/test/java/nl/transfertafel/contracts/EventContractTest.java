@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import nl.transfertafel.contracts.events.CapacityAnnounced;
+import nl.transfertafel.contracts.events.capacity.CapacityAnnounced;
 import nl.transfertafel.contracts.events.EventCatalog;
 import nl.transfertafel.contracts.events.EventEnvelope;
 import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.contracts.events.EventSchemas;
 import nl.transfertafel.contracts.events.NewEvent;
-import nl.transfertafel.contracts.events.ReferralReceived;
+import nl.transfertafel.contracts.events.intake.ReferralReceived;
 import nl.transfertafel.contracts.vocabulary.CareLevel;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.ProviderType;
@@ -40,6 +40,17 @@ class EventContractTest {
         EventCatalog.all().forEach(descriptor -> assertThat(
                 getClass().getClassLoader().getResource(descriptor.schemaResource()))
                 .as(descriptor.schemaResource()).isNotNull());
+    }
+
+    @Test
+    void every_schema_loads_and_enforces_its_required_fields() {
+        EventCatalog.all().forEach(descriptor -> {
+            String empty = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"" + descriptor.type()
+                    + "\",\"schemaVersion\":" + descriptor.schemaVersion()
+                    + ",\"occurredAt\":\"2026-11-22T10:00:00Z\",\"region\":\"rotterdam\",\"aggregateId\":\"a\",\"payload\":{}}";
+            assertThat(EventSchemas.violations(empty)).as(descriptor.type()).isNotEmpty()
+                    .allSatisfy(v -> assertThat(v).contains("required"));
+        });
     }
 
     @Test

@@ -1,24 +1,34 @@
 package nl.transfertafel.contracts.events;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.transfertafel.contracts.events.capacity.CapacityEvents;
+import nl.transfertafel.contracts.events.intake.IntakeEvents;
+import nl.transfertafel.contracts.events.transfer.TransferEvents;
 
-/** Every event type the system knows, by name. Adding an event type means adding its class here. */
+/**
+ * Every event type the system knows, by name and version. Each producing context lists its own
+ * types ({@link IntakeEvents}, {@link CapacityEvents}, {@link TransferEvents}); adding an event type
+ * means adding its record, its schema and one line in that list.
+ */
 public final class EventCatalog {
-
-    private static final List<Class<? extends EventPayload>> PAYLOADS = List.of(
-            ReferralReceived.class,
-            CapacityAnnounced.class);
 
     private static final Map<String, EventDescriptor> BY_TYPE = new LinkedHashMap<>();
 
     static {
-        for (Class<? extends EventPayload> payload : PAYLOADS) {
+        List<Class<? extends EventPayload>> payloads = new ArrayList<>();
+        payloads.addAll(IntakeEvents.TYPES);
+        payloads.addAll(CapacityEvents.TYPES);
+        payloads.addAll(TransferEvents.TYPES);
+        for (Class<? extends EventPayload> payload : payloads) {
             EventDescriptor descriptor = describe(payload);
-            BY_TYPE.put(descriptor.type() + "/" + descriptor.schemaVersion(), descriptor);
+            if (BY_TYPE.put(descriptor.type() + "/" + descriptor.schemaVersion(), descriptor) != null) {
+                throw new IllegalStateException("event type listed twice: " + descriptor.type());
+            }
         }
     }
 

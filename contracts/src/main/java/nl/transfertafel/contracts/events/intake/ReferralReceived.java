@@ -1,6 +1,9 @@
-package nl.transfertafel.contracts.events;
+package nl.transfertafel.contracts.events.intake;
 
 import java.time.LocalDate;
+import nl.transfertafel.contracts.events.EventPayload;
+import nl.transfertafel.contracts.events.EventType;
+import nl.transfertafel.contracts.events.Topics;
 import nl.transfertafel.contracts.vocabulary.CareLevel;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.Urgency;

@@ -1,0 +1,16 @@
+package nl.transfertafel.contracts.events.intake;
+
+import java.util.List;
+import nl.transfertafel.contracts.events.EventPayload;
+
+/** The events intake-service publishes. */
+public final class IntakeEvents {
+
+    public static final List<Class<? extends EventPayload>> TYPES = List.of(
+            ReferralReceived.class,
+            WaitingEntryChanged.class,
+            TreeknormSignalled.class);
+
+    private IntakeEvents() {
+    }
+}

@@ -1,0 +1,42 @@
+package nl.transfertafel.contracts.events.intake;
+
+import java.time.LocalDate;
+import nl.transfertafel.contracts.events.EventPayload;
+import nl.transfertafel.contracts.events.EventType;
+import nl.transfertafel.contracts.events.Topics;
+import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
+import nl.transfertafel.contracts.vocabulary.Urgency;
+import nl.transfertafel.contracts.vocabulary.WaitingStatus;
+import nl.transfertafel.contracts.vocabulary.WithdrawalReason;
+
+/**
+ * The state of a client's waiting-list entry after a change: a snapshot, so a read model can simply
+ * upsert it (newer {@code version} wins). {@code change} says what happened. The registration date
+ * survives a transfer ({@code MOVED}): the Treeknorm clock does not restart.
+ */
+@EventType(name = "WaitingEntryChanged", topic = Topics.INTAKE_WAITING_EVENTS)
+public record WaitingEntryChanged(
+        String referralId,
+        String clientPseudonym,
+        String referrerAgb,
+        String providerAgb,
+        Placement placement,
+        WaitingStatus waitingStatus,
+        Stage stage,
+        Change change,
+        WithdrawalReason withdrawalReason,
+        DiagnosisGroup diagnosisGroup,
+        Urgency urgency,
+        LocalDate registeredOn,
+        LocalDate intakeOn,
+        LocalDate treatmentStartedOn,
+        LocalDate statusConfirmedOn,
+        long version) implements EventPayload {
+
+    /** Whether the entry sits at a provider, or is unplaced (and so goes to the transfer table). */
+    public enum Placement { PLACED, UNPLACED_REGISTRATION_STOP, UNPLACED_NO_PROVIDER }
+
+    public enum Stage { WAITING, INTAKE_DONE, IN_TREATMENT, WITHDRAWN }
+
+    public enum Change { REGISTERED, STATUS_SET, STATUS_CONFIRMED, INTAKE_RECORDED, TREATMENT_STARTED, WITHDRAWN, MOVED, STALE }
+}

@@ -1,0 +1,16 @@
+package nl.transfertafel.contracts.events.transfer;
+
+import java.util.List;
+import nl.transfertafel.contracts.events.EventPayload;
+
+/** The events transfer-table-service publishes. */
+public final class TransferEvents {
+
+    public static final List<Class<? extends EventPayload>> TYPES = List.of(
+            TransferProposed.class,
+            TransferOffered.class,
+            TransferCompleted.class);
+
+    private TransferEvents() {
+    }
+}

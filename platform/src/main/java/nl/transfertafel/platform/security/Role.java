@@ -1,0 +1,11 @@
+package nl.transfertafel.platform.security;
+
+/** The roles a token may carry (claim {@code roles}); Spring sees them as {@code ROLE_<name>}. */
+public enum Role {
+    GP,
+    PROVIDER,
+    COORDINATOR,
+    INSURER,
+    CLIENT_SUPPORT,
+    ADMIN
+}

@@ -1,0 +1,107 @@
+package nl.transfertafel.platform.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error a controller raises becomes RFC 9457 problem+json; validation errors name each field
+ * and the rule it broke ({@code errors: [{field, rule, message}]}).
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(ProblemException.class)
+    public ResponseEntity<ProblemDetail> handleProblem(ProblemException e, ServerWebExchange exchange) {
+        return answer(exchange, Problems.detail(e.status(), e.title(), e.getMessage(), e.rule(), e.violations()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    public ResponseEntity<ProblemDetail> handleDenied(AccessDeniedException e, ServerWebExchange exchange) {
+        return answer(exchange, Problems.detail(HttpStatus.FORBIDDEN, "Forbidden",
+                "Your role or organisation does not allow this.", "authorisation", List.of()));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<FieldViolation> violations = new ArrayList<>();
+        for (FieldError error : e.getFieldErrors()) {
+            violations.add(new FieldViolation(error.getField(), rule(error), error.getDefaultMessage()));
+        }
+        e.getGlobalErrors().forEach(error -> violations.add(
+                new FieldViolation(error.getObjectName(), rule(error), error.getDefaultMessage())));
+        ProblemDetail problem = Problems.detail(HttpStatus.BAD_REQUEST, "Invalid request",
+                "The request breaks " + violations.size() + " rule(s); see errors.", "validation", violations);
+        return Mono.just(ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(withInstance(exchange, problem)));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        String field = jsonPath(e);
+        if (field == null) {
+            field = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
+                    ? e.getMethodParameter().getParameterName() : "body";
+        }
+        // the parser's message may quote the input (personal data): name the field, never the value
+        ProblemDetail problem = Problems.detail(HttpStatus.BAD_REQUEST, "Unreadable request",
+                "The request is not valid JSON or a value has the wrong type or format.", "readable",
+                List.of(new FieldViolation(field, "readable", "malformed JSON or a value of the wrong type or format")));
+        return Mono.just(ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(withInstance(exchange, problem)));
+    }
+
+    private static String jsonPath(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return jackson.getPath().stream()
+                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                        .replace(".[", "[");
+            }
+        }
+        return null;
+    }
+
+    private static String rule(DefaultMessageSourceResolvable error) {
+        String[] codes = error.getCodes();
+        // the last code is the bare constraint name (e.g. "NotNull", "Pattern", "ElevenTest")
+        return codes != null && codes.length > 0 ? codes[codes.length - 1] : "invalid";
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ServerWebExchange exchange, ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(withInstance(exchange, problem));
+    }
+
+    private static ProblemDetail withInstance(ServerWebExchange exchange, ProblemDetail problem) {
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        return problem;
+    }
+}
