@@ -57,9 +57,9 @@ public class KafkaPublisher implements AutoCloseable {
     public void send(String topic, String key, String eventType, String value) {
         ensureTopic(topic);
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8),
-                value.getBytes(StandardCharsets.UTF_8), List.of(
-                        new RecordHeader("contentType", "application/json".getBytes(StandardCharsets.UTF_8)),
-                        new RecordHeader("eventType", eventType.getBytes(StandardCharsets.UTF_8))));
+                value.getBytes(StandardCharsets.UTF_8),
+                // informational only: consumers read the type from the envelope
+                List.of(new RecordHeader("eventType", eventType.getBytes(StandardCharsets.UTF_8))));
         await(() -> producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
 

@@ -53,6 +53,8 @@ class OutboxRelayIT {
             assertThat(EventSchemas.violations(envelope)).isEmpty();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> publishedAt(event) != null);
+        // and a Spring Cloud Stream consumer of the topic runs its effect for it
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(event) == 1);
     }
 
     @Test
@@ -106,6 +108,11 @@ class OutboxRelayIT {
         return db.sql("select count(*) as n from outbox where event_id = :id").bind("id", event.eventId())
                 .map(row -> row.get("n", Long.class)).one().block()
                 + db.sql("select count(*) as n from probe_state where id = :id").bind("id", event.aggregateId())
+                .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private long effects(NewEvent event) {
+        return db.sql("select count(*) as n from probe_effect where event_id = :id").bind("id", event.eventId())
                 .map(row -> row.get("n", Long.class)).one().block();
     }
 
