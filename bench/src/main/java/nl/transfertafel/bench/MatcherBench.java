@@ -1,0 +1,229 @@
+package nl.transfertafel.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.transfertafel.matching.Assignment;
+import nl.transfertafel.matching.MatchingEngine;
+import nl.transfertafel.matching.MatchingProblem;
+
+/**
+ * Benchmark harness (not a test): the matching engine against OR-Tools' SimpleMinCostFlow on a
+ * region (5,000 clients x 300 lines) and on the country (100,000 clients x 3,000 lines in 30
+ * regions).
+ *
+ * <ul>
+ *   <li>Engine time: {@code MatchingEngine.solve(problem)} on a built {@link MatchingProblem}
+ *       (includes splitting into regions, solving them on 2 threads, validating the result).</li>
+ *   <li>OR-Tools time: {@code solve()} only; the graph is built before the clock starts (the build
+ *       time is printed separately). For the country three OR-Tools set-ups are timed: one graph,
+ *       30 regional graphs solved one after another, and 30 regional graphs on 2 threads; the
+ *       fastest is the reference ({@code ortools_national_ms}).</li>
+ *   <li>Each time is the median over {@code runs} runs after {@code warmups} warm-up runs; engine and
+ *       OR-Tools runs alternate, with a GC before each run, so background load hits both alike.</li>
+ * </ul>
+ * Exits with status 1 if an objective or placed count differs.
+ *
+ * <p>Usage: {@code MatcherBench [warmups] [runs] [seed]}, defaults 3 9 20240601.
+ */
+public final class MatcherBench {
+
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static boolean allEqual = true;
+
+    public static void main(String[] args) {
+        int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 20240601L;
+        OrToolsReference.loadNativeLibraries();
+        System.out.printf(Locale.ROOT, "java %s, %d processors, max heap %d MiB, warmups %d, runs %d, seed %d%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, warmups, runs, seed);
+
+        long before = usedHeapAfterGc();
+        MatchingProblem national = InstanceGenerator.national(seed);
+        long after = usedHeapAfterGc();
+        double heapMib = (after - before) / (1024.0 * 1024.0);
+        System.out.printf(Locale.ROOT, "national model: %,d clients, %,d lines, %,d arcs; heap %.1f MiB%n",
+                national.clientCount(), national.lineCount(), national.arcCount(), heapMib);
+        MatchingProblem region = InstanceGenerator.region(seed);
+        System.out.printf(Locale.ROOT, "region model: %,d clients, %,d lines, %,d arcs%n",
+                region.clientCount(), region.lineCount(), region.arcCount());
+        MatchingEngine engine = new MatchingEngine();
+
+        // ---- region
+        Timed regionEngine = new Timed();
+        Timed regionOr = new Timed();
+        Timed regionOrBuild = new Timed();
+        for (int i = 0; i < warmups + runs; i++) {
+            boolean measured = i >= warmups;
+            regionEngine.run(measured, () -> engine.solve(region));
+            System.gc();
+            long t0 = System.nanoTime();
+            try (OrToolsReference or = new OrToolsReference(region)) {
+                long t1 = System.nanoTime();
+                long objective = or.solve();
+                long t2 = System.nanoTime();
+                regionOr.add(measured, t2 - t1, new long[] {objective, or.placed()});
+                regionOrBuild.add(measured, t1 - t0, null);
+            }
+        }
+        report("region", regionEngine, regionOr, regionOrBuild.median());
+
+        // ---- national
+        MatchingProblem[] regions = InstanceGenerator.nationalByRegion(seed);
+        Timed nationalEngine = new Timed();
+        Timed orPerRegion = new Timed();
+        Timed orPerRegion2 = new Timed();
+        Timed orPerRegionBuild = new Timed();
+        for (int i = 0; i < warmups + runs; i++) {
+            boolean measured = i >= warmups;
+            nationalEngine.run(measured, () -> engine.solve(national));
+            System.gc();
+            OrToolsReference[] graphs = new OrToolsReference[regions.length];
+            long t0 = System.nanoTime();
+            for (int r = 0; r < regions.length; r++) {
+                graphs[r] = new OrToolsReference(regions[r]);
+            }
+            long t1 = System.nanoTime();
+            orPerRegionBuild.add(measured, t1 - t0, null);
+            long[] sum = new long[2];
+            for (OrToolsReference g : graphs) {
+                sum[0] += g.solve();
+                sum[1] += g.placed();
+            }
+            long t2 = System.nanoTime();
+            orPerRegion.add(measured, t2 - t1, sum);
+            System.gc();
+            long[] sum2 = solveOnTwoThreads(graphs);
+            long t3 = System.nanoTime();
+            sum2 = solveOnTwoThreads(graphs); // solve() on an already solved graph re-solves; time this one
+            long t4 = System.nanoTime();
+            orPerRegion2.add(measured, t4 - t3, sum2);
+            for (OrToolsReference g : graphs) {
+                g.close();
+            }
+        }
+        Timed orSingle = new Timed();
+        Timed orSingleBuild = new Timed();
+        int singleRuns = Math.max(1, Math.min(3, runs));
+        for (int i = 0; i < 1 + singleRuns; i++) {
+            System.gc();
+            long t0 = System.nanoTime();
+            try (OrToolsReference or = new OrToolsReference(national)) {
+                long t1 = System.nanoTime();
+                long objective = or.solve();
+                long t2 = System.nanoTime();
+                orSingle.add(i >= 1, t2 - t1, new long[] {objective, or.placed()});
+                orSingleBuild.add(i >= 1, t1 - t0, null);
+            }
+        }
+        System.out.printf(Locale.ROOT, "national OR-Tools set-ups (solve only): one graph %.1f ms (build %.1f ms), "
+                        + "30 regional graphs %.1f ms (build %.1f ms), 30 regional graphs on 2 threads %.1f ms%n",
+                orSingle.median(), orSingleBuild.median(), orPerRegion.median(), orPerRegionBuild.median(),
+                orPerRegion2.median());
+        check("national, OR-Tools one graph vs engine", nationalEngine.result, orSingle.result);
+        check("national, OR-Tools 30 regions vs engine", nationalEngine.result, orPerRegion.result);
+        check("national, OR-Tools 30 regions on 2 threads vs engine", nationalEngine.result, orPerRegion2.result);
+        Timed best = orSingle;
+        for (Timed t : new Timed[] {orPerRegion, orPerRegion2}) {
+            if (t.median() < best.median()) {
+                best = t;
+            }
+        }
+        report("national", nationalEngine, best, Double.NaN);
+
+        System.out.printf(Locale.ROOT, "region_ms=%.1f national_ms=%.1f ortools_region_ms=%.1f ortools_national_ms=%.1f heap_mib=%.1f%n",
+                regionEngine.median(), nationalEngine.median(), regionOr.median(), best.median(), heapMib);
+        if (!allEqual) {
+            System.err.println("FAIL: engine and OR-Tools disagree");
+            System.exit(1);
+        }
+    }
+
+    private static long[] solveOnTwoThreads(OrToolsReference[] graphs) {
+        AtomicInteger next = new AtomicInteger();
+        long[][] sums = new long[2][2];
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            long[] sum = sums[t];
+            threads[t] = new Thread(() -> {
+                int r;
+                while ((r = next.getAndIncrement()) < graphs.length) {
+                    sum[0] += graphs[r].solve();
+                    sum[1] += graphs[r].placed();
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new long[] {sums[0][0] + sums[1][0], sums[0][1] + sums[1][1]};
+    }
+
+    private static void report(String name, Timed engine, Timed orTools, double orBuildMs) {
+        check(name, engine.result, orTools.result);
+        System.out.printf(Locale.ROOT,
+                "%-8s engine %7.1f ms | OR-Tools %7.1f ms%s | ratio engine/OR-Tools %.2f%n"
+                        + "         objective engine %d, OR-Tools %d: %s | placed engine %d, OR-Tools %d%n",
+                name, engine.median(), orTools.median(),
+                Double.isNaN(orBuildMs) ? "" : String.format(Locale.ROOT, " (+ graph build %.1f ms)", orBuildMs),
+                engine.median() / orTools.median(), engine.result[0], orTools.result[0],
+                engine.result[0] == orTools.result[0] ? "EQUAL" : "DIFFERENT", engine.result[1], orTools.result[1]);
+    }
+
+    private static void check(String what, long[] engine, long[] orTools) {
+        if (engine[0] != orTools[0] || engine[1] != orTools[1]) {
+            allEqual = false;
+            System.out.printf(Locale.ROOT, "MISMATCH %s: objective %d vs %d, placed %d vs %d%n",
+                    what, engine[0], orTools[0], engine[1], orTools[1]);
+        }
+    }
+
+    /** Collects measured durations and the last {objective, placed}. */
+    private static final class Timed {
+        private double[] ms = new double[0];
+        long[] result;
+
+        void run(boolean measured, java.util.function.Supplier<Assignment> solve) {
+            System.gc();
+            long t0 = System.nanoTime();
+            Assignment a = solve.get();
+            long t1 = System.nanoTime();
+            add(measured, t1 - t0, new long[] {a.objective(), a.placedCount()});
+        }
+
+        void add(boolean measured, long nanos, long[] objectiveAndPlaced) {
+            if (objectiveAndPlaced != null) {
+                result = objectiveAndPlaced;
+            }
+            if (measured) {
+                ms = Arrays.copyOf(ms, ms.length + 1);
+                ms[ms.length - 1] = nanos / 1e6;
+            }
+        }
+
+        double median() {
+            double[] s = ms.clone();
+            Arrays.sort(s);
+            return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return MEMORY.getHeapMemoryUsage().getUsed();
+    }
+
+    private MatcherBench() {
+    }
+}

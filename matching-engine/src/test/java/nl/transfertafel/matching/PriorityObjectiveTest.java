@@ -1,0 +1,74 @@
+package nl.transfertafel.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PriorityObjectiveTest {
+
+    private static final int FAR = PriorityObjective.MAX_DISTANCE_KM;
+    /**
+     * The largest change of the distance tier in one exchange: at most MAX_LINES_PER_REGION + 1
+     * clients (the one coming in, the one going out, the ones moving) change by at most 1000 km.
+     * So the higher tiers are compared with equal distances and must differ by more than this.
+     */
+    private static final long CHAIN_DISTANCE = (long) FAR * (PriorityObjective.MAX_LINES_PER_REGION + 1);
+
+    private static long score(boolean urgent, int waited, int pastNorm, int km) {
+        return PriorityObjective.score(new ClientFacts(urgent, waited, pastNorm), km);
+    }
+
+    @Test
+    void worstUrgentOutweighsBestRegularPlusAnyChainOfMoves() {
+        long worstUrgent = score(true, 0, PriorityObjective.MIN_DAYS_PAST_TREEKNORM, 500);
+        long bestRegular = score(false, PriorityObjective.MAX_DAYS_WAITED, PriorityObjective.MAX_DAYS_PAST_TREEKNORM, 500);
+        assertThat(worstUrgent - bestRegular).isGreaterThan(CHAIN_DISTANCE);
+    }
+
+    @Test
+    void oneDayFurtherBeyondTheNormOutweighsWaitingAndDistance() {
+        long beyond = score(false, 0, 11, 500);
+        long waitedMuchLonger = score(false, PriorityObjective.MAX_DAYS_WAITED, 10, 500);
+        assertThat(beyond - waitedMuchLonger).isGreaterThan(CHAIN_DISTANCE);
+    }
+
+    @Test
+    void oneDayLongerWaitOutweighsAnyChainOfDistanceChanges() {
+        assertThat(score(false, 101, 0, 500) - score(false, 100, 0, 500)).isGreaterThan(CHAIN_DISTANCE);
+    }
+
+    @Test
+    void placingOneMoreOutweighsAnyChainOfDistanceChanges() {
+        // the newly placed client's own distance term (here 0) is part of CHAIN_DISTANCE
+        long leastWorthPlacement = score(false, 0, PriorityObjective.MIN_DAYS_PAST_TREEKNORM, FAR);
+        assertThat(leastWorthPlacement).isGreaterThan(CHAIN_DISTANCE);
+    }
+
+    @Test
+    void shorterDistanceIsCheaperAndEHealthIsZeroKilometres() {
+        ClientFacts facts = ClientFacts.standard(false, 30);
+        assertThat(PriorityObjective.arcCost(facts, 5)).isLessThan(PriorityObjective.arcCost(facts, 6));
+        assertThat(PriorityObjective.eHealthArcCost(facts)).isEqualTo(PriorityObjective.arcCost(facts, 0));
+        assertThat(ClientFacts.standard(false, 30).daysPastTreeknorm()).isEqualTo(2);
+    }
+
+    @Test
+    void costsAreNegativeAndSmallEnoughForSumsAndOrTools() {
+        long max = score(true, PriorityObjective.MAX_DAYS_WAITED, PriorityObjective.MAX_DAYS_PAST_TREEKNORM, 0);
+        long min = score(false, 0, PriorityObjective.MIN_DAYS_PAST_TREEKNORM, FAR);
+        assertThat(min).isPositive();
+        assertThat(max).isLessThan(1L << 45);
+    }
+
+    @Test
+    void factsOutsideTheBoundsAreRejected() {
+        assertThatThrownBy(() -> new ClientFacts(false, 3651, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClientFacts(false, -1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ClientFacts(false, 10, -366)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PriorityObjective.arcCost(ClientFacts.standard(false, 1), 1001))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PriorityObjective.arcCost(ClientFacts.standard(false, 1), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
