@@ -1,0 +1,17 @@
+package nl.transfertafel.capacity;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+@SpringBootApplication
+public class CapacityApplication {
+
+    /** Each service reads its own {@code <name>.yml}, so all four can share one class path in the local stack. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(CapacityApplication.class).properties("spring.config.name=capacity-service");
+    }
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+}

@@ -1,0 +1,138 @@
+package nl.transfertafel.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import nl.transfertafel.contracts.events.EventEnvelope;
+import nl.transfertafel.contracts.events.EventJson;
+import nl.transfertafel.contracts.events.EventSchemas;
+import nl.transfertafel.contracts.events.intake.ReferralReceived;
+import nl.transfertafel.contracts.events.Topics;
+import nl.transfertafel.testkit.kafka.TopicReader;
+import nl.transfertafel.testkit.security.DemoUser;
+import nl.transfertafel.testkit.security.DemoUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The walking skeleton, end to end across the four services on a real PostgreSQL and a real Kafka:
+ * a GP's referral reaches the transfer table's read model and the GP's inbox; a provider's capacity
+ * reaches the transfer table.
+ */
+class WalkingSkeletonIT {
+
+    private static LocalStack stack;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(LocalStack.Options.randomPorts(false));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void every_service_is_ready_and_exposes_prometheus_metrics() {
+        for (ServiceKind kind : ServiceKind.values()) {
+            assertThat(get(kind, "/actuator/health/readiness", null).statusCode()).as(kind.serviceName()).isEqualTo(200);
+            HttpResponse<String> metrics = get(kind, "/actuator/prometheus", null);
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+            assertThat(get(kind, "/v3/api-docs", null).statusCode()).as(kind + " OpenAPI").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_referral_reaches_kafka_the_transfer_table_and_the_gps_inbox() {
+        HttpResponse<String> created = post(ServiceKind.INTAKE, "/api/v1/referrals", DemoUsers.GP, """
+                {"bsn":"111222333","dateOfBirth":"1990-04-01","postcode":"3011 AB","insurerUzovi":"3311",
+                 "diagnosisGroup":"DEPRESSION","careLevel":"SPECIALIST","urgency":"REGULAR","maxTravelKm":25,
+                 "eHealthAcceptable":true,"screeningConsent":true}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String referralId = json(created.body()).get("referralId").asText();
+
+        try (TopicReader reader = new TopicReader(stack.kafkaBootstrap(), Topics.INTAKE_REFERRAL_EVENTS)) {
+            var messages = reader.await(m -> m.value().contains(referralId), Duration.ofSeconds(30));
+            assertThat(messages).hasSize(1);
+            String wire = messages.get(0).value();
+            assertThat(wire).doesNotContain("111222333").doesNotContain("3011 AB").doesNotContain("1990-04-01");
+            EventEnvelope envelope = EventJson.read(wire);
+            assertThat(envelope.is(ReferralReceived.class)).isTrue();
+            assertThat(EventSchemas.violations(envelope)).isEmpty();
+            assertThat(messages.get(0).key()).isEqualTo(DemoUsers.REGION);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(ServiceKind.TRANSFER_TABLE, "/api/v1/waiting-clients", DemoUsers.COORDINATOR_A).body())
+                        .contains(referralId));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String inbox = get(ServiceKind.NOTIFICATION, "/api/v1/inbox", DemoUsers.GP).body();
+            assertThat(inbox).contains(referralId).contains("ReferralReceived");
+        });
+        // another organisation's inbox does not see it
+        assertThat(get(ServiceKind.NOTIFICATION, "/api/v1/inbox", DemoUsers.PROVIDER).body()).doesNotContain(referralId);
+    }
+
+    @Test
+    void a_capacity_announcement_reaches_the_transfer_table() {
+        HttpResponse<String> created = post(ServiceKind.CAPACITY, "/api/v1/capacity", DemoUsers.PROVIDER, """
+                {"providerType":"GGZ_INSTITUTION","locationPostcode":"3012 KK","diagnosisGroups":["DEPRESSION","ANXIETY"],
+                 "careLevel":"SPECIALIST","places":2,"availableFrom":"2026-12-01"}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String lineId = json(created.body()).get("capacityLineId").asText();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(ServiceKind.TRANSFER_TABLE, "/api/v1/capacity-lines", DemoUsers.COORDINATOR_B).body())
+                        .contains(lineId));
+    }
+
+    @Test
+    void the_wrong_role_is_refused_and_nothing_is_registered() {
+        HttpResponse<String> refused = post(ServiceKind.INTAKE, "/api/v1/referrals", DemoUsers.PROVIDER, """
+                {"bsn":"111222333","dateOfBirth":"1990-04-01","postcode":"3011 AB","insurerUzovi":"3311",
+                 "diagnosisGroup":"DEPRESSION","careLevel":"SPECIALIST","urgency":"REGULAR","screeningConsent":true}""");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    private static JsonNode json(String body) {
+        return EventJson.mapper().readTree(body);
+    }
+
+    private static HttpResponse<String> get(ServiceKind kind, String path, DemoUser user) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(kind) + path)).GET();
+        if (user != null) {
+            request.header("Authorization", "Bearer " + stack.tokenFor(user));
+        }
+        return send(request.build());
+    }
+
+    private static HttpResponse<String> post(ServiceKind kind, String path, DemoUser user, String body) {
+        return send(HttpRequest.newBuilder(URI.create(stack.url(kind) + path))
+                .header("Authorization", "Bearer " + stack.tokenFor(user))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

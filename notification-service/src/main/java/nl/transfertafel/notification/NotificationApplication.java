@@ -1,0 +1,18 @@
+package nl.transfertafel.notification;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+@SpringBootApplication
+public class NotificationApplication {
+
+    /** Each service reads its own {@code <name>.yml}, so all four can share one class path in the local stack. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(NotificationApplication.class)
+                .properties("spring.config.name=notification-service");
+    }
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+}
