@@ -64,7 +64,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             for (ServiceKind kind : ServiceKind.values()) {
                 Map<String, Object> properties = new java.util.LinkedHashMap<>(
-                        ServiceProperties.wiring(postgres, kind.database(), kafkaBootstrap, tokens.jwksUri()));
+                        ServiceProperties.wiring(postgres, kind.database(), kafkaBootstrap, tokens));
                 properties.put("server.port", options.ports().get(kind));
                 // as command-line arguments: they outrank the service's own <name>.yml defaults
                 String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

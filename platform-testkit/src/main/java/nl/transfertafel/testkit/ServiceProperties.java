@@ -3,6 +3,7 @@ package nl.transfertafel.testkit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.transfertafel.testkit.engines.PostgresServer;
+import nl.transfertafel.testkit.security.LocalTokenIssuer;
 
 /**
  * The properties that connect one service to its database, the broker and the token issuer. The
@@ -14,7 +15,7 @@ public final class ServiceProperties {
     }
 
     public static Map<String, Object> wiring(PostgresServer postgres, String database, String kafkaBootstrap,
-            String jwksUri) {
+            LocalTokenIssuer tokens) {
         postgres.createDatabaseIfMissing(database);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.r2dbc.url", postgres.r2dbcUrl(database));
@@ -24,7 +25,9 @@ public final class ServiceProperties {
         properties.put("spring.flyway.user", postgres.username());
         properties.put("spring.flyway.password", postgres.password());
         properties.put("spring.cloud.stream.kafka.binder.brokers", kafkaBootstrap);
-        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwksUri);
+        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", tokens.jwksUri());
+        properties.put("transfertafel.service-auth.token-uri", tokens.tokenUri());
+        properties.put("transfertafel.service-auth.client-secret", LocalTokenIssuer.serviceSecret());
         return properties;
     }
 }

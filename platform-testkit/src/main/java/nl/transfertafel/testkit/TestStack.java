@@ -26,6 +26,6 @@ public final class TestStack {
 
     public static Map<String, Object> wiring(String database) {
         return ServiceProperties.wiring(SharedEngines.postgres(), database, SharedEngines.kafkaBootstrap(),
-                tokens().jwksUri());
+                tokens());
     }
 }

@@ -37,12 +37,22 @@ import java.util.concurrent.Executors;
  * <li>{@code GET /.well-known/openid-configuration}: discovery document</li>
  * <li>{@code POST /token} with form field {@code username} (a demo user), or {@code GET /token?username=...}:
  * {@code {"access_token": ..., "token_type": "Bearer", "expires_in": ...}}</li>
+ * <li>{@code POST /token} with {@code grant_type=client_credentials}, {@code client_id} (one of
+ * {@link #SERVICE_CLIENTS}) and {@code client_secret} ({@link #serviceSecret()}): a token for that
+ * service with role {@code SERVICE}, for the few calls between services</li>
  * <li>{@code GET /users}: the demo users and their claims</li>
  * </ul>
  */
 public final class LocalTokenIssuer implements AutoCloseable {
 
     private static final Duration LIFETIME = Duration.ofHours(8);
+    private static final Duration SERVICE_LIFETIME = Duration.ofMinutes(30);
+
+    /** The services that may ask for a client-credentials token. */
+    public static final List<String> SERVICE_CLIENTS = List.of("intake-service", "capacity-service",
+            "transfer-table-service", "notification-service");
+    /** The shared client secret of the embedded default, overridable with {@code TRANSFERTAFEL_SERVICE_SECRET}. */
+    public static final String DEFAULT_SERVICE_SECRET = "local-service-secret";
 
     private final RSAKey key;
     private final HttpServer server;
@@ -85,6 +95,20 @@ public final class LocalTokenIssuer implements AutoCloseable {
         return issuer + "/.well-known/jwks.json";
     }
 
+    public String tokenUri() {
+        return issuer + "/token";
+    }
+
+    public static String serviceSecret() {
+        String configured = System.getenv("TRANSFERTAFEL_SERVICE_SECRET");
+        return configured == null || configured.isBlank() ? DEFAULT_SERVICE_SECRET : configured;
+    }
+
+    /** The token a service gets by the client-credentials grant. */
+    public String serviceToken(String serviceName) {
+        return token(serviceName, List.of("SERVICE"), serviceName, null, SERVICE_LIFETIME);
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -95,13 +119,17 @@ public final class LocalTokenIssuer implements AutoCloseable {
 
     /** A signed token with any claims: tests use it for users that are not demo users. */
     public String token(String subject, List<String> roles, String organisation, String region) {
+        return token(subject, roles, organisation, region, LIFETIME);
+    }
+
+    private String token(String subject, List<String> roles, String organisation, String region, Duration lifetime) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(subject)
                 .audience("transfertafel")
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("roles", roles);
         if (organisation != null) {
@@ -125,6 +153,10 @@ public final class LocalTokenIssuer implements AutoCloseable {
         if ("POST".equalsIgnoreCase(exchange.getRequestMethod())) {
             params.putAll(parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         }
+        if ("client_credentials".equals(params.get("grant_type"))) {
+            clientCredentials(exchange, params);
+            return;
+        }
         String username = params.get("username");
         var user = username == null ? java.util.Optional.<DemoUser>empty() : DemoUsers.find(username);
         if (user.isEmpty()) {
@@ -134,6 +166,17 @@ public final class LocalTokenIssuer implements AutoCloseable {
         }
         respond(exchange, 200, json(Map.of("access_token", tokenFor(user.get()), "token_type", "Bearer",
                 "expires_in", LIFETIME.toSeconds())));
+    }
+
+    private void clientCredentials(HttpExchange exchange, Map<String, String> params) throws IOException {
+        String client = params.get("client_id");
+        if (client == null || !SERVICE_CLIENTS.contains(client) || !serviceSecret().equals(params.get("client_secret"))) {
+            respond(exchange, 401, json(Map.of("error", "invalid_client",
+                    "error_description", "unknown service client or wrong secret")));
+            return;
+        }
+        respond(exchange, 200, json(Map.of("access_token", serviceToken(client), "token_type", "Bearer",
+                "expires_in", SERVICE_LIFETIME.toSeconds())));
     }
 
     private static Map<String, String> parse(String form) {

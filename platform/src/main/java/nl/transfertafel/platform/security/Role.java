@@ -7,5 +7,10 @@ public enum Role {
     COORDINATOR,
     INSURER,
     CLIENT_SUPPORT,
-    ADMIN
+    ADMIN,
+    /**
+     * Another service of this system calling with its own client-credentials token (organisation =
+     * the calling service's name, no region). Granted only where an endpoint names it.
+     */
+    SERVICE
 }

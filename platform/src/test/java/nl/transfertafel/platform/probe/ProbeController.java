@@ -22,6 +22,12 @@ class ProbeController {
         return Mono.just(actor);
     }
 
+    @GetMapping("/probe/service")
+    @PreAuthorize("hasRole('SERVICE')")
+    Mono<Actor> service(Actor actor) {
+        return Mono.just(actor);
+    }
+
     @PostMapping("/probe/validated")
     Mono<Body> validated(@Valid @RequestBody Body body) {
         return Mono.just(body);

@@ -8,8 +8,14 @@ public final class TransferEvents {
 
     public static final List<Class<? extends EventPayload>> TYPES = List.of(
             TransferProposed.class,
+            ProposalScreened.class,
             TransferOffered.class,
-            TransferCompleted.class);
+            OfferResponded.class,
+            TransferCompleted.class,
+            TransferEnded.class,
+            TransferBlocked.class,
+            EscalationOpened.class,
+            EscalationResolved.class);
 
     private TransferEvents() {
     }
