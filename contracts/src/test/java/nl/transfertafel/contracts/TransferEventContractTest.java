@@ -17,6 +17,7 @@ import nl.transfertafel.contracts.events.transfer.EscalationOpened;
 import nl.transfertafel.contracts.events.transfer.EscalationResolved;
 import nl.transfertafel.contracts.events.transfer.OfferResponded;
 import nl.transfertafel.contracts.events.transfer.ProposalScreened;
+import nl.transfertafel.contracts.events.transfer.ScreeningOverdue;
 import nl.transfertafel.contracts.events.transfer.TransferBlocked;
 import nl.transfertafel.contracts.events.transfer.TransferCompleted;
 import nl.transfertafel.contracts.events.transfer.TransferEnded;
@@ -60,7 +61,8 @@ class TransferEventContractTest {
                 new EscalationOpened("e-1", "r-1", PSEUDONYM, "3311", SENDING, GP,
                         EscalationOpened.Reason.URGENT_WITHOUT_MATCH, EscalationOpened.Route.INSURER_MEDIATION, 12),
                 new EscalationResolved("e-1", "r-1", PSEUDONYM, "3311", GP,
-                        EscalationResolved.Resolution.PLACED_OUT_OF_REGION, "3311"));
+                        EscalationResolved.Resolution.PLACED_OUT_OF_REGION, "3311"),
+                new ScreeningOverdue("p-1", "r-1", PSEUDONYM, RECEIVING, SENDING, GP, 1, 49));
     }
 
     @ParameterizedTest

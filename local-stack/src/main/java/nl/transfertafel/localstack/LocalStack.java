@@ -66,6 +66,11 @@ public final class LocalStack implements AutoCloseable {
                 Map<String, Object> properties = new java.util.LinkedHashMap<>(
                         ServiceProperties.wiring(postgres, kind.database(), kafkaBootstrap, tokens));
                 properties.put("server.port", options.ports().get(kind));
+                // services started earlier are known by their real (possibly random) port
+                services.forEach((started, context) -> properties.put(
+                        "transfertafel.services." + started.urlProperty(), url(started)));
+                properties.put("transfertafel.security.cors-allowed-origins",
+                        "http://127.0.0.1:*,http://localhost:*");
                 // as command-line arguments: they outrank the service's own <name>.yml defaults
                 String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new);

@@ -42,6 +42,11 @@ public enum ServiceKind {
         return application.get();
     }
 
+    /** The key under {@code transfertafel.services} that tells other services where this one answers. */
+    String urlProperty() {
+        return serviceName.replace("-service", "") + "-url";
+    }
+
     /** The environment variable that overrides the port, e.g. {@code INTAKE_PORT}. */
     public String portVariable() {
         return name() + "_PORT";

@@ -19,6 +19,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import reactor.core.publisher.Mono;
@@ -41,7 +44,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain transfertafelSecurity(ServerHttpSecurity http,
-            @Value("${transfertafel.security.public-paths:}") List<String> publicPaths) {
+            @Value("${transfertafel.security.public-paths:}") List<String> publicPaths,
+            @Value("${transfertafel.security.cors-allowed-origins:}") List<String> corsOrigins) {
         List<String> open = new ArrayList<>(List.of(OPEN));
         publicPaths.stream().filter(path -> !path.isBlank()).forEach(open::add);
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) ->
@@ -51,6 +55,7 @@ public class SecurityConfiguration {
                 Problems.write(exchange, HttpStatus.FORBIDDEN, "Forbidden",
                         "Your role or organisation does not allow this.");
         return http
+                .cors(cors -> cors.configurationSource(corsConfiguration(corsOrigins)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -66,6 +71,25 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .build();
+    }
+
+    /**
+     * Browser pages of one service (the coordinator page) read figures of another with the user's
+     * own bearer token; only the configured origins (patterns such as {@code http://127.0.0.1:*})
+     * may. No cookies are involved, so no credentials are allowed.
+     */
+    static CorsConfigurationSource corsConfiguration(List<String> origins) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> allowed = origins.stream().filter(origin -> !origin.isBlank()).toList();
+        if (!allowed.isEmpty()) {
+            CorsConfiguration api = new CorsConfiguration();
+            api.setAllowedOriginPatterns(allowed);
+            api.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+            api.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "Accept-Language"));
+            api.setMaxAge(3600L);
+            source.registerCorsConfiguration("/api/**", api);
+        }
+        return source;
     }
 
     static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {

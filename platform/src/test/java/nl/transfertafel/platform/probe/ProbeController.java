@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 @RestController
 class ProbeController {
 
-    @GetMapping("/probe/admin")
+    @GetMapping({"/probe/admin", "/api/probe/admin"})
     @PreAuthorize("hasRole('ADMIN')")
     Mono<Actor> admin(Actor actor) {
         return Mono.just(actor);

@@ -103,4 +103,25 @@ class SecurityAndProblemsIT {
                         .contains("transfertafel_outbox_published"));
         web.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
     }
+
+    @Test
+    void a_page_from_an_allowed_origin_may_call_the_api_with_its_token() {
+        web.options().uri("/api/probe/admin")
+                .header("Origin", "http://127.0.0.1:8083")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "Authorization")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://127.0.0.1:8083");
+    }
+
+    @Test
+    void a_page_from_another_origin_may_not() {
+        web.options().uri("/api/probe/admin")
+                .header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "GET")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+    }
 }

@@ -15,7 +15,8 @@ public final class TransferEvents {
             TransferEnded.class,
             TransferBlocked.class,
             EscalationOpened.class,
-            EscalationResolved.class);
+            EscalationResolved.class,
+            ScreeningOverdue.class);
 
     private TransferEvents() {
     }
