@@ -34,7 +34,7 @@ public record WaitingEntryChanged(
         long version) implements EventPayload {
 
     /** Whether the entry sits at a provider, or is unplaced (and so goes to the transfer table). */
-    public enum Placement { PLACED, UNPLACED_REGISTRATION_STOP, UNPLACED_NO_PROVIDER }
+    public enum Placement { PLACED, UNPLACED_REGISTRATION_STOP, UNPLACED_REGISTRATION_PAUSE, UNPLACED_NO_PROVIDER }
 
     public enum Stage { WAITING, INTAKE_DONE, IN_TREATMENT, WITHDRAWN }
 
