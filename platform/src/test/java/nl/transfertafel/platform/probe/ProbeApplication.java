@@ -11,10 +11,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * A minimal service on the platform, for testing the shared mechanisms on the real engines: its
- * consumer records every effect it runs, and fails on purpose for aggregates named {@code fail-*}.
+ * consumer records every effect it runs, and fails on purpose for aggregates named {@code fail-*}
+ * and, while they are listed in {@link #REFUSED}, for aggregates named {@code heal-*}.
  */
 @SpringBootApplication
 public class ProbeApplication {
+
+    /** {@code heal-*} aggregates refused until a test removes them (a consumer bug fixed later). */
+    public static final java.util.Set<String> REFUSED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Bean
     Consumer<Message<byte[]>> recordProbe(EventConsumers consumers, DatabaseClient db) {
@@ -26,7 +30,7 @@ public class ProbeApplication {
                 .bind("eventId", event.eventId())
                 .bind("aggregate", event.aggregateId())
                 .then();
-        if (event.aggregateId().startsWith("fail-")) {
+        if (event.aggregateId().startsWith("fail-") || REFUSED.contains(event.aggregateId())) {
             return insert.then(Mono.error(new IllegalStateException("probe refuses " + event.aggregateId())));
         }
         return insert;
