@@ -69,6 +69,8 @@ public final class LocalStack implements AutoCloseable {
                 // services started earlier are known by their real (possibly random) port
                 services.forEach((started, context) -> properties.put(
                         "transfertafel.services." + started.urlProperty(), url(started)));
+                // one logging system serves the four contexts of this JVM: a single name would mislead
+                properties.put("logging.include-application-name", "false");
                 properties.put("transfertafel.security.cors-allowed-origins",
                         "http://127.0.0.1:*,http://localhost:*");
                 // as command-line arguments: they outrank the service's own <name>.yml defaults
