@@ -25,6 +25,14 @@ public final class RecipientAccess {
         return Optional.empty();
     }
 
+    /** Reading a delivery log: as managing, except that an administrator may also read a client's deliveries. */
+    public Verdict mayRead(Caller caller, Recipient recipient) {
+        if (recipient.kind() == Recipient.Kind.CLIENT && caller.is(ADMIN)) {
+            return Verdict.ALLOWED;
+        }
+        return mayManage(caller, recipient);
+    }
+
     public Verdict mayManage(Caller caller, Recipient recipient) {
         if (recipient.kind() == Recipient.Kind.CLIENT) {
             return Verdict.reject("client-not-managed", "a client's notifications follow the contact registered at intake");

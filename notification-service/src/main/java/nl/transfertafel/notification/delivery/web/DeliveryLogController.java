@@ -16,7 +16,6 @@ import nl.transfertafel.notification.routing.domain.Recipient;
 import nl.transfertafel.notification.subscription.application.SubscriptionService;
 import nl.transfertafel.platform.security.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
-@Validated
 @RequestMapping("/api/v1")
 @Tag(name = "Delivery log and dead letters", description = """
         Every notification is one delivery (per event, recipient and channel): its status (PENDING, DELIVERED,
@@ -51,7 +49,7 @@ public class DeliveryLogController {
             @RequestParam(required = false) DeliveryStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return Mono.defer(() -> log.page(subscriptions.resolve(Callers.of(actor), organisation), status, page, size))
+        return Mono.defer(() -> log.page(subscriptions.resolveForReading(Callers.of(actor), organisation), status, page, size))
                 .onErrorMap(Refusals::asProblem);
     }
 
@@ -63,7 +61,7 @@ public class DeliveryLogController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return Mono.defer(() -> {
                     Recipient recipient = organisation == null || organisation.isBlank() ? null
-                            : subscriptions.resolve(Callers.of(actor), organisation);
+                            : subscriptions.resolveForReading(Callers.of(actor), organisation);
                     return log.page(recipient, DeliveryStatus.DEAD, page, size);
                 })
                 .onErrorMap(Refusals::asProblem);

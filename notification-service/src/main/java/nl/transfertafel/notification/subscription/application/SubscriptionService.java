@@ -52,6 +52,15 @@ public class SubscriptionService {
 
     /** The recipient a request is about: the named one (administrators), else the caller's own. */
     public Recipient resolve(Caller caller, String named) {
+        return resolve(caller, named, false);
+    }
+
+    /** As {@link #resolve(Caller, String)}, for reading a delivery log (administrators may read a client's). */
+    public Recipient resolveForReading(Caller caller, String named) {
+        return resolve(caller, named, true);
+    }
+
+    private Recipient resolve(Caller caller, String named, boolean reading) {
         Recipient recipient;
         if (named == null || named.isBlank()) {
             recipient = access.own(caller).orElseThrow(() -> new Refusal(Refusal.Kind.FORBIDDEN, "no-mailbox", null,
@@ -63,7 +72,7 @@ public class SubscriptionService {
                 throw new Refusal(Refusal.Kind.INVALID, "recipient", "organisation", e.getMessage());
             }
         }
-        Verdict verdict = access.mayManage(caller, recipient);
+        Verdict verdict = reading ? access.mayRead(caller, recipient) : access.mayManage(caller, recipient);
         if (verdict instanceof Verdict.Rejected rejected) {
             throw Refusal.of(Refusal.Kind.FORBIDDEN, rejected, "organisation");
         }
