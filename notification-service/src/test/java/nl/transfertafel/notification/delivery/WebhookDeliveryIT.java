@@ -35,6 +35,8 @@ class WebhookDeliveryIT {
 
     @Autowired
     WebTestClient web;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     Api api;
 
     @BeforeEach
@@ -113,6 +115,10 @@ class WebhookDeliveryIT {
         TestEvents journey = TestEvents.freshJourney(DemoUsers.REGION);
         String insurer = Api.token("INSURER", journey.insurer, DemoUsers.REGION);
         String admin = Api.token("ADMIN", "TRANSFERTAFEL", DemoUsers.REGION);
+        double deadBefore = count("transfertafel.notifications.dead-lettered");
+        double retriedBefore = count("transfertafel.notifications.retried");
+        double failedBefore = count("transfertafel.notifications.failed");
+        double sentBefore = count("transfertafel.notifications.sent");
         try (TestReceiver receiver = new TestReceiver(SECRET)) {
             receiver.answer(n -> 500);
             api.webhook(insurer, receiver.url(), SECRET, "TransferBlocked");
@@ -126,6 +132,9 @@ class WebhookDeliveryIT {
             assertThat(dead.get("attempts").asInt()).isEqualTo(5);
             assertThat(dead.get("lastError").asText()).isEqualTo("HTTP 500");
             assertThat(receiver.requests()).isEqualTo(5);
+            assertThat(count("transfertafel.notifications.failed") - failedBefore).isEqualTo(5);
+            assertThat(count("transfertafel.notifications.retried") - retriedBefore).isEqualTo(4);
+            assertThat(count("transfertafel.notifications.dead-lettered") - deadBefore).isEqualTo(1);
 
             // the organisation cannot list or replay dead letters; an administrator can
             api.get(insurer, "/api/v1/dead-letters").expectStatus().isForbidden();
@@ -143,6 +152,15 @@ class WebhookDeliveryIT {
             assertThat(receiver.accepted().get(0).deliveryId()).isEqualTo(deliveryId);
             assertThat(entryFor(insurer, blocked.eventId().toString(), "WEBHOOK").get("status").asText())
                     .isEqualTo("DELIVERED");
+            assertThat(count("transfertafel.notifications.sent") - sentBefore).isEqualTo(1);
+            assertThat(meters.get("transfertafel.notifications.latency").tags("channel", "WEBHOOK", "type", "TransferBlocked")
+                    .timer().count()).isPositive();
+            // per channel and event type, never per person or organisation
+            assertThat(web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                    .returnResult().getResponseBody())
+                    .contains("transfertafel_notifications_latency_seconds_bucket{channel=\"WEBHOOK\"")
+                    .contains("transfertafel_notifications_dead_lettered_total{channel=\"WEBHOOK\"")
+                    .doesNotContain("recipient=").doesNotContain("organisation=");
             // a delivered notification is not replayed again
             api.post(admin, "/api/v1/dead-letters/" + deliveryId + "/replay").expectStatus().isEqualTo(409);
         }
@@ -164,6 +182,11 @@ class WebhookDeliveryIT {
             assertThat(entry.get("status").asText()).isIn("PENDING", "DEAD");
             assertThat(entry.get("lastError").asText()).isEqualTo("HTTP 401");
         }
+    }
+
+    private double count(String name) {
+        return meters.find(name).tags("channel", "WEBHOOK", "type", "TransferBlocked").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     private JsonNode entryFor(String token, String eventId, String channel) {
