@@ -78,7 +78,7 @@ public final class FourEyesPolicy {
         if (!excluded.isEmpty()) {
             text.append(" other than ").append(excluded);
         }
-        text.append(" is needed");
+        text.append(missing == 1 ? " is needed" : " are needed");
         if (missing == 1 && subject.currentProviderAgb() != null
                 && subject.approvals().stream().allMatch(a -> subject.currentProviderAgb().equals(a.organisation()))) {
             text.append("; it must come from an organisation other than the client's current provider (")
@@ -92,9 +92,9 @@ public final class FourEyesPolicy {
 
     private static Refused mayScreen(ScreeningSubject subject, Screener screener) {
         if (!screener.isCoordinator()) {
-            return new Refused(Rule.NOT_A_COORDINATOR, "Only coordinators of the transfer table screen; your role"
-                    + (screener.roles().size() == 1 ? " " : "s ") + String.join(", ", screener.roles().stream().sorted().toList())
-                    + (screener.roles().size() == 1 ? " does" : " do") + " not allow it.");
+            String roles = String.join(", ", screener.roles().stream().sorted().toList());
+            return new Refused(Rule.NOT_A_COORDINATOR, "Only coordinators of the transfer table screen; "
+                    + (roles.isEmpty() ? "you have no role that allows it." : "your role " + roles + " does not allow it."));
         }
         if (screener.region() == null || !screener.region().equals(subject.region())) {
             return new Refused(Rule.OTHER_REGION, "This belongs to region " + subject.region()
