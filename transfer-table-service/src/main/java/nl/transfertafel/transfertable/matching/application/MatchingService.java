@@ -166,7 +166,8 @@ public class MatchingService {
 
     /**
      * A coordinator proposes a match by hand. The same eligibility rules apply (a coordinator cannot
-     * propose what the rules block, e.g. an uncontracted provider); the proposer may not approve it.
+     * propose what the rules block, e.g. an uncontracted provider), except the refusal cool-down,
+     * which only keeps the engine from repeating itself; the proposer may not approve it.
      */
     public Mono<Proposal> proposeByHand(Actor coordinator, String referralId, String capacityLineId) {
         return Mono.defer(() -> readModel.client(referralId)
@@ -188,7 +189,11 @@ public class MatchingService {
             return Mono.error(Refusal.notFound("capacity line " + capacityLineId + " in region " + client.region()));
         }
         List<Blocked> reasons = new ArrayList<>(eligibility.clientBlocks(client, context));
-        reasons.addAll(eligibility.pairBlocks(client, line, context));
+        // the refusal cool-down stops the engine from proposing a refused pair again; a coordinator may
+        // deliberately propose it again (e.g. the client's situation changed), under four eyes as always
+        eligibility.pairBlocks(client, line, context).stream()
+                .filter(b -> b.reason() != nl.transfertafel.transfertable.matching.domain.BlockReason.REFUSED_RECENTLY)
+                .forEach(reasons::add);
         if (!reasons.isEmpty()) {
             return Mono.error(Refusal.conflict("not-eligible", "This match is not allowed: "
                     + reasons.stream().map(Blocked::detail).collect(Collectors.joining("; ")) + "."));
