@@ -14,8 +14,9 @@ import reactor.core.publisher.Mono;
 /**
  * Reserves a place at capacity-service ({@code POST /api/v1/reservations}, with this service's own
  * SERVICE token). 201 (or 200 for a repeated proposal id) is a reservation; 409 (rule
- * {@code no-place-left} or {@code line-not-open}) and 404 (unknown line) mean the place is gone;
- * anything else is "try again later".
+ * {@code no-place-left} or {@code line-not-open}) means the place is gone; anything else (also a
+ * 404 from a capacity-service without the endpoint, or an outage) is "try again later", so a
+ * misconfiguration never ends proposals.
  */
 public class CapacityReservationClient implements ReservationGateway {
 
@@ -44,7 +45,7 @@ public class CapacityReservationClient implements ReservationGateway {
                                 expires == null ? null : Instant.parse(expires.toString()),
                                 left instanceof Number n ? n.intValue() : Integer.MAX_VALUE);
                     }
-                    if (status == HttpStatus.CONFLICT || status == HttpStatus.NOT_FOUND) {
+                    if (status == HttpStatus.CONFLICT) {
                         return new PlaceGone(String.valueOf(body.getOrDefault("rule", status.name().toLowerCase())),
                                 String.valueOf(body.getOrDefault("detail", "")));
                     }
