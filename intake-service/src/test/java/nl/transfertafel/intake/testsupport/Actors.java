@@ -20,7 +20,11 @@ public final class Actors {
     }
 
     public static String provider(String agb) {
-        return TestStack.tokens().token("desk-" + agb, List.of("PROVIDER"), agb, REGION);
+        return provider(agb, REGION);
+    }
+
+    public static String provider(String agb, String region) {
+        return TestStack.tokens().token("desk-" + agb, List.of("PROVIDER"), agb, region);
     }
 
     public static String coordinator(String region) {
