@@ -4,7 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import nl.transfertafel.intake.testsupport.TestClockConfiguration;
+import nl.transfertafel.intake.testsupport.IntakeTestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
@@ -23,6 +23,6 @@ import org.springframework.context.annotation.Import;
                 "transfertafel.intake.clocks.initial-delay=PT24H",
                 "transfertafel.intake.figures.refresh-interval=PT24H"})
 @AutoConfigureWebTestClient
-@Import(TestClockConfiguration.class)
+@Import(IntakeTestConfiguration.class)
 public @interface IntakeIntegrationTest {
 }

@@ -1,6 +1,5 @@
 package nl.transfertafel.intake.testsupport;
 
-import java.time.Duration;
 import nl.transfertafel.intake.referral.web.ReferralViews.ReferralCreated;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -11,7 +10,7 @@ public final class Api {
     private final WebTestClient web;
 
     public Api(WebTestClient web) {
-        this.web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        this.web = web;
     }
 
     public WebTestClient.ResponseSpec post(String token, String path, String body) {
