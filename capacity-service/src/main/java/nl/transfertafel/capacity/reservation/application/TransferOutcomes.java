@@ -35,12 +35,12 @@ public class TransferOutcomes {
     public Mono<Void> onTransferEvent(EventEnvelope event) {
         if (event.is(TransferEnded.class)) {
             String reservationId = event.payloadAs(TransferEnded.class).reservationId();
-            return settle(event, reservationId, "release", id -> reservations.settle(id,
+            return settle(event, reservationId, "released", id -> reservations.settle(id,
                     (reservation, line) -> reservation.release(line, clock)));
         }
         if (event.is(TransferCompleted.class)) {
             String reservationId = event.payloadAs(TransferCompleted.class).reservationId();
-            return settle(event, reservationId, "confirm", id -> reservations.settle(id,
+            return settle(event, reservationId, "confirmed", id -> reservations.settle(id,
                     (reservation, line) -> reservation.confirm(line, clock)));
         }
         return Mono.empty();
@@ -61,12 +61,12 @@ public class TransferOutcomes {
         }
         return apply.apply(id)
                 .doOnNext(reserved -> log.info("{} {}: reservation {} {} ({})", event.type(), event.eventId(), id,
-                        reserved.created() ? action + "ed" : "already " + reserved.reservation().state(),
+                        reserved.created() ? action : "already " + reserved.reservation().state(),
                         reserved.reservation().state()))
                 .onErrorResume(Refused.class, refused -> {
                     meters.counter("transfertafel.reservations.settle.refused", "type", event.type(),
                             "rule", refused.refusal().rule()).increment();
-                    log.warn("{} {}: reservation {} not {}ed: {}", event.type(), event.eventId(), id, action,
+                    log.warn("{} {}: reservation {} not {}: {}", event.type(), event.eventId(), id, action,
                             refused.getMessage());
                     return Mono.empty();
                 })
