@@ -36,23 +36,12 @@ final class DemoLoader {
         int lines = 0;
         int referrals = 0;
         int refused = 0;
-        for (DemoData.Capacity capacity : data.capacity()) {
-            String token = stack.tokens().token("intake-desk-" + capacity.providerAgb(), List.of("PROVIDER"),
-                    capacity.providerAgb(), capacity.region());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("providerType", capacity.providerType());
-            body.put("locationPostcode", capacity.locationPostcode() + "AA");
-            body.put("diagnosisGroups", capacity.diagnosisGroups());
-            body.put("careLevel", capacity.careLevel());
-            body.put("places", capacity.places());
-            body.put("availableFrom", capacity.availableFrom().toString());
-            body.put("availableUntil", capacity.availableUntil().toString());
-            if (post(ServiceKind.CAPACITY, "/api/v1/capacity", token, body)) {
-                lines++;
-            } else {
-                refused++;
-            }
-        }
+        // the registry, contracts and capacity (capacity-service), through its own public API
+        CapacityDemoLoader.Loaded capacity = new CapacityDemoLoader(stack.url(ServiceKind.CAPACITY), stack.tokens())
+                .load(data);
+        System.out.println("demo data (capacity): " + capacity);
+        lines = capacity.capacityLines();
+        refused += capacity.refused();
         for (DemoData.Client client : data.clients()) {
             String token = stack.tokens().token("gp-" + client.gpAgb(), List.of("GP"), client.gpAgb(), client.region());
             Map<String, Object> body = new LinkedHashMap<>();
