@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import nl.transfertafel.capacity.common.web.Actors;
 import nl.transfertafel.capacity.common.web.ProblemResponses;
+import nl.transfertafel.capacity.common.web.Roles;
 import nl.transfertafel.capacity.registry.application.RegistryService;
 import nl.transfertafel.platform.security.Actor;
 import org.springframework.http.HttpStatus;
@@ -50,6 +51,7 @@ public class ProviderController {
     }
 
     @GetMapping("/{providerAgb}")
+    @PreAuthorize(Roles.ANY_PERSON)
     @Operation(summary = "A provider's record (any role: organisation data, no personal data)")
     @ProblemResponses(notFound = "provider")
     public Mono<ProviderView> get(@PathVariable String providerAgb) {
@@ -57,6 +59,7 @@ public class ProviderController {
     }
 
     @GetMapping
+    @PreAuthorize(Roles.ANY_PERSON)
     @Operation(summary = "Providers working in a region (home region or a location there)",
             description = "Left out region = all regions; representativeAgb lists the practices one organisation represents.")
     public Flux<ProviderView> list(@RequestParam(required = false) String region,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.transfertafel.capacity.common.web.Actors;
 import nl.transfertafel.capacity.common.web.ProblemResponses;
+import nl.transfertafel.capacity.common.web.Roles;
 import nl.transfertafel.capacity.restriction.application.RestrictionService;
 import nl.transfertafel.capacity.restriction.domain.RegistrationPolicy;
 import nl.transfertafel.capacity.restriction.domain.RegistrationRestriction;
@@ -85,6 +86,7 @@ public class RestrictionController {
     }
 
     @GetMapping("/restrictions")
+    @PreAuthorize(Roles.ANY_PERSON)
     @Operation(summary = "A provider's stops and pauses (any role: they are public for transparency)")
     @ProblemResponses(notFound = "provider")
     public Flux<RestrictionView> list(@PathVariable String providerAgb) {
@@ -92,6 +94,7 @@ public class RestrictionController {
     }
 
     @GetMapping("/registration-status")
+    @PreAuthorize(Roles.ANY_PERSON)
     @Operation(summary = "Stop versus pause per diagnosis group on a date",
             description = "STOPPED: a referral goes to the transfer table (never dropped); PAUSED: it goes straight "
                     + "to a provider with capacity; OPEN: neither. A stop outranks a pause.")

@@ -173,5 +173,7 @@ class RegistryApiIT {
         api.put(CapacityApi.coordinator(), "/api/v1/providers/" + agb, aProvider().typical().build())
                 .expectStatus().isForbidden();
         web.get().uri("/api/v1/providers/" + agb).exchange().expectStatus().isUnauthorized();
+        // another service's token is accepted only where an endpoint names SERVICE
+        api.get(CapacityApi.transferTable(), "/api/v1/providers/" + agb).expectStatus().isForbidden();
     }
 }
