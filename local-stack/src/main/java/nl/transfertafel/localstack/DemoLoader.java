@@ -33,15 +33,13 @@ final class DemoLoader {
     }
 
     Loaded load(DemoData data) {
-        int lines = 0;
-        int referrals = 0;
-        int refused = 0;
         // the registry, contracts and capacity (capacity-service), through its own public API
         CapacityDemoLoader.Loaded capacity = new CapacityDemoLoader(stack.url(ServiceKind.CAPACITY), stack.tokens())
                 .load(data);
         System.out.println("demo data (capacity): " + capacity);
-        lines = capacity.capacityLines();
-        refused += capacity.refused();
+        int lines = capacity.capacityLines();
+        int referrals = 0;
+        int refused = capacity.refused();
         for (DemoData.Client client : data.clients()) {
             String token = stack.tokens().token("gp-" + client.gpAgb(), List.of("GP"), client.gpAgb(), client.region());
             Map<String, Object> body = new LinkedHashMap<>();
