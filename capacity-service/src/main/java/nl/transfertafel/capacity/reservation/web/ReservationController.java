@@ -96,5 +96,4 @@ public class ReservationController {
     public Mono<ReservationView> get(@PathVariable UUID reservationId) {
         return reservations.get(reservationId).map(ReservationView::of);
     }
-
 }
