@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -43,9 +44,14 @@ public final class MovableClock extends Clock {
     @TestConfiguration(proxyBeanMethods = false)
     public static class Configuration {
 
+        /**
+         * Starts now, to the millisecond: PostgreSQL keeps microseconds and rounds, so a nanosecond
+         * start could store a deadline a fraction later than the clock says and make the boundary tests
+         * (expires exactly at the end of the hold) flaky.
+         */
         @Bean
         MovableClock clock() {
-            return new MovableClock(Instant.now());
+            return new MovableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         }
     }
 }
