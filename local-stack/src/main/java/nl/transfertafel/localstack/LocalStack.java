@@ -73,6 +73,8 @@ public final class LocalStack implements AutoCloseable {
                 properties.put("logging.include-application-name", "false");
                 properties.put("transfertafel.security.cors-allowed-origins",
                         "http://127.0.0.1:*,http://localhost:*");
+                // the coordinator page signs in at this stack's own token issuer
+                properties.put("transfertafel.coordinator-ui.issuer-uri", tokens.issuer());
                 // as command-line arguments: they outrank the service's own <name>.yml defaults
                 String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new);
