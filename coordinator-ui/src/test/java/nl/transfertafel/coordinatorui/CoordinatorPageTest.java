@@ -11,11 +11,13 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.env.MockEnvironment;
@@ -132,6 +134,23 @@ class CoordinatorPageTest {
         assertThat(used).as("texts used but not in the dictionaries").isEmpty();
         for (String state : List.of("connecting", "open", "retrying", "closed")) {
             assertThat(nl).contains("live." + state);
+        }
+    }
+
+    /**
+     * A syntax error in one module stops the whole page; the browser tests would find it, but slowly.
+     * Node (where installed) parses each module in a fraction of a second.
+     */
+    @Test
+    void every_module_parses_as_javascript() throws Exception {
+        Optional<Path> node = Stream.of("/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs").map(Paths::get)
+                .filter(Files::isExecutable).findFirst();
+        Assumptions.assumeTrue(node.isPresent(), "node not installed: module syntax is checked by the browser tests only");
+        for (Path file : files(".js")) {
+            Process check = new ProcessBuilder(node.get().toString(), "--input-type=module", "--check")
+                    .redirectInput(file.toFile()).redirectErrorStream(true).start();
+            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(check.waitFor()).as(file + "\n" + output).isZero();
         }
     }
 

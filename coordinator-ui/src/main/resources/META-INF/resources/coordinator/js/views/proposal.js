@@ -116,7 +116,7 @@ function explanationSection(p) {
         h('th', { scope: 'row' }, provider(b.providerAgb, b.providerName)),
         h('td', {}, h('ul', { class: 'reasons' }, (b.reasons || []).map((r) => h('li', {},
           h('span', { class: `badge block-${String(r.code || '').toLowerCase()}` }, label('block', r.code)),
-          r.detail ? ` ${r.detail}` : '')))))))
+          r.detail ? ` ${r.detail}` : ''))))))))
       : h('p', { class: 'empty' }, t('proposal.noBlocked')),
     e.note ? h('p', { class: 'note' }, e.note) : null);
 }
