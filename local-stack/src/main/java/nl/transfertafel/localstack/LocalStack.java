@@ -8,8 +8,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import nl.transfertafel.demo.DemoDataGenerator;
 import nl.transfertafel.testkit.ServiceProperties;
+import nl.transfertafel.testkit.engines.Ports;
 import nl.transfertafel.testkit.engines.PostgresServer;
 import nl.transfertafel.testkit.engines.SharedEngines;
 import nl.transfertafel.testkit.security.DemoUser;
@@ -20,7 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The embedded default: a real PostgreSQL and a real Kafka broker (embedded, unless
  * {@code TRANSFERTAFEL_POSTGRES_URL} / {@code TRANSFERTAFEL_KAFKA_BOOTSTRAP} point elsewhere), the
- * local token issuer, the four services, and demo data loaded through the services' own APIs.
+ * local token issuer, an SMTP sink for notification-service's e-mail, the four services, and demo
+ * data loaded through the services' own APIs.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -45,13 +49,14 @@ public final class LocalStack implements AutoCloseable {
             return new Options(ports, 0, demoData, 20261122);
         }
 
-        private static int intEnv(String name, int fallback) {
+        static int intEnv(String name, int fallback) {
             String value = System.getenv(name);
             return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
         }
     }
 
     private final LocalTokenIssuer tokens;
+    private final GreenMail mailSink;
     private final Map<ServiceKind, ConfigurableApplicationContext> services = new EnumMap<>(ServiceKind.class);
     private final PostgresServer postgres;
     private final String kafkaBootstrap;
@@ -61,6 +66,13 @@ public final class LocalStack implements AutoCloseable {
         postgres = SharedEngines.postgres();
         kafkaBootstrap = SharedEngines.kafkaBootstrap();
         tokens = LocalTokenIssuer.start(options.tokenIssuerPort());
+        // random ports when the token issuer's is random (tests), the documented ones otherwise
+        int smtpPort = options.tokenIssuerPort() == 0 ? Ports.freePort() : Options.intEnv("SMTP_SINK_PORT", 3025);
+        int imapPort = options.tokenIssuerPort() == 0 ? Ports.freePort() : Options.intEnv("IMAP_SINK_PORT", 3143);
+        mailSink = new GreenMail(new ServerSetup[] {
+                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mailSink.start();
         try {
             for (ServiceKind kind : ServiceKind.values()) {
                 Map<String, Object> properties = new java.util.LinkedHashMap<>(
@@ -75,6 +87,12 @@ public final class LocalStack implements AutoCloseable {
                         "http://127.0.0.1:*,http://localhost:*");
                 // the coordinator page signs in at this stack's own token issuer
                 properties.put("transfertafel.coordinator-ui.issuer-uri", tokens.issuer());
+                if (kind == ServiceKind.NOTIFICATION) {
+                    properties.put("spring.mail.host", "127.0.0.1");
+                    properties.put("spring.mail.port", smtpPort);
+                    // webhooks to a receiver on this machine over plain http (local only)
+                    properties.put("transfertafel.notification.webhook.allow-insecure-localhost", true);
+                }
                 // as command-line arguments: they outrank the service's own <name>.yml defaults
                 String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new);
@@ -96,6 +114,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String url(ServiceKind kind) {
         return "http://127.0.0.1:" + services.get(kind).getEnvironment().getProperty("local.server.port");
+    }
+
+    /** The SMTP sink: every e-mail notification-service sent, readable in tests and over IMAP. */
+    public GreenMail mailSink() {
+        return mailSink;
     }
 
     public LocalTokenIssuer tokens() {
@@ -123,6 +146,7 @@ public final class LocalStack implements AutoCloseable {
         }
         services.clear();
         tokens.close();
+        mailSink.stop();
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -150,6 +174,9 @@ public final class LocalStack implements AutoCloseable {
         out.append(String.format("  %-24s %s%n", "postgres", postgres.jdbcUrl("<service>")
                 + "  user " + postgres.username()));
         out.append(String.format("  %-24s %s%n", "kafka", kafkaBootstrap));
+        out.append(String.format("  %-24s smtp://127.0.0.1:%d   (read the mail over IMAP at 127.0.0.1:%d,"
+                        + " user and password = the recipient's address)%n", "smtp sink (e-mail)",
+                mailSink.getSmtp().getPort(), mailSink.getImap().getPort()));
         out.append("  demo users: ");
         out.append(String.join(", ", DemoUsers.ALL.stream().map(DemoUser::username).toList())).append('\n');
         if (loaded != null) {

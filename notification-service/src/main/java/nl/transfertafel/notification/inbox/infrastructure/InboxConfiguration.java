@@ -1,7 +1,9 @@
 package nl.transfertafel.notification.inbox.infrastructure;
 
 import java.time.Clock;
-import nl.transfertafel.notification.inbox.application.InboxNotifier;
+import nl.transfertafel.notification.delivery.domain.NoticeTexts;
+import nl.transfertafel.notification.inbox.application.InboxService;
+import nl.transfertafel.notification.inbox.application.InboxStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,7 +17,12 @@ class InboxConfiguration {
     }
 
     @Bean
-    InboxNotifier inboxNotifier(InboxRepository inbox) {
-        return new InboxNotifier(inbox);
+    InboxStream inboxStream() {
+        return new InboxStream();
+    }
+
+    @Bean
+    InboxService inboxService(InboxRepository inbox, InboxStream stream, NoticeTexts texts) {
+        return new InboxService(inbox, stream, texts);
     }
 }

@@ -1,0 +1,26 @@
+package nl.transfertafel.notification.routing.domain;
+
+/**
+ * What a recipient is told, one template per value (Dutch and English, {@code notice-templates_*.properties}).
+ * The same event can mean different things to different recipients: a {@code TransferOffered} is
+ * "a transfer was offered for your referral" to the GP and "an offer for you" to the receiving provider.
+ */
+public enum Notice {
+    REFERRAL_REGISTERED,
+    TREEKNORM_AT_RISK,
+    TREEKNORM_BREACHED,
+    INTAKE_DONE,
+    TRANSFER_PROPOSED,
+    TRANSFER_OFFERED,
+    TRANSFER_COMPLETED,
+    OFFER_RECEIVED,
+    CLIENT_TRANSFERRED_IN,
+    CLIENT_TRANSFERRED_OUT,
+    SCREENING_QUEUE_GREW,
+    SCREENING_OVERDUE,
+    REGISTRATION_RESTRICTION_CHANGED,
+    TRANSFER_BLOCKED,
+    ESCALATION_OPENED,
+    CLIENT_OFFER,
+    CLIENT_TRANSFER_COMPLETED
+}

@@ -1,0 +1,93 @@
+package nl.transfertafel.notification.routing.domain;
+
+import java.util.Objects;
+
+/**
+ * Who is told: an organisation (AGB code of a GP practice or provider, UZOVI code of an insurer),
+ * the coordinators of a region (the region's screening desk, not one organisation), or the client
+ * of a referral (reached only through the contact the GP registered at intake-service). The key is
+ * what the database, the delivery lanes and the API use: the organisation code itself,
+ * {@code coordinators:<region>} or {@code client:<referralId>}.
+ */
+public sealed interface Recipient {
+
+    String COORDINATORS_PREFIX = "coordinators:";
+    String CLIENT_PREFIX = "client:";
+
+    String key();
+
+    Kind kind();
+
+    enum Kind { ORGANISATION, REGION_COORDINATORS, CLIENT }
+
+    static Recipient parse(String key) {
+        Objects.requireNonNull(key, "key");
+        if (key.startsWith(COORDINATORS_PREFIX)) {
+            return new RegionCoordinators(key.substring(COORDINATORS_PREFIX.length()));
+        }
+        if (key.startsWith(CLIENT_PREFIX)) {
+            return new Client(key.substring(CLIENT_PREFIX.length()));
+        }
+        return new Organisation(key);
+    }
+
+    record Organisation(String code) implements Recipient {
+        public Organisation {
+            if (code == null || code.isBlank() || code.contains(":")) {
+                throw new IllegalArgumentException("an organisation code is a plain code such as an AGB or UZOVI");
+            }
+        }
+
+        @Override
+        public String key() {
+            return code;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.ORGANISATION;
+        }
+    }
+
+    record RegionCoordinators(String region) implements Recipient {
+        public RegionCoordinators {
+            if (region == null || region.isBlank()) {
+                throw new IllegalArgumentException("region is required");
+            }
+        }
+
+        @Override
+        public String key() {
+            return COORDINATORS_PREFIX + region;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.REGION_COORDINATORS;
+        }
+    }
+
+    /** The client of a referral: named by the referral id only, never by anything personal. */
+    record Client(String referralId) implements Recipient {
+        public Client {
+            if (referralId == null || referralId.isBlank()) {
+                throw new IllegalArgumentException("referralId is required");
+            }
+        }
+
+        @Override
+        public String key() {
+            return CLIENT_PREFIX + referralId;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.CLIENT;
+        }
+
+        /** How the delivery log names this recipient: never the address. */
+        public String description() {
+            return "client of referral " + referralId;
+        }
+    }
+}

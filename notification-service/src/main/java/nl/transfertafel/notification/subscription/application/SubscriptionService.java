@@ -1,0 +1,167 @@
+package nl.transfertafel.notification.subscription.application;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.transfertafel.notification.access.application.Refusal;
+import nl.transfertafel.notification.access.domain.Caller;
+import nl.transfertafel.notification.access.domain.RecipientAccess;
+import nl.transfertafel.notification.access.domain.Verdict;
+import nl.transfertafel.notification.routing.domain.Channel;
+import nl.transfertafel.notification.routing.domain.Recipient;
+import nl.transfertafel.notification.routing.domain.RoutingPolicy;
+import nl.transfertafel.notification.subscription.domain.MailboxPolicy;
+import nl.transfertafel.notification.subscription.domain.SubscriptionPolicy;
+import nl.transfertafel.notification.subscription.domain.WebhookUrlPolicy;
+import nl.transfertafel.notification.subscription.infrastructure.SubscriptionRepository;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Manages who hears what on which channel, per organisation or coordinator desk. */
+public class SubscriptionService {
+
+    /** The effective subscriptions of one recipient, and which channels it has set up. */
+    public record Overview(String recipient, List<EventSubscription> subscriptions, boolean webhookRegistered,
+            String webhookUrl, boolean mailboxRegistered, String mailbox) {
+    }
+
+    public record EventSubscription(String eventType, Set<Channel> channels) {
+    }
+
+    private static final int MIN_SECRET_LENGTH = 16;
+
+    private final SubscriptionRepository repository;
+    private final SubscriptionPolicy policy;
+    private final RecipientAccess access;
+    private final WebhookUrlPolicy webhookUrls;
+    private final MailboxPolicy mailboxes;
+    private final TransactionalOperator tx;
+
+    public SubscriptionService(SubscriptionRepository repository, SubscriptionPolicy policy, RecipientAccess access,
+            WebhookUrlPolicy webhookUrls, MailboxPolicy mailboxes, TransactionalOperator tx) {
+        this.repository = repository;
+        this.policy = policy;
+        this.access = access;
+        this.webhookUrls = webhookUrls;
+        this.mailboxes = mailboxes;
+        this.tx = tx;
+    }
+
+    /** The recipient a request is about: the named one (administrators), else the caller's own. */
+    public Recipient resolve(Caller caller, String named) {
+        return resolve(caller, named, false);
+    }
+
+    /** As {@link #resolve(Caller, String)}, for reading a delivery log (administrators may read a client's). */
+    public Recipient resolveForReading(Caller caller, String named) {
+        return resolve(caller, named, true);
+    }
+
+    private Recipient resolve(Caller caller, String named, boolean reading) {
+        Recipient recipient;
+        if (named == null || named.isBlank()) {
+            recipient = access.own(caller).orElseThrow(() -> new Refusal(Refusal.Kind.FORBIDDEN, "no-mailbox", null,
+                    "this caller has no organisation or region to receive notifications for"));
+        } else {
+            try {
+                recipient = Recipient.parse(named.trim());
+            } catch (IllegalArgumentException e) {
+                throw new Refusal(Refusal.Kind.INVALID, "recipient", "organisation", e.getMessage());
+            }
+        }
+        Verdict verdict = reading ? access.mayRead(caller, recipient) : access.mayManage(caller, recipient);
+        if (verdict instanceof Verdict.Rejected rejected) {
+            throw Refusal.of(Refusal.Kind.FORBIDDEN, rejected, "organisation");
+        }
+        return recipient;
+    }
+
+    public Mono<Overview> overview(Recipient recipient) {
+        return Mono.zip(repository.choices(recipient.key()),
+                        repository.webhook(recipient.key()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
+                        repository.mailbox(recipient.key()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                .map(t -> {
+                    List<EventSubscription> subscriptions = new ArrayList<>();
+                    for (String type : RoutingPolicy.orderedEventTypesFor(recipient.kind())) {
+                        Map<Channel, Boolean> choices = t.getT1().getOrDefault(type, Map.of());
+                        subscriptions.add(new EventSubscription(type, policy.channels(recipient, type, choices)));
+                    }
+                    return new Overview(recipient.key(), subscriptions, t.getT2().isPresent(),
+                            t.getT2().map(SubscriptionRepository.WebhookEndpoint::url).orElse(null),
+                            t.getT3().isPresent(), t.getT3().orElse(null));
+                });
+    }
+
+    /** Sets the channels of the named event types (the others keep theirs). */
+    public Mono<Overview> subscribe(Recipient recipient, List<EventSubscription> wanted, String by) {
+        for (EventSubscription subscription : wanted) {
+            Verdict verdict = policy.maySubscribe(recipient, subscription.eventType(), subscription.channels());
+            if (verdict instanceof Verdict.Rejected rejected) {
+                throw Refusal.of(Refusal.Kind.INVALID, rejected, "subscriptions");
+            }
+        }
+        Set<Channel> used = EnumSet.noneOf(Channel.class);
+        wanted.forEach(subscription -> used.addAll(subscription.channels()));
+        Mono<Void> webhookReady = !used.contains(Channel.WEBHOOK) ? Mono.empty()
+                : repository.webhook(recipient.key()).switchIfEmpty(Mono.error(Refusal.conflict("webhook-not-registered",
+                        "register a webhook URL before subscribing to webhooks"))).then();
+        Mono<Void> mailboxReady = !used.contains(Channel.EMAIL) ? Mono.empty()
+                : repository.mailbox(recipient.key()).switchIfEmpty(Mono.error(Refusal.conflict("mailbox-not-registered",
+                        "register a mailbox before subscribing to e-mail"))).then();
+        Mono<Void> save = Flux.fromIterable(wanted)
+                .concatMap(subscription -> Flux.fromIterable(Channel.SUBSCRIBABLE)
+                        .concatMap(channel -> repository.choose(recipient.key(), subscription.eventType(), channel,
+                                subscription.channels().contains(channel), by)))
+                .then();
+        return tx.transactional(webhookReady.then(mailboxReady).then(save)).then(overview(recipient));
+    }
+
+    public Mono<Overview> registerWebhook(Recipient recipient, String url, String secret, String by) {
+        if (webhookUrls.check(url) instanceof Verdict.Rejected rejected) {
+            throw Refusal.of(Refusal.Kind.INVALID, rejected, "url");
+        }
+        if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+            throw new Refusal(Refusal.Kind.INVALID, "secret", "secret",
+                    "a shared secret of at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        return repository.saveWebhook(recipient.key(), url, secret, by).then(overview(recipient));
+    }
+
+    public Mono<Overview> registerMailbox(Recipient recipient, String address, String by) {
+        if (mailboxes.check(address) instanceof Verdict.Rejected rejected) {
+            throw Refusal.of(Refusal.Kind.INVALID, rejected, "address");
+        }
+        return repository.saveMailbox(recipient.key(), address, by).then(overview(recipient));
+    }
+
+    /** Removing a channel also ends its subscriptions (nothing would be sent anyway). */
+    public Mono<Overview> removeWebhook(Recipient recipient, String by) {
+        return tx.transactional(repository.deleteWebhook(recipient.key())
+                        .then(unsubscribeAll(recipient, Channel.WEBHOOK, by)))
+                .then(overview(recipient));
+    }
+
+    public Mono<Overview> removeMailbox(Recipient recipient, String by) {
+        return tx.transactional(repository.deleteMailbox(recipient.key())
+                        .then(unsubscribeAll(recipient, Channel.EMAIL, by)))
+                .then(overview(recipient));
+    }
+
+    private Mono<Void> unsubscribeAll(Recipient recipient, Channel channel, String by) {
+        return Flux.fromIterable(RoutingPolicy.orderedEventTypesFor(recipient.kind()))
+                .concatMap(type -> repository.choose(recipient.key(), type, channel, false, by))
+                .then();
+    }
+
+    /** The channels an event type reaches a recipient on (used by the router). */
+    public Mono<Set<Channel>> channels(Recipient recipient, String eventType) {
+        if (recipient.kind() == Recipient.Kind.CLIENT) {
+            return Mono.just(policy.channels(recipient, eventType, Map.of()));
+        }
+        return repository.choices(recipient.key(), eventType)
+                .map(choices -> policy.channels(recipient, eventType, choices));
+    }
+}

@@ -1,0 +1,112 @@
+package nl.transfertafel.notification.subscription.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import nl.transfertafel.notification.access.web.Callers;
+import nl.transfertafel.notification.access.web.Refusals;
+import nl.transfertafel.notification.routing.domain.Channel;
+import nl.transfertafel.notification.routing.domain.Recipient;
+import nl.transfertafel.notification.subscription.application.SubscriptionService;
+import nl.transfertafel.notification.subscription.application.SubscriptionService.EventSubscription;
+import nl.transfertafel.notification.subscription.application.SubscriptionService.Overview;
+import nl.transfertafel.platform.security.Actor;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/subscriptions")
+@Tag(name = "Subscriptions", description = """
+        Which event types reach an organisation (or a region's coordinator desk) on which channel: INBOX
+        (default on for everything that concerns it), WEBHOOK and EMAIL (off until subscribed; register the
+        webhook URL or mailbox first). Without `organisation` the caller's own: coordinators manage their
+        region's desk, everyone else their organisation. Only an ADMIN names another organisation (or a desk as
+        `coordinators:<region>`).""")
+@PreAuthorize("hasAnyRole('GP','PROVIDER','COORDINATOR','INSURER','CLIENT_SUPPORT','ADMIN')")
+public class SubscriptionController {
+
+    public record SubscriptionRequest(@NotBlank String eventType, @NotNull Set<Channel> channels) {
+    }
+
+    public record SubscriptionsRequest(@NotNull @Size(min = 1, max = 50) List<@Valid SubscriptionRequest> subscriptions) {
+    }
+
+    public record WebhookRequest(@NotBlank @Size(max = 2000) String url, @NotBlank @Size(min = 16, max = 256) String secret) {
+    }
+
+    public record MailboxRequest(@NotBlank @Size(max = 254) String address) {
+    }
+
+    private final SubscriptionService subscriptions;
+
+    public SubscriptionController(SubscriptionService subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @GetMapping
+    @Operation(summary = "The effective subscriptions and registered channels of an organisation")
+    public Mono<Overview> get(Actor actor, @Parameter(description = "ADMIN only: another organisation code or coordinators:<region>")
+            @RequestParam(required = false) String organisation) {
+        return act(actor, organisation, subscriptions::overview);
+    }
+
+    @PutMapping
+    @Operation(summary = "Set the channels of the named event types (an empty channel list turns the event type off)")
+    public Mono<Overview> put(Actor actor, @RequestParam(required = false) String organisation,
+            @Valid @RequestBody SubscriptionsRequest request) {
+        List<EventSubscription> wanted = request.subscriptions().stream()
+                .map(s -> new EventSubscription(s.eventType(), s.channels().isEmpty()
+                        ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(s.channels())))
+                .toList();
+        return act(actor, organisation, recipient -> subscriptions.subscribe(recipient, wanted, actor.userId()));
+    }
+
+    @PutMapping("/webhook")
+    @Operation(summary = "Register (or replace) the webhook URL and the shared HMAC secret",
+            description = "HTTPS only. Deliveries are POSTs signed as documented in docs/services/notification-service.md.")
+    public Mono<Overview> putWebhook(Actor actor, @RequestParam(required = false) String organisation,
+            @Valid @RequestBody WebhookRequest request) {
+        return act(actor, organisation,
+                recipient -> subscriptions.registerWebhook(recipient, request.url(), request.secret(), actor.userId()));
+    }
+
+    @DeleteMapping("/webhook")
+    @Operation(summary = "Remove the webhook (and its subscriptions)")
+    public Mono<Overview> deleteWebhook(Actor actor, @RequestParam(required = false) String organisation) {
+        return act(actor, organisation, recipient -> subscriptions.removeWebhook(recipient, actor.userId()));
+    }
+
+    @PutMapping("/mailbox")
+    @Operation(summary = "Register (or replace) the organisation's functional mailbox")
+    public Mono<Overview> putMailbox(Actor actor, @RequestParam(required = false) String organisation,
+            @Valid @RequestBody MailboxRequest request) {
+        return act(actor, organisation,
+                recipient -> subscriptions.registerMailbox(recipient, request.address(), actor.userId()));
+    }
+
+    @DeleteMapping("/mailbox")
+    @Operation(summary = "Remove the mailbox (and its e-mail subscriptions)")
+    public Mono<Overview> deleteMailbox(Actor actor, @RequestParam(required = false) String organisation) {
+        return act(actor, organisation, recipient -> subscriptions.removeMailbox(recipient, actor.userId()));
+    }
+
+    private Mono<Overview> act(Actor actor, String organisation, Function<Recipient, Mono<Overview>> action) {
+        return Mono.defer(() -> action.apply(subscriptions.resolve(Callers.of(actor), organisation)))
+                .onErrorMap(Refusals::asProblem);
+    }
+}
