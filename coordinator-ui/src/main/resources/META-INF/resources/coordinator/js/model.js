@@ -10,6 +10,10 @@ export const MARK_REASONS = ['SHORTER_WAIT_ELSEWHERE_LIKELY', 'SUITABLE_FOR_BASI
   'SUITABLE_FOR_E_HEALTH', 'TREATMENT_RELATIONSHIP_WITH_CURRENT_PROVIDER', 'NEEDS_CURRENT_PROVIDERS_SPECIALISM',
   'CLIENT_DOES_NOT_WANT_TRANSFER', 'OTHER'];
 
+/** Escalation routes and resolutions (EscalationOpened.Route, EscalationResolved.Resolution). */
+export const ROUTES = ['INSURER_MEDIATION', 'ESCALATION_AUTHORITY'];
+export const RESOLUTIONS = ['PLACED_IN_REGION', 'PLACED_OUT_OF_REGION', 'E_HEALTH', 'CARE_PURCHASED', 'NO_LONGER_NEEDED', 'OTHER'];
+
 /** Proposal states in which coordinators still screen (ProposalState.AWAITING_SCREENING). */
 const AWAITING_SCREENING = ['PROPOSED', 'SCREENED_ONCE'];
 
@@ -139,5 +143,20 @@ export function toScreening(json) {
     approvals: json.approvals || [],
     stillNeeded: json.stillNeeded || null,
     createdAt: json.createdAt,
+  };
+}
+
+/** A capacity line of the region as the transfer table knows it (read model). */
+export function toCapacityLine(json) {
+  const groups = Array.isArray(json.diagnosisGroups) ? json.diagnosisGroups
+    : String(json.diagnosisGroups || '').split(/[,\s]+/).filter(Boolean);
+  return {
+    capacityLineId: json.capacityLineId,
+    providerAgb: json.providerAgb,
+    postcodeArea: json.postcodeArea || null,
+    diagnosisGroups: groups,
+    careLevel: json.careLevel,
+    placesLeft: json.placesLeft ?? json.places ?? 0,
+    state: json.state || null,
   };
 }

@@ -7,7 +7,7 @@ import { h, replace, announce, uid } from '../dom.js';
 import { t, label, formatDate, formatDateTime } from '../i18n.js';
 import { ENDPOINTS } from '../endpoints.js';
 import { heading, loading, problem, caseSummary, urgencyBadge, waitedVsNorm, sizeBars, provider } from './common.js';
-import { toWaitingClient, toScreening, VERDICTS, MARK_REASONS } from '../model.js';
+import { toWaitingClient, toScreening, toCapacityLine, VERDICTS, MARK_REASONS } from '../model.js';
 
 export function render(main, ctx) {
   const providerId = uid('provider');
@@ -24,12 +24,15 @@ export function render(main, ctx) {
       listBody));
   let clients = [];
   let screenings = [];
+  let lines = [];
   let stopped = false;
 
   async function load() {
-    const [clientsAnswer, screeningsAnswer] = await Promise.allSettled([
-      ctx.transferTable.get(ENDPOINTS.waitingClients), ctx.transferTable.get(ENDPOINTS.waitingListScreenings)]);
+    const [clientsAnswer, screeningsAnswer, linesAnswer] = await Promise.allSettled([
+      ctx.transferTable.get(ENDPOINTS.waitingClients), ctx.transferTable.get(ENDPOINTS.waitingListScreenings),
+      ctx.transferTable.get(ENDPOINTS.capacityLines)]);
     if (stopped) return;
+    lines = linesAnswer.status === 'fulfilled' ? (linesAnswer.value || []).map(toCapacityLine) : [];
     if (screeningsAnswer.status === 'fulfilled') {
       screenings = (screeningsAnswer.value || []).map(toScreening);
       drawOpen();
@@ -110,9 +113,9 @@ export function render(main, ctx) {
         h('td', {}, waitedVsNorm(c.daysWaited, c.normDays)),
         h('td', {}, label('waitingStatus', c.waitingStatus),
           c.stale ? h('span', { class: 'badge badge-stale' }, t('waitingList.stale')) : null),
-        h('td', {}, openByReferral.has(c.referralId)
+        h('td', {}, h('div', { class: 'decide' }, openByReferral.has(c.referralId)
           ? label('verdict', openByReferral.get(c.referralId).verdict) + ' · ' + t('waitingList.awaitingSecond')
-          : markForm(c)))))));
+          : markForm(c), proposeForm(c))))))));
     sizeBars(listBody);
   }
 
@@ -134,6 +137,32 @@ export function render(main, ctx) {
             { referralId: c.referralId, verdict: verdict.value, reason: reason.value }))
           : reason.focus()),
       }, t('waitingList.markConfirm')));
+  }
+
+  /** A proposal by hand: the coordinator picks a capacity line; the service checks eligibility and says why not. */
+  function proposeForm(c) {
+    const fitting = lines.filter((line) => line.diagnosisGroups.includes(c.diagnosisGroup)
+      && (!c.careLevel || line.careLevel === c.careLevel) && line.placesLeft > 0 && line.providerAgb !== c.currentProviderAgb);
+    if (!fitting.length) return null;
+    const lineId = uid('line');
+    const select = h('select', { id: lineId }, fitting.map((line) => h('option', { value: line.capacityLineId },
+      t('waitingList.lineOption', { provider: provider(line.providerAgb), area: line.postcodeArea || '–', places: line.placesLeft }))));
+    return h('details', { class: 'inline-form' },
+      h('summary', {}, t('waitingList.propose')),
+      h('label', { for: lineId }, t('waitingList.line')), select,
+      h('button', {
+        type: 'button', class: 'primary small',
+        onclick: async () => {
+          try {
+            const detail = await ctx.transferTable.post(ENDPOINTS.proposals, { referralId: c.referralId, capacityLineId: select.value });
+            announce(t('waitingList.proposed'));
+            ctx.navigate(`#/proposals/${encodeURIComponent(detail.proposalId)}`);
+          } catch (error) {
+            replace(outcome, problem(error));
+            outcome.focus();
+          }
+        },
+      }, t('waitingList.proposeConfirm')));
   }
 
   async function act(call) {
