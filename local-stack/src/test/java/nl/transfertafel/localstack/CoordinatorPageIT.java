@@ -2,9 +2,31 @@ package nl.transfertafel.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import nl.transfertafel.contracts.events.EventEnvelope;
+import nl.transfertafel.contracts.events.EventJson;
+import nl.transfertafel.contracts.events.NewEvent;
+import nl.transfertafel.contracts.events.Topics;
+import nl.transfertafel.contracts.events.capacity.ContractChanged;
+import nl.transfertafel.testkit.security.DemoUsers;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import nl.transfertafel.localstack.browser.Browser;
 import nl.transfertafel.localstack.browser.CoordinatorPage;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +40,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The coordinator page in headless Chromium against the real local stack (four services, embedded
@@ -32,6 +56,7 @@ class CoordinatorPageIT {
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalStack stack;
     private static Browser browser;
     private static CoordinatorPage page;
@@ -47,9 +72,10 @@ class CoordinatorPageIT {
     };
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         Browser.assumeAvailable();
         stack = LocalStack.start(LocalStack.Options.randomPorts(true));
+        scenario = proposalThroughTheServices();
         browser = Browser.startOrSkip(SCREENSHOTS);
         page = new CoordinatorPage(browser, stack.url(ServiceKind.TRANSFER_TABLE));
     }
@@ -80,7 +106,6 @@ class CoordinatorPageIT {
         assertThat(page.driver().manage().getCookies()).isEmpty();
         assertThat((String) page.script("return sessionStorage.getItem('transfertafel.session')")).contains("accessToken");
         page.waiting().until(d -> "Live".equals(page.liveState()));
-        assertThat(Files.size(browser.screenshot("queue"))).isPositive();
     }
 
     @Test
@@ -119,12 +144,150 @@ class CoordinatorPageIT {
                 .isEqualTo("Regionaal dashboard");
     }
 
+    /**
+     * The issue's "done when": two coordinators of different organisations screen one proposal; the
+     * first cannot approve twice (the page shows the service's own reason); the second approval
+     * turns the proposal into an offer, which the first coordinator's page shows live.
+     */
     @Test
     @Order(4)
+    void two_coordinators_of_different_organisations_turn_a_proposal_into_an_offer_under_the_four_eyes_rule()
+            throws Exception {
+        page.open("#/queue");
+        List<String> queue = page.queueProposalIds();
+        assertThat(queue).contains(scenario.proposalId());
+        browser.screenshot("queue");
+        String proposal = scenario.proposalId();
+
+        // coordinator A (GGZ Maasstad, 22000001) opens the proposal from the queue and approves it
+        page.openFromQueue(proposal);
+        assertThat(page.driver().findElement(By.id("score-table")).getText()).contains("Totaal");
+        CoordinatorPage.Answer first = page.approve();
+        assertThat(first.accepted()).as(first.toString()).isTrue();
+        assertThat(first.text()).startsWith("First approval recorded.");
+        page.waiting().until(d -> page.fourEyesCount().startsWith("1 van 2"));
+        assertThat(page.driver().findElement(By.id("approvals")).getText()).contains("coordinator-a").contains("22000001");
+
+        // approving again is refused by the four-eyes rule, in the service's own words
+        CoordinatorPage.Answer again = page.approve();
+        assertThat(again.accepted()).isFalse();
+        assertThat(again.title()).isEqualTo("Vier-ogenprincipe: al goedgekeurd");
+        HttpResponse<String> api = post(ServiceKind.TRANSFER_TABLE, "/api/v1/proposals/" + proposal + "/approve",
+                stack.tokenFor(DemoUsers.COORDINATOR_A), null);
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(again.text()).isEqualTo(json(api.body()).get("detail").asText())
+                .isEqualTo("You already approved this; a second, different coordinator must approve it.");
+
+        // coordinator B (Psychologenpraktijk Kralingen, 22000002) signs in in a second tab and approves
+        String firstTab = page.driver().getWindowHandle();
+        page.driver().switchTo().newWindow(WindowType.TAB);
+        page.open("#/proposals/" + proposal).signInAs("coordinator-b");
+        assertThat(page.userOrganisation()).contains("22000002");
+        page.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("screening-title")));
+        CoordinatorPage.Answer second = page.approve();
+        assertThat(second.accepted()).as(second.toString()).isTrue();
+        assertThat(second.text()).startsWith("Second approval recorded");
+        page.waiting().until(d -> page.proposalState().equals("Aangeboden"));
+        assertThat(page.driver().findElement(By.id("approvals")).getText()).contains("coordinator-a").contains("coordinator-b");
+        browser.screenshot("proposal-offered");
+        String secondTab = page.driver().getWindowHandle();
+
+        // coordinator A's page follows the stream: the proposal became an offer without a reload
+        page.driver().switchTo().window(firstTab);
+        page.waiting().until(d -> page.proposalState().equals("Aangeboden"));
+        assertThat(page.driver().findElements(By.id("approve"))).isEmpty();
+        page.go("offers");
+        page.waiting().until(d -> !d.findElements(By.cssSelector("#offers-table tr[data-proposal-id='" + proposal + "']")).isEmpty());
+
+        page.driver().switchTo().window(secondTab);
+        page.driver().close();
+        page.driver().switchTo().window(firstTab);
+    }
+
+    @Test
+    @Order(5)
     void the_dashboard_shows_the_regions_figures_from_the_services_that_own_them() throws Exception {
         page.open("#/dashboard");
         page.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dash-waiting")));
+        page.waiting().until(d -> d.findElements(By.cssSelector("#dashboard-body .loading")).isEmpty());
         browser.screenshot("dashboard");
         assertThat(page.driver().findElements(By.cssSelector(".dashboard-grid section.card"))).hasSize(6);
+        // this month's transfers come from the transfer table; the tile and the chart agree
+        assertThat(page.driver().findElement(By.id("tile-transfers")).getText()).contains("Transfers deze maand");
+        assertThat(page.driver().findElements(By.cssSelector("#dash-transfers svg.chart rect"))).hasSize(6);
+    }
+
+    // ------------------------------------------------------------------ scenario data through the public APIs
+
+    /** A referral and a fitting place at a provider the client's insurer contracts: the engine proposes. */
+    record Scenario(String referralId, String proposalId) {
+    }
+
+    private static Scenario scenario;
+
+    private static Scenario proposalThroughTheServices() throws Exception {
+        String provider = "22960001";
+        HttpResponse<String> referral = post(ServiceKind.INTAKE, "/api/v1/referrals", stack.tokenFor(DemoUsers.GP),
+                Map.ofEntries(Map.entry("bsn", "123456782"), Map.entry("dateOfBirth", "1979-02-11"),
+                        Map.entry("postcode", "3011 AB"), Map.entry("insurerUzovi", DemoUsers.INSURER_UZOVI),
+                        Map.entry("diagnosisGroup", "TRAUMA"), Map.entry("careLevel", "SPECIALIST"),
+                        Map.entry("urgency", "URGENT"), Map.entry("maxTravelKm", 25),
+                        Map.entry("eHealthAcceptable", false), Map.entry("screeningConsent", true)));
+        assertThat(referral.statusCode()).as(referral.body()).isEqualTo(201);
+        String referralId = json(referral.body()).get("referralId").asText();
+        HttpResponse<String> line = post(ServiceKind.CAPACITY, "/api/v1/capacity",
+                stack.tokens().token("desk-" + provider, List.of("PROVIDER"), provider, DemoUsers.REGION),
+                Map.of("providerType", "GGZ_INSTITUTION", "locationPostcode", "3012 KK", "diagnosisGroups", List.of("TRAUMA"),
+                        "careLevel", "SPECIALIST", "places", 1, "availableFrom", LocalDate.now().toString(),
+                        "availableUntil", LocalDate.now().plusDays(60).toString()));
+        assertThat(line.statusCode()).as(line.body()).isEqualTo(201);
+        // the insurer's contract with that provider, as capacity-service announces it
+        EventEnvelope contract = EventJson.envelop(new NewEvent(UUID.randomUUID(), Instant.now(), DemoUsers.REGION,
+                DemoUsers.INSURER_UZOVI + "/" + provider,
+                new ContractChanged(DemoUsers.INSURER_UZOVI, provider, true, false, 1)), UUID.randomUUID());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CAPACITY_EVENTS, DemoUsers.REGION, EventJson.write(contract)))
+                    .get(15, TimeUnit.SECONDS);
+        }
+        String[] proposal = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            proposal[0] = null;
+            for (JsonNode item : json(get(ServiceKind.TRANSFER_TABLE, "/api/v1/screening/queue",
+                    stack.tokenFor(DemoUsers.COORDINATOR_A)).body())) {
+                if (item.path("client").path("referralId").asText().equals(referralId)) {
+                    proposal[0] = item.path("proposalId").asText();
+                }
+            }
+            assertThat(proposal[0]).as("a proposal for the scenario's referral").isNotNull();
+        });
+        return new Scenario(referralId, proposal[0]);
+    }
+
+    private static JsonNode json(String body) {
+        return EventJson.mapper().readTree(body);
+    }
+
+    private static HttpResponse<String> get(ServiceKind kind, String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(stack.url(kind) + path)).header("Authorization", "Bearer " + token)
+                .GET().build());
+    }
+
+    private static HttpResponse<String> post(ServiceKind kind, String path, String token, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(kind) + path))
+                .header("Authorization", "Bearer " + token);
+        request = body == null ? request.POST(HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)));
+        return send(request.build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -83,6 +83,45 @@ public final class CoordinatorPage {
         waiting().until(d -> d.getCurrentUrl().endsWith("#/" + route));
     }
 
+    /** The screening queue's rows, top (highest priority) first: their proposal ids. */
+    public List<String> queueProposalIds() {
+        waiting().until(d -> !d.findElements(By.cssSelector("#queue-table tbody tr")).isEmpty());
+        return driver.findElements(By.cssSelector("#queue-table tbody tr")).stream()
+                .map(row -> row.getAttribute("data-proposal-id")).toList();
+    }
+
+    /** Opens a proposal from its row in the queue, as a coordinator would (the row's "open" link). */
+    public void openFromQueue(String proposalId) {
+        driver.findElement(By.cssSelector("#queue-table tr[data-proposal-id='" + proposalId + "'] a")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("screening-title")));
+    }
+
+    public String proposalState() {
+        return driver.findElement(By.cssSelector("#proposal-body .state")).getText();
+    }
+
+    public String fourEyesCount() {
+        return driver.findElement(By.id("four-eyes-count")).getText();
+    }
+
+    /** Clicks Approve and returns the answer shown: the service's reason, or its refusal. */
+    public Answer approve() {
+        driver.findElements(By.cssSelector("#screening-outcome > *")).forEach(element ->
+                ((JavascriptExecutor) driver).executeScript("arguments[0].remove()", element));
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("approve"))).click();
+        waiting().until(d -> !d.findElements(By.cssSelector("#screening-success, #screening-problem")).isEmpty());
+        List<WebElement> refused = driver.findElements(By.id("screening-problem"));
+        if (!refused.isEmpty()) {
+            return new Answer(false, refused.get(0).findElement(By.className("problem-title")).getText(),
+                    refused.get(0).findElement(By.className("problem-detail")).getText());
+        }
+        return new Answer(true, null, driver.findElement(By.id("screening-success")).getText());
+    }
+
+    /** What the page answered to a screening action. */
+    public record Answer(boolean accepted, String title, String text) {
+    }
+
     public String liveState() {
         return driver.findElement(By.id("live-state")).getText();
     }
