@@ -189,7 +189,7 @@ class CoordinatorPageIT {
         assertThat(second.text()).startsWith("Second approval recorded");
         page.waiting().until(d -> page.proposalState().equals("Aangeboden"));
         assertThat(page.driver().findElement(By.id("approvals")).getText()).contains("coordinator-a").contains("coordinator-b");
-        browser.screenshot("proposal-offered");
+        browser.fullPageScreenshot("proposal-offered");
         String secondTab = page.driver().getWindowHandle();
 
         // coordinator A's page follows the stream: the proposal became an offer without a reload
@@ -210,7 +210,7 @@ class CoordinatorPageIT {
         page.open("#/dashboard");
         page.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dash-waiting")));
         page.waiting().until(d -> d.findElements(By.cssSelector("#dashboard-body .loading")).isEmpty());
-        browser.screenshot("dashboard");
+        browser.fullPageScreenshot("dashboard");
         assertThat(page.driver().findElements(By.cssSelector(".dashboard-grid section.card"))).hasSize(6);
         // this month's transfers come from the transfer table; the tile and the chart agree
         assertThat(page.driver().findElement(By.id("tile-transfers")).getText()).contains("Transfers deze maand");

@@ -88,7 +88,7 @@ export function groupedBars({ title, description, rows, series, labelWidth = 170
 
 /** Vertical columns over time: points = [{label, value}], the last one highlighted as "this month". */
 export function columns({ title, description, points, width = 560, height = 200, highlightLast = true }) {
-  const max = Math.max(1, ...points.map((p) => p.value));
+  const max = niceMax(Math.max(0, ...points.map((p) => p.value)));
   const top = 18;
   const bottom = 26;
   const left = 36;
@@ -129,6 +129,14 @@ export function dataTable(caption, headers, rows) {
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell, i) => (i === 0
       ? h('th', { scope: 'row' }, cell)
       : h('td', { class: 'num' }, typeof cell === 'number' ? formatNumber(cell) : cell)))))));
+}
+
+/** A round upper bound for an axis with ticks at 0, half and full: 4, 10, 20, 50, 100, 200, ... */
+function niceMax(value) {
+  if (value <= 4) return 4;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 5, 10].find((m) => m * magnitude >= value);
+  return step * magnitude;
 }
 
 function truncate(text, length) {

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -117,6 +118,23 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Like {@link #screenshot(String)}, of the whole page: the window grows to the page's height for the shot. */
+    public Path fullPageScreenshot(String name) {
+        Dimension before = driver.manage().window().getSize();
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(before.getWidth(),
+                (int) Math.min(4000, height.longValue() + before.getHeight() - viewportHeight())));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    private long viewportHeight() {
+        return ((Number) driver.executeScript("return window.innerHeight")).longValue();
     }
 
     /** What the page logged to its console since the last call (for failure reports). */

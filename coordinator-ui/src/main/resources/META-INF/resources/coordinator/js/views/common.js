@@ -78,6 +78,11 @@ export function provider(agb, name) {
   return name ? `${name} (${agb})` : t('case.provider', { agb });
 }
 
+/** The client's current provider; none means still waiting unplaced (a stop, or not yet registered anywhere). */
+export function currentProvider(agb, name) {
+  return agb ? provider(agb, name) : h('span', { class: 'muted' }, t('case.unplaced'));
+}
+
 export function stateBadge(state) {
   return h('span', { class: `badge state state-${String(state || '').toLowerCase()}` }, label('state', state));
 }

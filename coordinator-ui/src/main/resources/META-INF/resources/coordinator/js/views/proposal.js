@@ -7,7 +7,7 @@
 import { h, replace, announce, uid } from '../dom.js';
 import { t, label, formatNumber, formatDateTime } from '../i18n.js';
 import { ENDPOINTS } from '../endpoints.js';
-import { loading, problem, caseSummary, urgencyBadge, waitedVsNorm, sizeBars, provider, stateBadge } from './common.js';
+import { loading, problem, caseSummary, urgencyBadge, waitedVsNorm, sizeBars, provider, currentProvider, stateBadge } from './common.js';
 import { toProposal, REJECTION_REASONS } from '../model.js';
 
 export function render(main, ctx, [proposalId]) {
@@ -65,7 +65,7 @@ function caseSection(p) {
       fact(t('case.diagnosisGroup'), label('diagnosisGroup', p.diagnosisGroup)),
       fact(t('case.careLevel'), label('careLevel', p.careLevel)),
       fact(t('case.waited'), waitedVsNorm(p.daysWaited, p.normDays)),
-      fact(t('case.currentProvider'), provider(p.currentProviderAgb, p.currentProviderName)),
+      fact(t('case.currentProvider'), currentProvider(p.currentProviderAgb, p.currentProviderName)),
       fact(t('case.proposedProvider'), h('strong', {}, provider(p.receivingProviderAgb, p.receivingProviderName))),
       fact(t('case.state'), stateBadge(p.state)),
       p.offerExpiresAt ? fact(t('proposal.offerExpires'), formatDateTime(p.offerExpiresAt)) : null,

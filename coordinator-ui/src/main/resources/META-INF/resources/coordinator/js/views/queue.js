@@ -5,7 +5,7 @@
 import { h, replace, announce, uid } from '../dom.js';
 import { t, label, formatNumber } from '../i18n.js';
 import { ENDPOINTS } from '../endpoints.js';
-import { heading, loading, problem, caseSummary, urgencyBadge, waitedVsNorm, sizeBars, provider, stateBadge } from './common.js';
+import { heading, loading, problem, caseSummary, urgencyBadge, waitedVsNorm, sizeBars, provider, currentProvider, stateBadge } from './common.js';
 import { toQueueItem } from '../model.js';
 
 export function render(main, ctx) {
@@ -80,7 +80,7 @@ export function render(main, ctx) {
       h('td', {}, urgencyBadge(item.urgency)),
       h('td', {}, caseSummary(item)),
       h('td', {}, waitedVsNorm(item.daysWaited, item.normDays)),
-      h('td', {}, provider(item.currentProviderAgb, item.currentProviderName)),
+      h('td', {}, currentProvider(item.currentProviderAgb, item.currentProviderName)),
       h('td', {}, provider(item.receivingProviderAgb, item.receivingProviderName)),
       h('td', {}, stateBadge(item.state), ' ',
         h('span', { class: 'approvals' }, t('queue.approvals', { count: item.approvals.length, needed: item.approvalsNeeded }))),
