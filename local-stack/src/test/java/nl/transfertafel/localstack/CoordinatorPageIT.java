@@ -228,7 +228,8 @@ class CoordinatorPageIT {
     private static Scenario proposalThroughTheServices() throws Exception {
         String provider = "22960001";
         HttpResponse<String> referral = post(ServiceKind.INTAKE, "/api/v1/referrals", stack.tokenFor(DemoUsers.GP),
-                Map.ofEntries(Map.entry("bsn", "123456782"), Map.entry("dateOfBirth", "1979-02-11"),
+                Map.ofEntries(Map.entry("bsn", "123456782"), Map.entry("name", "Test Vier-Ogen"),
+                        Map.entry("dateOfBirth", "1979-02-11"),
                         Map.entry("postcode", "3011 AB"), Map.entry("insurerUzovi", DemoUsers.INSURER_UZOVI),
                         Map.entry("diagnosisGroup", "TRAUMA"), Map.entry("careLevel", "SPECIALIST"),
                         Map.entry("urgency", "URGENT"), Map.entry("maxTravelKm", 25),
