@@ -15,23 +15,17 @@ const BAR_GAP = 10;
 export function stackedBars({ title, description, rows, series, labelWidth = 170, width = 560 }) {
   const max = Math.max(1, ...rows.map((row) => row.values.reduce((a, b) => a + b, 0)));
   const plot = width - labelWidth - 56;
-  const legendHeight = 28;
-  const height = legendHeight + rows.length * (BAR_HEIGHT + BAR_GAP) + 4;
+  const topPadding = 2;
+  const height = topPadding + rows.length * (BAR_HEIGHT + BAR_GAP) + 4;
   const titleId = `chart-${Math.random().toString(36).slice(2)}`;
   const svg = s('svg', {
     viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'chart', 'aria-labelledby': `${titleId}-t ${titleId}-d`,
     preserveAspectRatio: 'xMinYMin meet',
   }, s('title', { id: `${titleId}-t` }, title), s('desc', { id: `${titleId}-d` }, description));
 
-  let legendX = labelWidth;
-  for (const part of series) {
-    svg.append(s('rect', { x: legendX, y: 4, width: 14, height: 14, class: part.className }));
-    svg.append(s('text', { x: legendX + 20, y: 16, class: 'chart-legend' }, part.name));
-    legendX += 30 + part.name.length * 7.5;
-  }
 
   rows.forEach((row, index) => {
-    const y = legendHeight + index * (BAR_HEIGHT + BAR_GAP);
+    const y = topPadding + index * (BAR_HEIGHT + BAR_GAP);
     svg.append(s('text', { x: labelWidth - 8, y: y + BAR_HEIGHT / 2 + 5, 'text-anchor': 'end', class: 'chart-label' },
       truncate(row.label, 24)));
     let x = labelWidth;
@@ -46,7 +40,7 @@ export function stackedBars({ title, description, rows, series, labelWidth = 170
     const total = row.values.reduce((a, b) => a + b, 0);
     svg.append(s('text', { x: x + 6, y: y + BAR_HEIGHT / 2 + 5, class: 'chart-value' }, formatNumber(total)));
   });
-  return svg;
+  return withLegend(svg, series);
 }
 
 /**
@@ -56,23 +50,17 @@ export function stackedBars({ title, description, rows, series, labelWidth = 170
 export function groupedBars({ title, description, rows, series, labelWidth = 170, width = 560 }) {
   const max = Math.max(1, ...rows.flatMap((row) => row.values));
   const plot = width - labelWidth - 56;
-  const legendHeight = 28;
+  const topPadding = 2;
   const thin = 9;
   const groupHeight = series.length * (thin + 2) + 10;
-  const height = legendHeight + rows.length * groupHeight + 4;
+  const height = topPadding + rows.length * groupHeight + 4;
   const titleId = `chart-${Math.random().toString(36).slice(2)}`;
   const svg = s('svg', {
     viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'chart', 'aria-labelledby': `${titleId}-t ${titleId}-d`,
     preserveAspectRatio: 'xMinYMin meet',
   }, s('title', { id: `${titleId}-t` }, title), s('desc', { id: `${titleId}-d` }, description));
-  let legendX = labelWidth;
-  for (const part of series) {
-    svg.append(s('rect', { x: legendX, y: 4, width: 14, height: 14, class: part.className }));
-    svg.append(s('text', { x: legendX + 20, y: 16, class: 'chart-legend' }, part.name));
-    legendX += 30 + part.name.length * 7.5;
-  }
   rows.forEach((row, index) => {
-    const y = legendHeight + index * groupHeight;
+    const y = topPadding + index * groupHeight;
     svg.append(s('text', { x: labelWidth - 8, y: y + groupHeight / 2, 'text-anchor': 'end', class: 'chart-label' },
       truncate(row.label, 24)));
     row.values.forEach((value, part) => {
@@ -83,7 +71,18 @@ export function groupedBars({ title, description, rows, series, labelWidth = 170
       svg.append(s('text', { x: labelWidth + w + 4, y: barY + thin - 1, class: 'chart-value small' }, formatNumber(value)));
     });
   });
-  return svg;
+  return withLegend(svg, series);
+}
+
+/** The chart with its legend as HTML above it (wraps on narrow cards; one series needs no legend). */
+function withLegend(svg, series) {
+  if (series.length < 2) return svg;
+  return h('div', { class: 'chart-box' },
+    h('ul', { class: 'legend' }, series.map((part) => h('li', {},
+      s('svg', { width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' },
+        s('rect', { width: 14, height: 14, class: part.className })),
+      ' ', part.name))),
+    svg);
 }
 
 /** Vertical columns over time: points = [{label, value}], the last one highlighted as "this month". */

@@ -90,8 +90,7 @@ function explanationSection(p) {
         h('th', { scope: 'col', class: 'num' }, t('proposal.points')))),
       h('tbody', {},
         scoreRow(t('proposal.urgentPoints'), score.urgent ? t('urgency.URGENT') : t('urgency.REGULAR'), score.urgentPoints),
-        scoreRow(t('proposal.treeknormPoints'), score.daysPastTreeknorm === undefined ? '–'
-          : t('proposal.daysPastNorm', { days: formatNumber(score.daysPastTreeknorm) }), score.treeknormPoints),
+        scoreRow(t('proposal.treeknormPoints'), normFact(score.daysPastTreeknorm), score.treeknormPoints),
         scoreRow(t('proposal.waitedPoints'), score.daysWaited === undefined ? '–'
           : t('proposal.daysWaited', { days: formatNumber(score.daysWaited) }), score.waitedPoints),
         scoreRow(t('proposal.distancePoints'), score.eHealth ? t('proposal.eHealth')
@@ -181,6 +180,14 @@ function screeningSection(p, ctx, outcome, reload) {
     open ? [h('div', { class: 'actions' }, approve), rejectForm]
       : h('p', { class: 'notice' }, t('proposal.closed', { state: label('state', p.state) })),
     outcome);
+}
+
+/** Where the client stands against the Treeknorm deadline, in words. */
+function normFact(daysPast) {
+  if (daysPast === undefined || daysPast === null) return '–';
+  if (daysPast === 0) return t('proposal.atNorm');
+  return daysPast > 0 ? t('proposal.daysPastNorm', { days: formatNumber(daysPast) })
+    : t('proposal.daysBeforeNorm', { days: formatNumber(-daysPast) });
 }
 
 function scoreRow(name, fact, points) {
