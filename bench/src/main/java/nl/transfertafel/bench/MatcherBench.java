@@ -135,8 +135,37 @@ public final class MatcherBench {
         }
         report("national", nationalEngine, best, Double.NaN);
 
+        // ---- the transfer table's read model for the country, and its full rounds (eligibility + engine + explanations)
+        long rmBefore = usedHeapAfterGc();
+        java.util.List<nl.transfertafel.transfertable.matching.domain.MatchRound.Snapshot> country =
+                ReadModelBench.country(seed);
+        long rmAfter = usedHeapAfterGc();
+        double readModelMib = (rmAfter - rmBefore) / (1024.0 * 1024.0);
+        Timed rounds = new Timed();
+        Timed regionRound = new Timed();
+        int[] made = null;
+        for (int i = 0; i < warmups + runs; i++) {
+            boolean measured = i >= warmups;
+            System.gc();
+            long t0 = System.nanoTime();
+            made = ReadModelBench.roundAll(country);
+            long t1 = System.nanoTime();
+            rounds.add(measured, t1 - t0, null);
+            long t2 = System.nanoTime();
+            ReadModelBench.roundOne(country.get(0));
+            regionRound.add(measured, System.nanoTime() - t2, null);
+        }
+        System.out.printf(Locale.ROOT, "read model (transfer-table-service domain): %,d clients, %,d lines in %d regions;"
+                        + " heap %.1f MiB (engine problem alone: %.1f MiB)%n", ReadModelBench.CLIENTS,
+                ReadModelBench.REGIONS * ReadModelBench.LINES_PER_REGION, ReadModelBench.REGIONS, readModelMib, heapMib);
+        System.out.printf(Locale.ROOT, "full matching rounds (all eligibility policies, engine, runner-ups, blocked"
+                        + " alternatives): one region %.1f ms, all 30 regions one after another %.1f ms;"
+                        + " %,d proposals, %,d contract blocks%n", regionRound.median(), rounds.median(), made[0], made[1]);
+        System.out.printf(Locale.ROOT, "readmodel_heap_mib=%.1f problem_heap_mib=%.1f round_region_ms=%.1f round_national_ms=%.1f%n",
+                readModelMib, heapMib, regionRound.median(), rounds.median());
         System.out.printf(Locale.ROOT, "region_ms=%.1f national_ms=%.1f ortools_region_ms=%.1f ortools_national_ms=%.1f heap_mib=%.1f%n",
-                regionEngine.median(), nationalEngine.median(), regionOr.median(), best.median(), heapMib);
+                regionEngine.median(), nationalEngine.median(), regionOr.median(), best.median(),
+                Math.max(readModelMib, heapMib));
         if (!allEqual) {
             System.err.println("FAIL: engine and OR-Tools disagree");
             System.exit(1);

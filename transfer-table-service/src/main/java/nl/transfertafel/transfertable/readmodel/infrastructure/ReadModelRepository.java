@@ -1,102 +1,453 @@
 package nl.transfertafel.transfertable.readmodel.infrastructure;
 
-import java.time.Clock;
+import static nl.transfertafel.transfertable.common.infrastructure.Sql.date;
+import static nl.transfertafel.transfertable.common.infrastructure.Sql.enumOf;
+import static nl.transfertafel.transfertable.common.infrastructure.Sql.instant;
+import static nl.transfertafel.transfertable.common.infrastructure.Sql.integer;
+import static nl.transfertafel.transfertable.common.infrastructure.Sql.text;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.contracts.events.capacity.CapacityAnnounced;
+import nl.transfertafel.contracts.events.capacity.CapacityLineChanged;
+import nl.transfertafel.contracts.events.capacity.ContractChanged;
+import nl.transfertafel.contracts.events.capacity.ProviderProfileChanged;
+import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged;
 import nl.transfertafel.contracts.events.intake.ReferralReceived;
+import nl.transfertafel.contracts.events.intake.TreeknormSignalled;
+import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
+import nl.transfertafel.contracts.vocabulary.CareLevel;
+import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
+import nl.transfertafel.contracts.vocabulary.ProviderType;
+import nl.transfertafel.contracts.vocabulary.Urgency;
+import nl.transfertafel.contracts.vocabulary.WaitingStatus;
+import nl.transfertafel.transfertable.readmodel.domain.CapacityLine;
+import nl.transfertafel.transfertable.readmodel.domain.ContractTerms;
+import nl.transfertafel.transfertable.readmodel.domain.RegistrationRestriction;
+import nl.transfertafel.transfertable.readmodel.domain.WaitingClient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
 
+/** The read model's tables: written only by the event consumers, read by matching and the API. */
 public class ReadModelRepository {
 
-    private final DatabaseClient db;
-    private final Clock clock;
+    private static final String CLIENT_COLUMNS = """
+            referral_id, region, client_pseudonym, referrer_agb, postcode_area, age_band, diagnosis_group, care_level,
+            urgency, insurer_uzovi, registered_on, max_travel_km, e_health_ok, wait_for_preferred,
+            preferred_provider_agb, screening_consent, current_provider_agb, waiting_status, stage, stale""";
 
-    public ReadModelRepository(DatabaseClient db, Clock clock) {
+    private final DatabaseClient db;
+
+    public ReadModelRepository(DatabaseClient db) {
         this.db = db;
-        this.clock = clock;
     }
 
-    public Mono<Void> upsertWaitingClient(String region, ReferralReceived referral) {
+    // ------------------------------------------------------------------ intake events
+
+    public Mono<Void> recordReferral(String region, ReferralReceived r, Instant now) {
         var spec = db.sql("""
-                        insert into waiting_client (referral_id, client_pseudonym, region, referrer_agb, postcode_area,
-                            age_band, diagnosis_group, care_level, urgency, insurer_uzovi, registered_on, max_travel_km,
-                            e_health_ok, wait_for_preferred, screening_consent, recorded_at)
-                        values (:id, :pseudonym, :region, :referrer, :area, :ageBand, :group, :careLevel, :urgency,
-                            :insurer, :registeredOn, :maxTravel, :eHealth, :waitPreferred, :consent, :at)
-                        on conflict (referral_id) do nothing""")
-                .bind("id", referral.referralId())
-                .bind("pseudonym", referral.clientPseudonym())
+                        insert into waiting_client (referral_id, region, client_pseudonym, referrer_agb, has_referral,
+                            postcode_area, age_band, diagnosis_group, care_level, urgency, insurer_uzovi, registered_on,
+                            max_travel_km, e_health_ok, wait_for_preferred, preferred_provider_agb, screening_consent,
+                            recorded_at, updated_at)
+                        values (:id, :region, :pseudonym, :referrer, true, :area, :ageBand, :group, :careLevel, :urgency,
+                            :insurer, :registeredOn, :maxTravel, :eHealth, :waitPreferred, :preferred, :consent, :now, :now)
+                        on conflict (referral_id) do update set has_referral = true,
+                            postcode_area = excluded.postcode_area, age_band = excluded.age_band,
+                            care_level = excluded.care_level, insurer_uzovi = excluded.insurer_uzovi,
+                            max_travel_km = excluded.max_travel_km, e_health_ok = excluded.e_health_ok,
+                            wait_for_preferred = excluded.wait_for_preferred,
+                            preferred_provider_agb = excluded.preferred_provider_agb,
+                            screening_consent = excluded.screening_consent, updated_at = excluded.updated_at,
+                            -- the waiting entry, when it came first, knows the current group, urgency and date
+                            diagnosis_group = coalesce(waiting_client.diagnosis_group, excluded.diagnosis_group),
+                            urgency = coalesce(waiting_client.urgency, excluded.urgency),
+                            registered_on = coalesce(waiting_client.registered_on, excluded.registered_on)""")
+                .bind("id", r.referralId())
                 .bind("region", region)
-                .bind("referrer", referral.referrerAgb())
-                .bind("area", referral.postcodeArea())
-                .bind("ageBand", referral.ageBand())
-                .bind("group", referral.diagnosisGroup().name())
-                .bind("careLevel", referral.careLevel().name())
-                .bind("urgency", referral.urgency().name())
-                .bind("insurer", referral.insurerUzovi())
-                .bind("registeredOn", referral.registeredOn())
-                .bind("eHealth", referral.preferences().eHealthAcceptable())
-                .bind("waitPreferred", referral.preferences().waitForPreferredProvider())
-                .bind("consent", referral.screeningConsent())
-                .bind("at", clock.instant());
-        spec = referral.preferences().maxTravelKm() == null ? spec.bindNull("maxTravel", Integer.class)
-                : spec.bind("maxTravel", referral.preferences().maxTravelKm());
+                .bind("pseudonym", r.clientPseudonym())
+                .bind("referrer", r.referrerAgb())
+                .bind("area", r.postcodeArea())
+                .bind("ageBand", r.ageBand())
+                .bind("group", r.diagnosisGroup().name())
+                .bind("careLevel", r.careLevel().name())
+                .bind("urgency", r.urgency().name())
+                .bind("insurer", r.insurerUzovi())
+                .bind("registeredOn", r.registeredOn())
+                .bind("eHealth", r.preferences().eHealthAcceptable())
+                .bind("waitPreferred", r.preferences().waitForPreferredProvider())
+                .bind("consent", r.screeningConsent())
+                .bind("now", now);
+        spec = integer(spec, "maxTravel", r.preferences().maxTravelKm());
+        spec = text(spec, "preferred", r.preferredProviderAgb());
         return spec.then();
     }
 
-    public Mono<Void> upsertCapacityLine(String region, CapacityAnnounced line) {
+    /** Upserts the waiting-entry snapshot; a snapshot older than the one held is ignored. Emits whether it applied. */
+    public Mono<Boolean> recordWaitingEntry(String region, WaitingEntryChanged e, Instant now) {
+        var spec = db.sql("""
+                        insert into waiting_client (referral_id, region, client_pseudonym, referrer_agb, diagnosis_group,
+                            urgency, registered_on, entry_version, current_provider_agb, placement, waiting_status, stage,
+                            stale, recorded_at, updated_at)
+                        values (:id, :region, :pseudonym, :referrer, :group, :urgency, :registeredOn, :version, :provider,
+                            :placement, :status, :stage, :stale, :now, :now)
+                        on conflict (referral_id) do update set entry_version = excluded.entry_version,
+                            current_provider_agb = excluded.current_provider_agb, placement = excluded.placement,
+                            waiting_status = excluded.waiting_status, stage = excluded.stage,
+                            diagnosis_group = coalesce(excluded.diagnosis_group, waiting_client.diagnosis_group),
+                            urgency = coalesce(excluded.urgency, waiting_client.urgency),
+                            registered_on = coalesce(excluded.registered_on, waiting_client.registered_on),
+                            stale = excluded.stale, updated_at = excluded.updated_at
+                        where waiting_client.entry_version is null or waiting_client.entry_version < excluded.entry_version""")
+                .bind("id", e.referralId())
+                .bind("region", region)
+                .bind("pseudonym", e.clientPseudonym())
+                .bind("referrer", e.referrerAgb())
+                .bind("version", e.version())
+                .bind("stale", e.change() == WaitingEntryChanged.Change.STALE)
+                .bind("now", now);
+        spec = text(spec, "group", e.diagnosisGroup());
+        spec = text(spec, "urgency", e.urgency());
+        spec = date(spec, "registeredOn", e.registeredOn());
+        spec = text(spec, "provider", e.providerAgb());
+        spec = text(spec, "placement", e.placement());
+        spec = text(spec, "status", e.waitingStatus());
+        spec = text(spec, "stage", e.stage());
+        return spec.fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    public Mono<Void> recordTreeknorm(TreeknormSignalled t) {
+        return db.sql("update waiting_client set treeknorm_level = :level where referral_id = :id")
+                .bind("level", t.norm() + "_" + t.level())
+                .bind("id", t.referralId())
+                .then();
+    }
+
+    // ------------------------------------------------------------------ capacity events
+
+    public Mono<Void> recordCapacityAnnounced(String region, CapacityAnnounced a, Instant occurredAt, Instant now) {
         var spec = db.sql("""
                         insert into capacity_line (capacity_line_id, region, provider_agb, provider_type, postcode_area,
-                            diagnosis_groups, care_level, places, available_from, available_until, recorded_at)
-                        values (:id, :region, :provider, :type, :area, :groups, :careLevel, :places, :from, :until, :at)
-                        on conflict (capacity_line_id) do update set places = excluded.places,
-                            available_until = excluded.available_until, recorded_at = excluded.recorded_at""")
-                .bind("id", line.capacityLineId())
+                            diagnosis_groups, care_level, places_total, places_left, available_from, available_until,
+                            offering_id, location_id, min_age, max_age, exclusions, places_freed_at, recorded_at)
+                        values (:id, :region, :provider, :type, :area, :groups, :careLevel, :places, :places, :from, :until,
+                            :offering, :location, :minAge, :maxAge, :exclusions, :occurredAt, :now)
+                        on conflict (capacity_line_id) do nothing""")
+                .bind("id", a.capacityLineId())
                 .bind("region", region)
-                .bind("provider", line.providerAgb())
-                .bind("type", line.providerType().name())
-                .bind("area", line.locationPostcodeArea())
-                .bind("groups", line.diagnosisGroups().stream().map(Enum::name).collect(Collectors.joining(",")))
-                .bind("careLevel", line.careLevel().name())
-                .bind("places", line.places())
-                .bind("from", line.availableFrom())
-                .bind("at", clock.instant());
-        spec = line.availableUntil() == null ? spec.bindNull("until", java.time.LocalDate.class)
-                : spec.bind("until", line.availableUntil());
+                .bind("provider", a.providerAgb())
+                .bind("type", a.providerType().name())
+                .bind("area", a.locationPostcodeArea())
+                .bind("groups", a.diagnosisGroups().stream().map(Enum::name).collect(Collectors.joining(",")))
+                .bind("careLevel", a.careLevel().name())
+                .bind("places", a.places())
+                .bind("from", a.availableFrom())
+                .bind("exclusions", a.exclusions() == null ? "" : String.join(",", a.exclusions()))
+                .bind("occurredAt", occurredAt)
+                .bind("now", now);
+        spec = date(spec, "until", a.availableUntil());
+        spec = text(spec, "offering", a.offeringId());
+        spec = text(spec, "location", a.locationId());
+        spec = integer(spec, "minAge", a.minAge());
+        spec = integer(spec, "maxAge", a.maxAge());
         return spec.then();
     }
+
+    /**
+     * Applies a line's new state when its version is newer. When places went up or the line opened
+     * again, {@code places_freed_at} becomes the event's time. Emits the line's previous state, or
+     * empty when the event was older (or the line unknown).
+     */
+    public Mono<CapacityLineChanged.State> recordCapacityLineChanged(CapacityLineChanged c, Instant occurredAt) {
+        var spec = db.sql("""
+                        update capacity_line l set places_total = :total, places_left = :left, available_from = :from,
+                            available_until = :until, state = :state, line_version = :version,
+                            places_freed_at = case when :left > old.places_left or (:state = 'OPEN' and old.state <> 'OPEN')
+                                then :occurredAt else old.places_freed_at end
+                        from capacity_line old
+                        where l.capacity_line_id = :id and old.capacity_line_id = l.capacity_line_id
+                            and l.line_version < :version
+                        returning old.state as previous_state""")
+                .bind("id", c.capacityLineId())
+                .bind("total", c.placesTotal())
+                .bind("left", c.placesLeft())
+                .bind("from", c.availableFrom())
+                .bind("state", c.state().name())
+                .bind("version", c.version())
+                .bind("occurredAt", occurredAt);
+        spec = date(spec, "until", c.availableUntil());
+        return spec.map(row -> CapacityLineChanged.State.valueOf(row.get("previous_state", String.class))).one();
+    }
+
+    /** What capacity-service answered on a reservation: fewer places are left than we may know yet. */
+    public Mono<Void> lowerPlacesLeft(String capacityLineId, int placesLeft) {
+        return db.sql("update capacity_line set places_left = least(places_left, :left) where capacity_line_id = :id")
+                .bind("left", Math.max(0, placesLeft))
+                .bind("id", capacityLineId)
+                .then();
+    }
+
+    public Mono<Void> recordProvider(ProviderProfileChanged p) {
+        var spec = db.sql("""
+                        insert into provider_profile (provider_agb, name, provider_type, active, offerings, version)
+                        values (:agb, :name, :type, :active, :offerings, :version)
+                        on conflict (provider_agb) do update set name = excluded.name, provider_type = excluded.provider_type,
+                            active = excluded.active, offerings = excluded.offerings, version = excluded.version
+                        where provider_profile.version < excluded.version""")
+                .bind("agb", p.providerAgb())
+                .bind("active", p.active())
+                .bind("offerings", EventJson.mapper().writeValueAsString(p.offerings() == null ? List.of() : p.offerings()))
+                .bind("version", p.version());
+        spec = text(spec, "name", p.name());
+        spec = text(spec, "type", p.providerType());
+        return spec.then();
+    }
+
+    /** Emits true when the new terms allow transfers (contracted, ceiling not reached) and were applied. */
+    public Mono<Boolean> recordContract(ContractChanged c) {
+        return db.sql("""
+                        insert into insurer_contract (insurer_uzovi, provider_agb, contracted, ceiling_reached, version)
+                        values (:insurer, :provider, :contracted, :ceiling, :version)
+                        on conflict (insurer_uzovi, provider_agb) do update set contracted = excluded.contracted,
+                            ceiling_reached = excluded.ceiling_reached, version = excluded.version
+                        where insurer_contract.version < excluded.version""")
+                .bind("insurer", c.insurerUzovi())
+                .bind("provider", c.providerAgb())
+                .bind("contracted", c.contracted())
+                .bind("ceiling", c.ceilingReached())
+                .bind("version", c.version())
+                .fetch().rowsUpdated()
+                .map(n -> n > 0 && c.contracted() && !c.ceilingReached());
+    }
+
+    public Mono<Void> recordRestriction(RegistrationRestrictionChanged r) {
+        var spec = db.sql("""
+                        insert into registration_restriction (restriction_id, provider_agb, kind, diagnosis_group, active,
+                            valid_from, valid_until)
+                        values (:id, :provider, :kind, :group, :active, :from, :until)
+                        on conflict (restriction_id) do update set kind = excluded.kind,
+                            diagnosis_group = excluded.diagnosis_group, active = excluded.active,
+                            valid_from = excluded.valid_from, valid_until = excluded.valid_until""")
+                .bind("id", r.restrictionId())
+                .bind("provider", r.providerAgb())
+                .bind("kind", r.kind().name())
+                .bind("active", r.active());
+        spec = text(spec, "group", r.diagnosisGroup());
+        spec = date(spec, "from", r.from());
+        spec = date(spec, "until", r.until());
+        return spec.then();
+    }
+
+    // ------------------------------------------------------------------ reading for matching
+
+    /** Every referral known in the region (complete rows only), with its latest waiting-entry snapshot. */
+    public Flux<WaitingClient> clients(String region) {
+        return db.sql("select " + CLIENT_COLUMNS + " from waiting_client where region = :region and has_referral"
+                        + " order by referral_id")
+                .bind("region", region)
+                .map((Readable row) -> client(row))
+                .all();
+    }
+
+    public Mono<WaitingClient> client(String referralId) {
+        return db.sql("select " + CLIENT_COLUMNS + " from waiting_client where referral_id = :id and has_referral")
+                .bind("id", referralId)
+                .map((Readable row) -> client(row))
+                .one();
+    }
+
+    /** Regions that have waiting clients (for the scheduled full round). */
+    public Flux<String> regions() {
+        return db.sql("select distinct region from waiting_client where has_referral order by region")
+                .map(row -> row.get("region", String.class))
+                .all();
+    }
+
+    /** The region's capacity lines, completed with the provider's registry record where the line lacks detail. */
+    public Mono<List<CapacityLine>> lines(String region) {
+        Mono<Map<String, Profile>> profiles = db.sql("""
+                        select p.provider_agb, p.name, p.active, p.offerings from provider_profile p
+                        where p.provider_agb in (select provider_agb from capacity_line where region = :region)""")
+                .bind("region", region)
+                .map(row -> new Profile(row.get("provider_agb", String.class), row.get("name", String.class),
+                        Boolean.TRUE.equals(row.get("active", Boolean.class)), row.get("offerings", String.class)))
+                .all()
+                .collectMap(Profile::agb);
+        return profiles.flatMap(byAgb -> db.sql("""
+                                select capacity_line_id, region, provider_agb, provider_type, postcode_area, diagnosis_groups,
+                                    care_level, places_left, available_from, available_until, offering_id, min_age, max_age,
+                                    exclusions, state, places_freed_at
+                                from capacity_line where region = :region order by capacity_line_id""")
+                        .bind("region", region)
+                        .map(row -> line(row, byAgb))
+                        .all()
+                        .collectList());
+    }
+
+    public Mono<CapacityLine> line(String capacityLineId) {
+        return db.sql("select region from capacity_line where capacity_line_id = :id")
+                .bind("id", capacityLineId)
+                .map(row -> row.get("region", String.class))
+                .one()
+                .flatMap(region -> lines(region).flatMap(all -> Mono.justOrEmpty(all.stream()
+                        .filter(l -> l.capacityLineId().equals(capacityLineId)).findFirst())));
+    }
+
+    /** Contracts of the insurers with the providers that have capacity in the region. */
+    public Mono<Map<String, ContractTerms>> contracts(String region) {
+        return db.sql("""
+                        select insurer_uzovi, provider_agb, contracted, ceiling_reached from insurer_contract
+                        where provider_agb in (select provider_agb from capacity_line where region = :region)""")
+                .bind("region", region)
+                .map(row -> new ContractTerms(row.get("insurer_uzovi", String.class), row.get("provider_agb", String.class),
+                        Boolean.TRUE.equals(row.get("contracted", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("ceiling_reached", Boolean.class))))
+                .all()
+                .collectMap(t -> ContractTerms.key(t.insurerUzovi(), t.providerAgb()));
+    }
+
+    public Mono<Map<String, List<RegistrationRestriction>>> restrictions(String region) {
+        return db.sql("""
+                        select provider_agb, kind, diagnosis_group, valid_from, valid_until from registration_restriction
+                        where active and provider_agb in (select provider_agb from capacity_line where region = :region)""")
+                .bind("region", region)
+                .map(row -> new RegistrationRestriction(row.get("provider_agb", String.class),
+                        enumOf(row, "kind", RegistrationRestrictionChanged.Kind.class),
+                        enumOf(row, "diagnosis_group", DiagnosisGroup.class),
+                        row.get("valid_from", LocalDate.class), row.get("valid_until", LocalDate.class)))
+                .all()
+                .collectMultimap(RegistrationRestriction::providerAgb)
+                .map(multi -> {
+                    Map<String, List<RegistrationRestriction>> result = new HashMap<>();
+                    multi.forEach((agb, list) -> result.put(agb, List.copyOf(list)));
+                    return result;
+                });
+    }
+
+    public Mono<String> providerName(String providerAgb) {
+        return db.sql("select name from provider_profile where provider_agb = :agb")
+                .bind("agb", providerAgb)
+                .map(row -> row.get("name", String.class))
+                .one();
+    }
+
+    // ------------------------------------------------------------------ views for the API
 
     public Flux<WaitingClientView> waitingClients(String region) {
         return db.sql("""
-                        select referral_id, client_pseudonym, age_band, diagnosis_group, care_level, urgency, registered_on
-                        from waiting_client where region = :region order by registered_on, referral_id""")
+                        select w.referral_id, w.client_pseudonym, w.age_band, w.diagnosis_group, w.care_level, w.urgency,
+                            w.registered_on, w.current_provider_agb, w.waiting_status, w.stage, w.stale, w.screening_consent,
+                            w.treeknorm_level
+                        from waiting_client w where w.region = :region and w.has_referral
+                        order by w.registered_on, w.referral_id""")
                 .bind("region", region)
                 .map(row -> new WaitingClientView(row.get("referral_id", String.class),
                         row.get("client_pseudonym", String.class), row.get("age_band", String.class),
                         row.get("diagnosis_group", String.class), row.get("care_level", String.class),
-                        row.get("urgency", String.class), row.get("registered_on", java.time.LocalDate.class)))
+                        row.get("urgency", String.class), row.get("registered_on", LocalDate.class),
+                        row.get("current_provider_agb", String.class), row.get("waiting_status", String.class),
+                        row.get("stage", String.class), Boolean.TRUE.equals(row.get("stale", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("screening_consent", Boolean.class)),
+                        row.get("treeknorm_level", String.class)))
                 .all();
     }
 
     public Flux<CapacityLineView> capacityLines(String region) {
         return db.sql("""
-                        select capacity_line_id, provider_agb, provider_type, diagnosis_groups, care_level, places, available_from
+                        select capacity_line_id, provider_agb, provider_type, postcode_area, diagnosis_groups, care_level,
+                            places_total, places_left, available_from, available_until, state
                         from capacity_line where region = :region order by available_from, capacity_line_id""")
                 .bind("region", region)
                 .map(row -> new CapacityLineView(row.get("capacity_line_id", String.class),
                         row.get("provider_agb", String.class), row.get("provider_type", String.class),
-                        row.get("diagnosis_groups", String.class), row.get("care_level", String.class),
-                        row.get("places", Integer.class), row.get("available_from", java.time.LocalDate.class)))
+                        row.get("postcode_area", String.class), row.get("diagnosis_groups", String.class),
+                        row.get("care_level", String.class), row.get("places_total", Integer.class),
+                        row.get("places_left", Integer.class), row.get("available_from", LocalDate.class),
+                        row.get("available_until", LocalDate.class), row.get("state", String.class)))
                 .all();
     }
 
     public record WaitingClientView(String referralId, String clientPseudonym, String ageBand, String diagnosisGroup,
-            String careLevel, String urgency, java.time.LocalDate registeredOn) {
+            String careLevel, String urgency, LocalDate registeredOn, String currentProviderAgb, String waitingStatus,
+            String stage, boolean stale, boolean screeningConsent, String treeknormSignal) {
     }
 
-    public record CapacityLineView(String capacityLineId, String providerAgb, String providerType,
-            String diagnosisGroups, String careLevel, int places, java.time.LocalDate availableFrom) {
+    public record CapacityLineView(String capacityLineId, String providerAgb, String providerType, String postcodeArea,
+            String diagnosisGroups, String careLevel, int places, int placesLeft, LocalDate availableFrom,
+            LocalDate availableUntil, String state) {
+    }
+
+    // ------------------------------------------------------------------ mapping
+
+    private record Profile(String agb, String name, boolean active, String offeringsJson) {
+        ProviderProfileChanged.Offering offering(String offeringId) {
+            if (offeringId == null || offeringsJson == null) {
+                return null;
+            }
+            List<ProviderProfileChanged.Offering> offerings = EventJson.mapper().readValue(offeringsJson,
+                    new TypeReference<List<ProviderProfileChanged.Offering>>() { });
+            return offerings.stream().filter(o -> offeringId.equals(o.offeringId())).findFirst().orElse(null);
+        }
+    }
+
+    static WaitingClient client(Readable row) {
+        return new WaitingClient(row.get("referral_id", String.class), row.get("region", String.class),
+                row.get("client_pseudonym", String.class), row.get("referrer_agb", String.class),
+                row.get("postcode_area", String.class), row.get("age_band", String.class),
+                enumOf(row, "diagnosis_group", DiagnosisGroup.class), enumOf(row, "care_level", CareLevel.class),
+                enumOf(row, "urgency", Urgency.class), row.get("insurer_uzovi", String.class),
+                row.get("registered_on", LocalDate.class), row.get("max_travel_km", Integer.class),
+                Boolean.TRUE.equals(row.get("e_health_ok", Boolean.class)),
+                Boolean.TRUE.equals(row.get("wait_for_preferred", Boolean.class)),
+                row.get("preferred_provider_agb", String.class),
+                Boolean.TRUE.equals(row.get("screening_consent", Boolean.class)),
+                row.get("current_provider_agb", String.class), enumOf(row, "waiting_status", WaitingStatus.class),
+                enumOf(row, "stage", WaitingEntryChanged.Stage.class), Boolean.TRUE.equals(row.get("stale", Boolean.class)));
+    }
+
+    private static CapacityLine line(Readable row, Map<String, Profile> profiles) {
+        String agb = row.get("provider_agb", String.class);
+        Profile profile = profiles.get(agb);
+        Integer minAge = row.get("min_age", Integer.class);
+        Integer maxAge = row.get("max_age", Integer.class);
+        Set<String> exclusions = split(row.get("exclusions", String.class));
+        ProviderProfileChanged.Offering offering = profile == null ? null : profile.offering(row.get("offering_id", String.class));
+        if (offering != null) {
+            minAge = minAge != null ? minAge : Integer.valueOf(offering.minAge());
+            maxAge = maxAge != null ? maxAge : Integer.valueOf(offering.maxAge());
+            if (exclusions.isEmpty() && offering.exclusions() != null) {
+                exclusions = Set.copyOf(offering.exclusions());
+            }
+        }
+        Set<DiagnosisGroup> groups = EnumSet.noneOf(DiagnosisGroup.class);
+        for (String group : split(row.get("diagnosis_groups", String.class))) {
+            groups.add(DiagnosisGroup.valueOf(group));
+        }
+        return new CapacityLine(row.get("capacity_line_id", String.class), row.get("region", String.class), agb,
+                profile == null ? null : profile.name(), ProviderType.valueOf(row.get("provider_type", String.class)),
+                row.get("postcode_area", String.class), groups, CareLevel.valueOf(row.get("care_level", String.class)),
+                row.get("places_left", Integer.class), row.get("available_from", LocalDate.class),
+                row.get("available_until", LocalDate.class), minAge, maxAge, exclusions,
+                CapacityLineChanged.State.valueOf(row.get("state", String.class)), profile == null || profile.active(),
+                instant(row, "places_freed_at"));
+    }
+
+    private static Set<String> split(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return Set.of();
+        }
+        return Set.copyOf(new ArrayList<>(Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()));
     }
 }

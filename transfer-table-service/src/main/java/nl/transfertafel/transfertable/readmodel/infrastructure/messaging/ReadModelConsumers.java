@@ -17,6 +17,11 @@ class ReadModelConsumers {
     }
 
     @Bean
+    Consumer<Message<byte[]>> recordWaitingEntry(EventConsumers consumers, ReadModelProjector projector) {
+        return consumers.consumer("transfer-table.record-waiting-entry", projector::onWaitingEvent);
+    }
+
+    @Bean
     Consumer<Message<byte[]>> recordCapacityLine(EventConsumers consumers, ReadModelProjector projector) {
         return consumers.consumer("transfer-table.record-capacity-line", projector::onCapacityEvent);
     }

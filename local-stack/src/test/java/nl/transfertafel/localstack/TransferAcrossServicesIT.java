@@ -1,0 +1,296 @@
+package nl.transfertafel.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import nl.transfertafel.contracts.events.EventEnvelope;
+import nl.transfertafel.contracts.events.EventJson;
+import nl.transfertafel.contracts.events.EventSchemas;
+import nl.transfertafel.contracts.events.NewEvent;
+import nl.transfertafel.contracts.events.Topics;
+import nl.transfertafel.contracts.events.capacity.ContractChanged;
+import nl.transfertafel.contracts.events.capacity.ReservationChanged;
+import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
+import nl.transfertafel.contracts.events.transfer.TransferEnded;
+import nl.transfertafel.testkit.kafka.TopicReader;
+import nl.transfertafel.testkit.security.DemoUser;
+import nl.transfertafel.testkit.security.DemoUsers;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A transfer across the four services on the real engines: a GP's referral at intake and a
+ * provider's capacity at capacity-service become a proposal at the transfer table; two coordinators
+ * of different organisations screen it; the place is reserved at capacity-service; the receiving
+ * provider and (through the GP) the client accept; the transfer completes: intake moves the entry
+ * keeping its registration date, capacity-service confirms the reservation. Then the paths without
+ * a transfer: a declined offer, an offer nobody answers (released at expiry), and a place taken
+ * before the reservation (409: the proposal lapses).
+ *
+ * <p>Each scenario uses its own diagnosis group and providers, so the region-wide matching keeps
+ * them apart. Contracts reach the transfer table as ContractChanged events on capacity.events, as
+ * capacity-service publishes them (its contract API also needs the provider registry; publishing the
+ * event keeps this test to the contract between the two services).
+ */
+class TransferAcrossServicesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String OFFER_TTL = "transfertafel.transfer-table.offer-ttl";
+    private static final String JOBS_INTERVAL = "transfertafel.transfer-table.jobs.interval";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Random RANDOM = new Random(20261123);
+    private static LocalStack stack;
+    private static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void start() {
+        // short offers and frequent jobs so the expiry path runs in real time (cleared afterwards)
+        System.setProperty(OFFER_TTL, "PT25S");
+        System.setProperty(JOBS_INTERVAL, "PT1S");
+        stack = LocalStack.start(LocalStack.Options.randomPorts(false));
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void stop() {
+        System.clearProperty(OFFER_TTL);
+        System.clearProperty(JOBS_INTERVAL);
+        if (producer != null) {
+            producer.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ the scenarios
+
+    @Test
+    void a_referral_and_free_capacity_end_in_a_completed_transfer_across_the_services() throws Exception {
+        String provider = "22950001";
+        Referred referral = refer("TRAUMA");
+        String line = announce(provider, "TRAUMA", 1);
+        contract(provider, true, false);
+
+        String proposal = awaitProposal(referral.referralId());
+        assertThat(approve(DemoUsers.COORDINATOR_A, proposal).path("state").asText()).isEqualTo("SCREENED_ONCE");
+        JsonNode second = approve(DemoUsers.COORDINATOR_B, proposal);
+        assertThat(second.path("state").asText()).as(second.toString()).isEqualTo("OFFERED");
+
+        JsonNode accepted = post(ServiceKind.TRANSFER_TABLE, "/api/v1/offers/" + proposal + "/provider-response",
+                providerToken(provider), Map.of("accepted", true, "handoverContact", "Intake desk, 010-7654321"), 200);
+        assertThat(accepted.path("state").asText()).isEqualTo("ACCEPTED_BY_PROVIDER");
+        JsonNode completed = post(ServiceKind.TRANSFER_TABLE, "/api/v1/offers/" + proposal + "/client-response",
+                stack.tokenFor(DemoUsers.GP), Map.of("accepted", true), 200);
+        assertThat(completed.path("state").asText()).isEqualTo("COMPLETED");
+
+        // intake moves the entry to the receiving provider and keeps the registration date
+        WaitingEntryChanged moved = awaitEvent(Topics.INTAKE_WAITING_EVENTS, e -> e.is(WaitingEntryChanged.class)
+                && e.payloadAs(WaitingEntryChanged.class).referralId().equals(referral.referralId())
+                && e.payloadAs(WaitingEntryChanged.class).change() == WaitingEntryChanged.Change.MOVED)
+                .payloadAs(WaitingEntryChanged.class);
+        assertThat(moved.providerAgb()).isEqualTo(provider);
+        assertThat(moved.registeredOn()).isEqualTo(referral.registeredOn());
+        // capacity-service confirms the reservation
+        ReservationChanged confirmed = awaitReservation(proposal, ReservationChanged.State.CONFIRMED);
+        assertThat(confirmed.capacityLineId()).isEqualTo(line);
+        // and the transfer table does not propose the transferred client again
+        assertThat(get(ServiceKind.TRANSFER_TABLE, "/api/v1/screening/queue", stack.tokenFor(DemoUsers.COORDINATOR_A)))
+                .doesNotContain(referral.referralId());
+    }
+
+    @Test
+    void a_declined_offer_releases_the_reservation() throws Exception {
+        String provider = "22950002";
+        Referred referral = refer("EATING");
+        announce(provider, "EATING", 1);
+        contract(provider, true, false);
+        String proposal = awaitProposal(referral.referralId());
+        approve(DemoUsers.COORDINATOR_A, proposal);
+        assertThat(approve(DemoUsers.COORDINATOR_B, proposal).path("state").asText()).isEqualTo("OFFERED");
+
+        JsonNode declined = post(ServiceKind.TRANSFER_TABLE, "/api/v1/offers/" + proposal + "/client-response",
+                stack.tokenFor(DemoUsers.CLIENT_SUPPORT), Map.of("accepted", false, "declineReason", "TRAVEL_DISTANCE"), 200);
+        assertThat(declined.path("state").asText()).isEqualTo("DECLINED");
+        awaitReservation(proposal, ReservationChanged.State.RELEASED);
+    }
+
+    @Test
+    void an_offer_nobody_answers_expires_and_its_place_is_released() throws Exception {
+        String provider = "22950003";
+        Referred referral = refer("PERSONALITY");
+        announce(provider, "PERSONALITY", 1);
+        contract(provider, true, false);
+        String proposal = awaitProposal(referral.referralId());
+        approve(DemoUsers.COORDINATOR_A, proposal);
+        assertThat(approve(DemoUsers.COORDINATOR_B, proposal).path("state").asText()).isEqualTo("OFFERED");
+
+        EventEnvelope ended = awaitEvent(Topics.TRANSFER_EVENTS, e -> e.is(TransferEnded.class)
+                && e.payloadAs(TransferEnded.class).proposalId().equals(proposal));
+        assertThat(ended.payloadAs(TransferEnded.class).outcome()).isEqualTo(TransferEnded.Outcome.OFFER_EXPIRED);
+        awaitReservation(proposal, ReservationChanged.State.RELEASED);
+    }
+
+    @Test
+    void a_place_taken_before_the_reservation_lapses_the_proposal() throws Exception {
+        String provider = "22950004";
+        Referred referral = refer("ADHD");
+        String line = announce(provider, "ADHD", 1);
+        contract(provider, true, false);
+        String proposal = awaitProposal(referral.referralId());
+        // another booking takes the last place at capacity-service first
+        post(ServiceKind.CAPACITY, "/api/v1/reservations", stack.tokens().serviceToken("transfer-table-service"),
+                Map.of("capacityLineId", line, "proposalId", UUID.randomUUID().toString()), 201);
+
+        approve(DemoUsers.COORDINATOR_A, proposal);
+        JsonNode second = approve(DemoUsers.COORDINATOR_B, proposal);
+        assertThat(second.path("state").asText()).as(second.toString()).isEqualTo("LAPSED");
+        EventEnvelope ended = awaitEvent(Topics.TRANSFER_EVENTS, e -> e.is(TransferEnded.class)
+                && e.payloadAs(TransferEnded.class).proposalId().equals(proposal));
+        assertThat(EventSchemas.violations(ended)).isEmpty();
+        assertThat(ended.payloadAs(TransferEnded.class).outcome()).isEqualTo(TransferEnded.Outcome.PLACE_GONE);
+    }
+
+    // ------------------------------------------------------------------ steps
+
+    record Referred(String referralId, LocalDate registeredOn) {
+    }
+
+    private Referred refer(String diagnosisGroup) throws Exception {
+        String body = EventJson.mapper().writeValueAsString(Map.ofEntries(
+                Map.entry("bsn", bsn()), Map.entry("dateOfBirth", "1985-06-15"), Map.entry("postcode", "3011 AB"),
+                Map.entry("insurerUzovi", "3311"), Map.entry("diagnosisGroup", diagnosisGroup),
+                Map.entry("careLevel", "SPECIALIST"), Map.entry("urgency", "REGULAR"), Map.entry("maxTravelKm", 25),
+                Map.entry("eHealthAcceptable", false), Map.entry("screeningConsent", true)));
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(stack.url(ServiceKind.INTAKE)
+                        + "/api/v1/referrals"))
+                .header("Authorization", "Bearer " + stack.tokenFor(DemoUsers.GP))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode json = EventJson.mapper().readTree(created.body());
+        return new Referred(json.get("referralId").asText(), LocalDate.parse(json.get("registeredOn").asText()));
+    }
+
+    private String announce(String provider, String diagnosisGroup, int places) throws Exception {
+        JsonNode line = post(ServiceKind.CAPACITY, "/api/v1/capacity", providerToken(provider), Map.of(
+                "providerType", "GGZ_INSTITUTION", "locationPostcode", "3012 KK", "diagnosisGroups", List.of(diagnosisGroup),
+                "careLevel", "SPECIALIST", "places", places, "availableFrom", LocalDate.now().toString(),
+                "availableUntil", LocalDate.now().plusDays(60).toString()), 201);
+        return line.get("capacityLineId").asText();
+    }
+
+    /** The insurer's contract, as capacity-service announces it on capacity.events. */
+    private void contract(String provider, boolean contracted, boolean ceilingReached) throws Exception {
+        EventEnvelope envelope = EventJson.envelop(new NewEvent(UUID.randomUUID(), Instant.now(), DemoUsers.REGION,
+                "3311/" + provider, new ContractChanged("3311", provider, contracted, ceilingReached, 1)), UUID.randomUUID());
+        EventSchemas.requireValid(envelope);
+        producer.send(new ProducerRecord<>(Topics.CAPACITY_EVENTS, DemoUsers.REGION, EventJson.write(envelope)))
+                .get(15, TimeUnit.SECONDS);
+    }
+
+    private String awaitProposal(String referralId) {
+        String[] proposal = new String[1];
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode queue = EventJson.mapper().readTree(get(ServiceKind.TRANSFER_TABLE, "/api/v1/screening/queue",
+                    stack.tokenFor(DemoUsers.COORDINATOR_A)));
+            proposal[0] = null;
+            for (JsonNode item : queue) {
+                if (item.path("client").path("referralId").asText().equals(referralId)) {
+                    proposal[0] = item.path("proposalId").asText();
+                }
+            }
+            assertThat(proposal[0]).as("a proposal for referral " + referralId).isNotNull();
+        });
+        return proposal[0];
+    }
+
+    private JsonNode approve(DemoUser coordinator, String proposal) throws Exception {
+        return post(ServiceKind.TRANSFER_TABLE, "/api/v1/proposals/" + proposal + "/approve", stack.tokenFor(coordinator),
+                null, 200);
+    }
+
+    private ReservationChanged awaitReservation(String proposal, ReservationChanged.State state) {
+        return awaitEvent(Topics.CAPACITY_EVENTS, e -> e.is(ReservationChanged.class)
+                && proposal.equals(e.payloadAs(ReservationChanged.class).proposalId())
+                && e.payloadAs(ReservationChanged.class).state() == state).payloadAs(ReservationChanged.class);
+    }
+
+    private static EventEnvelope awaitEvent(String topic, Predicate<EventEnvelope> match) {
+        try (TopicReader reader = new TopicReader(stack.kafkaBootstrap(), topic)) {
+            List<TopicReader.Message> found = reader.await(m -> match.test(EventJson.read(m.value())), WAIT);
+            assertThat(found).as("an event on " + topic).isNotEmpty();
+            return EventJson.read(found.get(0).value());
+        }
+    }
+
+    private static String providerToken(String agb) {
+        return stack.tokens().token("desk-" + agb, List.of("PROVIDER"), agb, DemoUsers.REGION);
+    }
+
+    /** A random BSN that passes the eleven test. */
+    private static String bsn() {
+        while (true) {
+            int[] d = new int[9];
+            int sum = 0;
+            for (int i = 0; i < 8; i++) {
+                d[i] = i == 0 ? 1 + RANDOM.nextInt(9) : RANDOM.nextInt(10);
+                sum += d[i] * (9 - i);
+            }
+            int last = sum % 11;
+            if (last <= 9) {
+                d[8] = last; // sum - last = 0 (mod 11)
+                StringBuilder s = new StringBuilder();
+                for (int digit : d) {
+                    s.append(digit);
+                }
+                return s.toString();
+            }
+        }
+    }
+
+    private static JsonNode post(ServiceKind kind, String path, String token, Object body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(kind) + path))
+                .header("Authorization", "Bearer " + token);
+        request = body == null ? request.POST(HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)));
+        HttpResponse<String> response = send(request.build());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
+        return EventJson.mapper().readTree(response.body());
+    }
+
+    private static String get(ServiceKind kind, String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(stack.url(kind) + path))
+                .header("Authorization", "Bearer " + token).GET().build()).body();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

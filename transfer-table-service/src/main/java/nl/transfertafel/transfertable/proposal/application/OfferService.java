@@ -1,0 +1,245 @@
+package nl.transfertafel.transfertable.proposal.application;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import nl.transfertafel.contracts.events.NewEvent;
+import nl.transfertafel.contracts.events.transfer.DeclineReason;
+import nl.transfertafel.contracts.events.transfer.ScreeningOverdue;
+import nl.transfertafel.platform.audit.AuditLog;
+import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.security.Role;
+import nl.transfertafel.transfertable.common.application.Refusal;
+import nl.transfertafel.transfertable.common.application.TransferTableSettings;
+import nl.transfertafel.transfertable.escalation.application.EscalationService;
+import nl.transfertafel.transfertable.matching.application.MatchTrigger;
+import nl.transfertafel.transfertable.proposal.domain.Proposal;
+import nl.transfertafel.transfertable.proposal.domain.ProposalState;
+import nl.transfertafel.transfertable.proposal.infrastructure.ProposalRepository;
+import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * From an approved proposal to a completed transfer: reserving the place at capacity-service, the
+ * receiving provider's and the client's answers, expiry, and the proposals that end because the
+ * client left the list or the place went away. Releasing and confirming the reservation is
+ * capacity-service's reaction to TransferEnded and TransferCompleted.
+ */
+public class OfferService {
+
+    private static final Logger log = LoggerFactory.getLogger(OfferService.class);
+
+    private final ProposalRepository proposals;
+    private final ProposalChanges changes;
+    private final ReservationGateway reservations;
+    private final ReadModelRepository readModel;
+    private final EscalationService escalations;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final TransactionalOperator tx;
+    private final MatchTrigger trigger;
+    private final TransferTableSettings settings;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public OfferService(ProposalRepository proposals, ProposalChanges changes, ReservationGateway reservations,
+            ReadModelRepository readModel, EscalationService escalations, Outbox outbox, AuditLog audit,
+            TransactionalOperator tx, MatchTrigger trigger, TransferTableSettings settings, Clock clock,
+            MeterRegistry meters) {
+        this.proposals = proposals;
+        this.changes = changes;
+        this.reservations = reservations;
+        this.readModel = readModel;
+        this.escalations = escalations;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.tx = tx;
+        this.trigger = trigger;
+        this.settings = settings;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    // ------------------------------------------------------------------ reservation and offer
+
+    /** Reserves the place of an approved proposal; 409 means the place is gone and the proposal lapses. */
+    public Mono<Proposal> reserve(Proposal approved) {
+        return reservations.reserve(approved.capacityLineId(), approved.proposalId())
+                .flatMap(outcome -> {
+                    if (outcome instanceof ReservationGateway.Reserved reserved) {
+                        return offered(approved, reserved);
+                    }
+                    if (outcome instanceof ReservationGateway.PlaceGone) {
+                        return tx.transactional(fresh(approved.proposalId())
+                                        .flatMap(before -> changes.apply(before, before.lapse(clock)))
+                                        .flatMap(changed -> readModel.lowerPlacesLeft(approved.capacityLineId(), 0)
+                                                .then(trigger.afterCommit(approved.region()))
+                                                .thenReturn(changed.proposal())))
+                                .doOnNext(p -> ended(p, "PLACE_GONE"));
+                    }
+                    log.warn("reservation for proposal {} not made yet, will retry: {}", approved.proposalId(),
+                            ((ReservationGateway.Unavailable) outcome).detail());
+                    return Mono.just(approved);
+                });
+    }
+
+    private Mono<Proposal> offered(Proposal approved, ReservationGateway.Reserved reserved) {
+        return tx.transactional(fresh(approved.proposalId())
+                        .flatMap(before -> {
+                            Instant byTtl = clock.instant().plus(settings.offerTtl());
+                            Instant expires = reserved.expiresAt() != null && reserved.expiresAt().isBefore(byTtl)
+                                    ? reserved.expiresAt() : byTtl;
+                            return changes.apply(before, before.offer(reserved.reservationId(), expires, clock));
+                        })
+                        .flatMap(changed -> readModel.lowerPlacesLeft(approved.capacityLineId(), reserved.placesLeft())
+                                .thenReturn(changed.proposal())))
+                .doOnNext(p -> meters.counter("transfertafel.offers.made", "region", p.region()).increment());
+    }
+
+    /** Approved proposals whose reservation did not happen (capacity-service was down): try again. */
+    public Mono<Integer> retryReservations() {
+        return proposals.approvedUnreserved().concatMap(this::reserve)
+                .filter(p -> p.state() != ProposalState.APPROVED).count().map(Long::intValue);
+    }
+
+    // ------------------------------------------------------------------ answers
+
+    /** The receiving provider (role PROVIDER, its own AGB) accepts, naming the handover contact, or declines. */
+    public Mono<Proposal> answerAsProvider(Actor provider, String proposalId, boolean accepted, DeclineReason reason,
+            String handoverContact) {
+        if (accepted && (handoverContact == null || handoverContact.isBlank())) {
+            return Mono.error(Refusal.invalid("handoverContact", "NotBlank",
+                    "accepting names a contact person or desk for the warm handover"));
+        }
+        if (!accepted && reason == null) {
+            return Mono.error(Refusal.invalid("declineReason", "NotNull", "declining needs a coded reason"));
+        }
+        return answer(proposalId, p -> provider.has(Role.PROVIDER) && provider.actsFor(p.receivingProviderAgb()),
+                provider, p -> p.answerAsProvider(accepted, reason, accepted ? handoverContact.trim() : null, clock),
+                "offer.provider-" + (accepted ? "accept" : "decline"), "RECEIVING_PROVIDER", accepted, reason);
+    }
+
+    /**
+     * The client answers (zelfregie), through the GP who referred them or a client supporter of the
+     * region acting on their behalf (criterion g).
+     */
+    public Mono<Proposal> answerForClient(Actor actor, String proposalId, boolean accepted, DeclineReason reason) {
+        if (!accepted && reason == null) {
+            return Mono.error(Refusal.invalid("declineReason", "NotNull", "declining needs a coded reason"));
+        }
+        return answer(proposalId, p -> mayAnswerForClient(actor, p), actor,
+                p -> p.answerForClient(accepted, reason, clock), "offer.client-" + (accepted ? "accept" : "decline"),
+                "CLIENT", accepted, reason);
+    }
+
+    public static boolean mayAnswerForClient(Actor actor, Proposal p) {
+        return (actor.has(Role.GP) && actor.actsFor(p.referrerAgb()))
+                || (actor.has(Role.CLIENT_SUPPORT) && actor.worksIn(p.region()));
+    }
+
+    private Mono<Proposal> answer(String proposalId, java.util.function.Predicate<Proposal> mayAnswer, Actor actor,
+            java.util.function.Function<Proposal, Proposal.Outcome> command, String action, String party,
+            boolean accepted, DeclineReason reason) {
+        return tx.transactional(fresh(proposalId)
+                        .filter(mayAnswer)
+                        .switchIfEmpty(Mono.error(Refusal.notFound("offer " + proposalId)))
+                        .flatMap(before -> changes.apply(before, command.apply(before)))
+                        .flatMap(changed -> audit.record(actor, changed.proposal().clientPseudonym(),
+                                        action + ":" + proposalId, "transfer offer")
+                                .then(proposals.recordAnswer(changed.proposal(), party, accepted, reason, clock.instant()))
+                                .then(afterAnswer(changed.proposal()))
+                                .thenReturn(changed.proposal())))
+                .doOnNext(p -> {
+                    meters.counter("transfertafel.offers.answered", "region", p.region(), "action", action).increment();
+                    if (p.state() == ProposalState.COMPLETED) {
+                        meters.counter("transfertafel.transfers.completed", "region", p.region()).increment();
+                    } else if (p.state() == ProposalState.DECLINED) {
+                        ended(p, p.endOutcome().name());
+                    }
+                });
+    }
+
+    private Mono<Void> afterAnswer(Proposal p) {
+        if (p.state() == ProposalState.COMPLETED) {
+            return escalations.resolveOnTransfer(p.referralId(), p.receivingProviderAgb());
+        }
+        if (p.state() == ProposalState.DECLINED) {
+            return trigger.afterCommit(p.region());
+        }
+        return Mono.empty();
+    }
+
+    // ------------------------------------------------------------------ jobs (on the injected clock)
+
+    /** Offers nobody answered in time expire; the client returns to the pool and the place is released. */
+    public Mono<Integer> expireOffers() {
+        return proposals.offersExpiredBy(clock.instant())
+                .concatMap(p -> tx.transactional(fresh(p.proposalId())
+                                .flatMap(before -> changes.apply(before, before.expire(clock)))
+                                .flatMap(changed -> trigger.afterCommit(p.region()).thenReturn(changed.proposal())))
+                        .doOnNext(done -> ended(done, "OFFER_EXPIRED"))
+                        .onErrorResume(Refusal.class, e -> Mono.empty()))
+                .count().map(Long::intValue);
+    }
+
+    /** Reminds the region's coordinators once when a proposal waits too long for its screening. */
+    public Mono<Integer> signalOverdueScreenings() {
+        Instant now = clock.instant();
+        return proposals.screeningOverdue(now.minus(settings.screeningOverdueAfter()))
+                .concatMap(p -> tx.transactional(proposals.markOverdueSignalled(p.proposalId(), now)
+                        .filter(Boolean::booleanValue)
+                        .flatMap(first -> outbox.append(new NewEvent(UUID.randomUUID(), now, p.region(), p.proposalId(),
+                                new ScreeningOverdue(p.proposalId(), p.referralId(), p.clientPseudonym(),
+                                        p.receivingProviderAgb(), p.currentProviderAgb(), p.referrerAgb(),
+                                        p.approvals().size(), (int) Duration.between(p.createdAt(), now).toHours())))
+                                .thenReturn(1))))
+                .count().map(Long::intValue);
+    }
+
+    // ------------------------------------------------------------------ reactions to other services' events
+
+    /** The client left the waiting list: open proposals and offers for them end (call inside the consumer's transaction). */
+    public Mono<Void> withdrawForClient(String referralId) {
+        return proposals.openForClient(referralId)
+                .concatMap(p -> changes.apply(p, p.withdraw(clock)).doOnNext(c -> ended(c.proposal(),
+                        "CLIENT_LEFT_WAITING_LIST")))
+                .then();
+    }
+
+    /** The line was withdrawn or expired: proposals waiting for screening on it lapse (inside the consumer's transaction). */
+    public Mono<Void> lapseHoldingOnLine(String capacityLineId) {
+        return proposals.holdingOnLine(capacityLineId)
+                .concatMap(p -> changes.apply(p, p.lapse(clock)).doOnNext(c -> ended(c.proposal(), "PLACE_GONE")))
+                .then();
+    }
+
+    /** capacity-service let a reservation expire or released it while the offer was open: the offer expires. */
+    public Mono<Void> reservationEnded(String reservationId) {
+        return proposals.byReservation(reservationId)
+                .filter(p -> ProposalState.OFFER_OPEN.contains(p.state()))
+                .concatMap(p -> changes.apply(p, p.expire(clock)).doOnNext(c -> ended(c.proposal(), "OFFER_EXPIRED"))
+                        .flatMap(c -> trigger.afterCommit(p.region())))
+                .then();
+    }
+
+    private Mono<Proposal> fresh(String proposalId) {
+        return proposals.find(proposalId).switchIfEmpty(Mono.error(Refusal.notFound("proposal " + proposalId)));
+    }
+
+    private void ended(Proposal p, String outcome) {
+        meters.counter("transfertafel.transfers.ended", "region", p.region(), "outcome", outcome).increment();
+    }
+
+    /** Whether the actor sees this offer in "offers" lists (provider, GP, client supporter, coordinator). */
+    public static boolean maySee(Actor actor, Proposal p) {
+        return (actor.has(Role.PROVIDER) && actor.actsFor(p.receivingProviderAgb()))
+                || mayAnswerForClient(actor, p)
+                || (actor.has(Role.COORDINATOR) && actor.worksIn(p.region()));
+    }
+}

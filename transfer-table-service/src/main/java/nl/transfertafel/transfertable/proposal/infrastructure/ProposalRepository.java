@@ -1,0 +1,270 @@
+package nl.transfertafel.transfertable.proposal.infrastructure;
+
+import static nl.transfertafel.transfertable.common.infrastructure.Sql.enumOf;
+import static nl.transfertafel.transfertable.common.infrastructure.Sql.instant;
+import static nl.transfertafel.transfertable.common.infrastructure.Sql.text;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.transfertafel.contracts.events.EventJson;
+import nl.transfertafel.contracts.events.transfer.DeclineReason;
+import nl.transfertafel.contracts.events.transfer.ProposalScreened;
+import nl.transfertafel.contracts.events.transfer.TransferEnded;
+import nl.transfertafel.contracts.events.transfer.TransferProposed;
+import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
+import nl.transfertafel.contracts.vocabulary.Urgency;
+import nl.transfertafel.transfertable.matching.domain.Explanation;
+import nl.transfertafel.transfertable.proposal.domain.Proposal;
+import nl.transfertafel.transfertable.proposal.domain.ProposalState;
+import nl.transfertafel.transfertable.screening.domain.Approval;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Proposals with their approvals; updates are conditional on the version (optimistic locking). */
+public class ProposalRepository {
+
+    static final String OPEN_STATES = states(ProposalState.OPEN);
+    static final String HOLDING_STATES = states(ProposalState.HOLDING_UNRESERVED);
+    static final String OFFER_STATES = states(ProposalState.OFFER_OPEN);
+    static final String SCREENING_STATES = states(ProposalState.AWAITING_SCREENING);
+
+    private static final String COLUMNS = """
+            proposal_id, region, referral_id, client_pseudonym, capacity_line_id, receiving_provider_agb,
+            current_provider_agb, referrer_agb, insurer_uzovi, origin, proposed_by, proposed_by_organisation,
+            diagnosis_group, urgency, state, rejection_reason, reservation_id, offer_expires_at, handover_contact,
+            decline_reason, end_outcome, explanation, capacity_event_at, created_at, updated_at, version""";
+
+    private final DatabaseClient db;
+
+    public ProposalRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    private static String states(Set<ProposalState> states) {
+        return states.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    public Mono<Void> insert(Proposal p) {
+        var spec = db.sql("insert into proposal (" + COLUMNS + ") values (:id, :region, :referral, :pseudonym, :line,"
+                        + " :receiving, :current, :referrer, :insurer, :origin, :proposedBy, :proposedByOrg, :group,"
+                        + " :urgency, :state, :rejection, :reservation, :expires, :handover, :decline, :outcome,"
+                        + " :explanation, :capacityEventAt, :createdAt, :updatedAt, 0)")
+                .bind("id", p.proposalId())
+                .bind("region", p.region())
+                .bind("referral", p.referralId())
+                .bind("pseudonym", p.clientPseudonym())
+                .bind("line", p.capacityLineId())
+                .bind("receiving", p.receivingProviderAgb())
+                .bind("referrer", p.referrerAgb())
+                .bind("origin", p.origin().name())
+                .bind("group", p.diagnosisGroup().name())
+                .bind("urgency", p.urgency().name())
+                .bind("explanation", EventJson.mapper().writeValueAsString(p.explanation()))
+                .bind("createdAt", p.createdAt())
+                .bind("updatedAt", p.updatedAt());
+        spec = text(spec, "current", p.currentProviderAgb());
+        spec = text(spec, "insurer", p.insurerUzovi());
+        spec = text(spec, "proposedBy", p.proposedBy());
+        spec = text(spec, "proposedByOrg", p.proposedByOrganisation());
+        spec = mutable(spec, p);
+        spec = nl.transfertafel.transfertable.common.infrastructure.Sql.instant(spec, "capacityEventAt", p.capacityEventAt());
+        return spec.then();
+    }
+
+    /**
+     * Writes the new state if nobody changed the proposal since it was read (same version), and adds
+     * the approvals that are new. Emits false when another actor was first.
+     */
+    public Mono<Boolean> update(Proposal before, Proposal after) {
+        var spec = db.sql("""
+                        update proposal set state = :state, rejection_reason = :rejection, reservation_id = :reservation,
+                            offer_expires_at = :expires, handover_contact = :handover, decline_reason = :decline,
+                            end_outcome = :outcome, updated_at = :updatedAt, version = version + 1
+                        where proposal_id = :id and version = :version""")
+                .bind("id", before.proposalId())
+                .bind("version", before.version())
+                .bind("updatedAt", after.updatedAt());
+        spec = mutable(spec, after);
+        List<Approval> added = after.approvals().subList(before.approvals().size(), after.approvals().size());
+        return spec.fetch().rowsUpdated().flatMap(n -> n == 0 ? Mono.just(false)
+                : Flux.fromIterable(added).concatMap(a -> db.sql("""
+                                insert into proposal_approval (proposal_id, coordinator, organisation, approved_at)
+                                values (:id, :coordinator, :organisation, :at)""")
+                        .bind("id", after.proposalId())
+                        .bind("coordinator", a.userId())
+                        .bind("organisation", a.organisation())
+                        .bind("at", a.at())
+                        .then()).then(Mono.just(true)));
+    }
+
+    private static org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec mutable(
+            org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec spec, Proposal p) {
+        spec = spec.bind("state", p.state().name());
+        spec = text(spec, "rejection", p.rejectionReason());
+        spec = text(spec, "reservation", p.reservationId());
+        spec = nl.transfertafel.transfertable.common.infrastructure.Sql.instant(spec, "expires", p.offerExpiresAt());
+        spec = text(spec, "handover", p.handoverContact());
+        spec = text(spec, "decline", p.declineReason());
+        return text(spec, "outcome", p.endOutcome());
+    }
+
+    public Mono<Proposal> find(String proposalId) {
+        return db.sql("select " + COLUMNS + " from proposal where proposal_id = :id")
+                .bind("id", proposalId)
+                .map(ProposalRepository::row)
+                .one()
+                .flatMap(this::withApprovals);
+    }
+
+    private Mono<Proposal> withApprovals(Proposal p) {
+        return db.sql("select coordinator, organisation, approved_at from proposal_approval where proposal_id = :id"
+                        + " order by approved_at, coordinator")
+                .bind("id", p.proposalId())
+                .map(row -> new Approval(row.get("coordinator", String.class), row.get("organisation", String.class),
+                        instant(row, "approved_at")))
+                .all()
+                .collectList()
+                .map(approvals -> new Proposal(p.proposalId(), p.region(), p.referralId(), p.clientPseudonym(),
+                        p.capacityLineId(), p.receivingProviderAgb(), p.currentProviderAgb(), p.referrerAgb(),
+                        p.insurerUzovi(), p.origin(), p.proposedBy(), p.proposedByOrganisation(), p.diagnosisGroup(),
+                        p.urgency(), p.state(), approvals, p.rejectionReason(), p.reservationId(), p.offerExpiresAt(),
+                        p.handoverContact(), p.declineReason(), p.endOutcome(), p.explanation(), p.capacityEventAt(),
+                        p.createdAt(), p.updatedAt(), p.version()));
+    }
+
+    private Flux<Proposal> many(String where, Map<String, Object> params) {
+        var spec = db.sql("select " + COLUMNS + " from proposal where " + where + " order by created_at, proposal_id");
+        for (var e : params.entrySet()) {
+            spec = spec.bind(e.getKey(), e.getValue());
+        }
+        return spec.map(ProposalRepository::row).all().concatMap(this::withApprovals);
+    }
+
+    public Flux<Proposal> openForClient(String referralId) {
+        return many("referral_id = :id and state in " + OPEN_STATES, Map.of("id", referralId));
+    }
+
+    /** Proposals on the line that wait for screening or approval, i.e. hold a place without a reservation. */
+    public Flux<Proposal> holdingOnLine(String capacityLineId) {
+        return many("capacity_line_id = :id and state in " + HOLDING_STATES, Map.of("id", capacityLineId));
+    }
+
+    public Flux<Proposal> byReservation(String reservationId) {
+        return many("reservation_id = :id", Map.of("id", reservationId));
+    }
+
+    public Flux<Proposal> awaitingScreening(String region) {
+        return many("region = :region and state in " + SCREENING_STATES, Map.of("region", region));
+    }
+
+    public Flux<Proposal> openOffers(String where, Map<String, Object> params) {
+        return many("state in " + OFFER_STATES + " and " + where, params);
+    }
+
+    public Flux<Proposal> offersExpiredBy(Instant now) {
+        return many("state in " + OFFER_STATES + " and offer_expires_at <= :now", Map.of("now", now));
+    }
+
+    public Flux<Proposal> approvedUnreserved() {
+        return many("state = 'APPROVED'", Map.of());
+    }
+
+    public Flux<Proposal> screeningOverdue(Instant createdBefore) {
+        return many("state in " + SCREENING_STATES + " and overdue_signalled_at is null and created_at <= :before",
+                Map.of("before", createdBefore));
+    }
+
+    public Mono<Boolean> markOverdueSignalled(String proposalId, Instant at) {
+        return db.sql("update proposal set overdue_signalled_at = :at where proposal_id = :id and overdue_signalled_at is null")
+                .bind("at", at)
+                .bind("id", proposalId)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /** One answer to an offer (for the figures: acceptances and declines by reason). */
+    public Mono<Void> recordAnswer(Proposal p, String party, boolean accepted, DeclineReason reason, Instant at) {
+        var spec = db.sql("""
+                        insert into offer_answer (proposal_id, region, party, accepted, decline_reason, answered_at)
+                        values (:id, :region, :party, :accepted, :reason, :at)""")
+                .bind("id", p.proposalId())
+                .bind("region", p.region())
+                .bind("party", party)
+                .bind("accepted", accepted)
+                .bind("at", at);
+        return text(spec, "reason", reason).then();
+    }
+
+    // ---------------------------------------------------------------- facts for matching
+
+    public Mono<Set<String>> clientsInOpenProposal(String region) {
+        return ids("select referral_id from proposal where region = :region and state in " + OPEN_STATES, region);
+    }
+
+    public Mono<Set<String>> clientsTransferred(String region) {
+        return ids("select referral_id from proposal where region = :region and state = 'COMPLETED'", region);
+    }
+
+    /** client|provider pairs rejected in screening or declined since the given moment. */
+    public Mono<Set<String>> refusedPairsSince(String region, Instant since) {
+        return db.sql("""
+                        select referral_id, receiving_provider_agb from proposal
+                        where region = :region and state in ('REJECTED', 'DECLINED') and updated_at >= :since""")
+                .bind("region", region)
+                .bind("since", since)
+                .map(row -> row.get("referral_id", String.class) + "|" + row.get("receiving_provider_agb", String.class))
+                .all()
+                .collect(HashSet<String>::new, Set::add)
+                .map(s -> (Set<String>) s);
+    }
+
+    public Mono<Map<String, Integer>> placesHeld(String region) {
+        return db.sql("select capacity_line_id, count(*) as n from proposal where region = :region and state in "
+                        + HOLDING_STATES + " group by capacity_line_id")
+                .bind("region", region)
+                .map(row -> Map.entry(row.get("capacity_line_id", String.class), row.get("n", Long.class).intValue()))
+                .all()
+                .collect(HashMap<String, Integer>::new, (m, e) -> m.put(e.getKey(), e.getValue()))
+                .map(m -> (Map<String, Integer>) m);
+    }
+
+    private Mono<Set<String>> ids(String sql, String region) {
+        return db.sql(sql).bind("region", region)
+                .map(row -> row.get("referral_id", String.class))
+                .all()
+                .collect(HashSet<String>::new, Set::add)
+                .map(s -> (Set<String>) s);
+    }
+
+    /** Serialises matching rounds and proposal creation per region, across instances of the service. */
+    public Mono<Void> lockRegion(String region) {
+        return db.sql("select 1 as locked from (select pg_advisory_xact_lock(hashtext(:key))) as l")
+                .bind("key", "transfer-table-region:" + region)
+                .map(row -> row.get("locked", Integer.class))
+                .one().then();
+    }
+
+    static Proposal row(Readable row) {
+        return new Proposal(row.get("proposal_id", String.class), row.get("region", String.class),
+                row.get("referral_id", String.class), row.get("client_pseudonym", String.class),
+                row.get("capacity_line_id", String.class), row.get("receiving_provider_agb", String.class),
+                row.get("current_provider_agb", String.class), row.get("referrer_agb", String.class),
+                row.get("insurer_uzovi", String.class), enumOf(row, "origin", TransferProposed.Origin.class),
+                row.get("proposed_by", String.class), row.get("proposed_by_organisation", String.class),
+                enumOf(row, "diagnosis_group", DiagnosisGroup.class), enumOf(row, "urgency", Urgency.class),
+                enumOf(row, "state", ProposalState.class), List.of(),
+                enumOf(row, "rejection_reason", ProposalScreened.RejectionReason.class),
+                row.get("reservation_id", String.class), instant(row, "offer_expires_at"),
+                row.get("handover_contact", String.class), enumOf(row, "decline_reason", DeclineReason.class),
+                enumOf(row, "end_outcome", TransferEnded.Outcome.class),
+                EventJson.mapper().readValue(row.get("explanation", String.class), Explanation.class),
+                instant(row, "capacity_event_at"), instant(row, "created_at"), instant(row, "updated_at"),
+                row.get("version", Long.class));
+    }
+}

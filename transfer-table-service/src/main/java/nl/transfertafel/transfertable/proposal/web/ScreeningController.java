@@ -1,0 +1,201 @@
+package nl.transfertafel.transfertable.proposal.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.transfertafel.contracts.events.transfer.ProposalScreened;
+import nl.transfertafel.platform.audit.AuditLog;
+import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.transfertable.common.application.Refusal;
+import nl.transfertafel.transfertable.common.application.TransferTableSettings;
+import nl.transfertafel.transfertable.matching.application.MatchingService;
+import nl.transfertafel.transfertable.proposal.application.ScreeningService;
+import nl.transfertafel.transfertable.proposal.domain.Proposal;
+import nl.transfertafel.transfertable.proposal.infrastructure.ProposalRepository;
+import nl.transfertafel.transfertable.proposal.infrastructure.QueueEvents;
+import nl.transfertafel.transfertable.readmodel.domain.CapacityLine;
+import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
+import nl.transfertafel.transfertable.screening.domain.FourEyesPolicy;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The coordinators' side: the region's screening queue (ordered by priority, live as SSE), the
+ * proposal detail with its explanation and four-eyes state, approve / reject, manual proposals and
+ * a matching round on demand. Screening decisions are open to every authenticated user on purpose:
+ * the four-eyes policy, not a role filter, decides, and its reason is the answer.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Screening", description = "Four-eyes screening of proposals by the region's coordinators")
+public class ScreeningController {
+
+    private final ProposalRepository proposals;
+    private final ReadModelRepository readModel;
+    private final ScreeningService screening;
+    private final MatchingService matching;
+    private final QueueEvents queueEvents;
+    private final FourEyesPolicy fourEyes;
+    private final AuditLog audit;
+    private final TransferTableSettings settings;
+    private final Clock clock;
+
+    public ScreeningController(ProposalRepository proposals, ReadModelRepository readModel, ScreeningService screening,
+            MatchingService matching, QueueEvents queueEvents, FourEyesPolicy fourEyes, AuditLog audit,
+            TransferTableSettings settings, Clock clock) {
+        this.proposals = proposals;
+        this.readModel = readModel;
+        this.screening = screening;
+        this.matching = matching;
+        this.queueEvents = queueEvents;
+        this.fourEyes = fourEyes;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @GetMapping("/screening/queue")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "The region's screening queue, highest priority first",
+            description = "Role COORDINATOR; region from the token. Proposals waiting for their first or second"
+                    + " approval, ordered urgent first, then furthest past the Treeknorm deadline, then longest"
+                    + " waited. Anonymous: pseudonym, age band, group, level, urgency, days waited vs the norm.")
+    public Mono<List<ProposalViews.QueueItem>> queue(Actor coordinator) {
+        String region = coordinator.region();
+        return readModel.lines(region).flatMap(lines -> {
+            Map<String, CapacityLine> byId = lines.stream().collect(Collectors.toMap(CapacityLine::capacityLineId,
+                    Function.identity()));
+            return proposals.awaitingScreening(region)
+                    .concatMap(p -> readModel.client(p.referralId()).map(c -> item(p, c, byId))
+                            .defaultIfEmpty(item(p, null, byId)))
+                    .collectList();
+        }).map(items -> items.stream().sorted(Comparator
+                        .comparing((ProposalViews.QueueItem i) -> !i.client().urgent())
+                        .thenComparing(i -> -i.client().daysPastNorm())
+                        .thenComparing(i -> -i.client().daysWaited())
+                        .thenComparing(ProposalViews.QueueItem::createdAt))
+                .toList())
+                .flatMap(items -> audit.record(coordinator, null, "screening-queue.read:" + region + ":" + items.size(),
+                        "four-eyes screening").thenReturn(items));
+    }
+
+    private ProposalViews.QueueItem item(Proposal p, nl.transfertafel.transfertable.readmodel.domain.WaitingClient c,
+            Map<String, CapacityLine> lines) {
+        boolean overdue = !p.createdAt().plus(settings.screeningOverdueAfter()).isAfter(clock.instant());
+        return ProposalViews.queueItem(p, c, lines.get(p.capacityLineId()), fourEyes, clock, overdue);
+    }
+
+    @GetMapping(path = "/screening/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Live changes of the region's queues (Server-Sent Events)",
+            description = "Role COORDINATOR. Event 'subscribed' first, then one 'queue-changed' event per transfer"
+                    + " event of the region (data: region, eventType, proposalId, aggregateId, occurredAt), and a"
+                    + " comment line every 15 s to keep the connection open. Reload the queue on each event.")
+    public Flux<ServerSentEvent<QueueEvents.QueueChange>> stream(Actor coordinator) {
+        Flux<ServerSentEvent<QueueEvents.QueueChange>> changes = queueEvents.region(coordinator.region())
+                .map(change -> ServerSentEvent.builder(change).event("queue-changed").build());
+        Flux<ServerSentEvent<QueueEvents.QueueChange>> keepAlive = Flux.interval(Duration.ofSeconds(15))
+                .map(i -> ServerSentEvent.<QueueEvents.QueueChange>builder().comment("keep-alive").build());
+        return Flux.concat(Flux.just(ServerSentEvent.<QueueEvents.QueueChange>builder().event("subscribed")
+                        .comment("region " + coordinator.region()).build()),
+                Flux.merge(changes, keepAlive));
+    }
+
+    @GetMapping("/proposals/{proposalId}")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "A proposal with its explanation and four-eyes state",
+            description = "Role COORDINATOR of the proposal's region (404 otherwise). Explanation: score components,"
+                    + " runner-up options with the points the region would lose, blocked alternatives with reasons."
+                    + " Four eyes: who approved for which organisation, and what is still needed.")
+    public Mono<ProposalViews.Detail> detail(Actor coordinator, @PathVariable String proposalId) {
+        return proposals.find(proposalId)
+                .filter(p -> coordinator.worksIn(p.region()))
+                .switchIfEmpty(Mono.error(Refusal.notFound("proposal " + proposalId)))
+                .flatMap(p -> Mono.zip(readModel.client(p.referralId()).map(java.util.Optional::of)
+                                        .defaultIfEmpty(java.util.Optional.empty()),
+                                readModel.line(p.capacityLineId()).map(java.util.Optional::of)
+                                        .defaultIfEmpty(java.util.Optional.empty()))
+                        .map(t -> ProposalViews.detail(p, t.getT1().orElse(null), t.getT2().orElse(null), fourEyes, clock))
+                        .flatMap(view -> audit.record(coordinator, p.clientPseudonym(), "proposal.read:" + proposalId,
+                                "four-eyes screening").thenReturn(view)));
+    }
+
+    public record Decision(String proposalId, String state, String reason, ProposalViews.FourEyes fourEyes) {
+    }
+
+    @PostMapping("/proposals/{proposalId}/approve")
+    @Operation(summary = "Approve a proposal (four-eyes)",
+            description = "Any signed-in user may try; the four-eyes policy decides. 200 with the state and the"
+                    + " policy's reason; on the second approval the place is reserved at once (state OFFERED, or"
+                    + " LAPSED when the place was gone). 403 problem with rule not-a-coordinator, other-region,"
+                    + " own-proposal, already-approved or four-eyes-organisation and the reason as detail; 409"
+                    + " illegal-transition or concurrent-update.")
+    public Mono<Decision> approve(Actor actor, @PathVariable String proposalId) {
+        return screening.approve(actor, proposalId).map(this::decision);
+    }
+
+    public record RejectBody(@NotNull ProposalScreened.RejectionReason reason) {
+    }
+
+    @PostMapping("/proposals/{proposalId}/reject")
+    @Operation(summary = "Reject a proposal with a coded reason (ends it)",
+            description = "The four-eyes policy decides who may (coordinators of the region). The reason is coded:"
+                    + " case discussion stays anonymous, so no free text. 400 without a reason.")
+    public Mono<Decision> reject(Actor actor, @PathVariable String proposalId, @Valid @RequestBody RejectBody body) {
+        return screening.reject(actor, proposalId, body.reason()).map(this::decision);
+    }
+
+    private Decision decision(ScreeningService.Screened screened) {
+        return new Decision(screened.proposal().proposalId(), screened.proposal().state().name(), screened.reason(),
+                ProposalViews.fourEyesOf(screened.proposal(), fourEyes));
+    }
+
+    public record ManualProposalBody(@NotBlank String referralId, @NotBlank String capacityLineId) {
+    }
+
+    @PostMapping("/proposals")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Propose a match by hand",
+            description = "Role COORDINATOR of the client's region. The eligibility rules apply (409 not-eligible"
+                    + " with every reason); 409 when the client already is in an open proposal. The proposer cannot"
+                    + " approve it: two other coordinators must.")
+    public Mono<ResponseEntity<ProposalViews.Detail>> propose(Actor coordinator,
+            @Valid @RequestBody ManualProposalBody body) {
+        return matching.proposeByHand(coordinator, body.referralId(), body.capacityLineId())
+                .onErrorMap(org.springframework.dao.DataIntegrityViolationException.class, e -> Refusal.conflict(
+                        "already-in-proposal", "The client is already in an open proposal or offer."))
+                .flatMap(p -> readModel.line(p.capacityLineId()).map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty())
+                        .flatMap(line -> readModel.client(p.referralId()).map(c -> ProposalViews.detail(p, c,
+                                line.orElse(null), fourEyes, clock))))
+                .map(view -> ResponseEntity.created(URI.create("/api/v1/proposals/" + view.proposalId())).body(view));
+    }
+
+    @PostMapping("/matching/rounds")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Run a matching round of the coordinator's region now",
+            description = "Rounds also run by themselves (debounced after each relevant event, and on a schedule).")
+    public Mono<MatchingService.RoundReport> round(Actor coordinator) {
+        return matching.runRegion(coordinator.region());
+    }
+}

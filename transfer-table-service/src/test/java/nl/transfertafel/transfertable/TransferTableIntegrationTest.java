@@ -1,0 +1,40 @@
+package nl.transfertafel.transfertable;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import nl.transfertafel.transfertable.support.MutableClock;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * transfer-table-service on the real engines; every integration test class uses this one
+ * configuration so they share ONE Spring context. Pair it with {@code @DynamicPropertySource}
+ * calling {@link TransferTableWiring#register}. The scheduled jobs are off (tests call them on a
+ * moved {@link MutableClock}); matching rounds are debounced briefly.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = TransferTableApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=transfer-table-service",
+                "transfertafel.transfer-table.jobs.enabled=false",
+                "transfertafel.transfer-table.matching.debounce=PT0.3S",
+                "transfertafel.transfer-table.matching.max-delay=PT1S"})
+@AutoConfigureWebTestClient
+@Import(TransferTableIntegrationTest.Clocks.class)
+public @interface TransferTableIntegrationTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    class Clocks {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+}
