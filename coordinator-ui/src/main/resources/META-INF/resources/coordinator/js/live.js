@@ -20,11 +20,26 @@ export class Live {
     }, (state) => this.setState(state));
   }
 
+  /** Signed out: the connection closes and nobody listens any more. */
   stop() {
     this.onState = () => {};
+    this.suspend();
+    this.listeners.clear();
+  }
+
+  /**
+   * The tab is left (or frozen in the back/forward cache): close the connection, keep the listeners.
+   * An open stream would otherwise hold one of the browser's few connections to the service.
+   */
+  suspend() {
     this.connection?.stop();
     this.connection = null;
-    this.listeners.clear();
+  }
+
+  /** Back in the tab: follow the stream again (changes missed meanwhile are reloaded by the views). */
+  resume() {
+    if (!this.connection) this.start();
+    for (const listener of this.listeners) listener({ event: 'resumed', data: null });
   }
 
   /** Calls `listener(event)` for every event until the returned function is called. */

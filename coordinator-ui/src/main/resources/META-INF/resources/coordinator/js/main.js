@@ -75,6 +75,10 @@ function start(config, session, target) {
   });
   showShell(session.user);
   ctx.live.start();
+  window.addEventListener('pagehide', () => ctx?.live?.suspend());
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) ctx?.live?.resume();
+  });
   window.addEventListener('hashchange', route);
   onLanguageChange(() => {
     markLanguage();

@@ -147,8 +147,11 @@ public final class Browser implements AutoCloseable {
     public void saveFailure(String name) {
         try {
             screenshot("failed-" + name);
+            Object requests = driver.executeScript("return performance.getEntriesByType('resource')"
+                    + ".map(e => Math.round(e.startTime) + 'ms +' + Math.round(e.duration) + 'ms ' + e.name).join('\\n')");
             Files.writeString(screenshots.resolve("failed-" + name + ".txt"), "URL: " + driver.getCurrentUrl()
-                    + "\n\n--- console ---\n" + console() + "\n\n--- DOM ---\n" + driver.getPageSource());
+                    + "\n\n--- console ---\n" + console() + "\n\n--- requests (finished) ---\n" + requests
+                    + "\n\n--- DOM ---\n" + driver.getPageSource());
         } catch (IOException | RuntimeException e) {
             // the report is a courtesy; the test's own failure is what counts
         }
