@@ -49,11 +49,13 @@ public record DemoData(
 
     /**
      * A waiting client as their GP would refer them. The personal data is made up (BSNs pass the
-     * eleven test but are drawn at random) and never leaves intake-service once loaded.
+     * eleven test but are drawn at random, names are combined from common Dutch names, e-mail
+     * addresses use the reserved domain example.org) and never leaves intake-service once loaded.
+     * {@code email} and {@code phone} may be null; {@code language} is "nl" or "en".
      */
     public record Client(String gpAgb, String region, String bsn, LocalDate dateOfBirth, String postcode,
             String insurerUzovi, DiagnosisGroup diagnosisGroup, CareLevel careLevel, Urgency urgency,
             String preferredProviderAgb, Integer maxTravelKm, boolean eHealthAcceptable, boolean screeningConsent,
-            int daysWaited) {
+            int daysWaited, String name, String email, String phone, String language) {
     }
 }

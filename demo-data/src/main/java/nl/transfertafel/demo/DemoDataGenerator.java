@@ -42,6 +42,12 @@ public final class DemoDataGenerator {
             new DemoData.Insurer("7029", "Zorgverzekeraar Oost"),
             new DemoData.Insurer("3358", "Zorgverzekeraar Noord"));
 
+    private static final String[] GIVEN_NAMES = {"Anouk", "Bram", "Daan", "Emma", "Fatima", "Finn", "Julia", "Lars",
+            "Lotte", "Mehmet", "Noah", "Nora", "Priya", "Ruben", "Sanne", "Sem", "Sophie", "Thijs", "Yara", "Zoë"};
+    private static final String[] FAMILY_NAMES = {"de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker",
+            "Janssen", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks",
+            "van Leeuwen", "Dekker", "Yilmaz", "El Amrani", "Kaya", "Brouwer", "de Wit"};
+
     private static final String[] CITIES = {"Rotterdam", "Apeldoorn", "Utrecht", "Zutphen", "Schiedam", "Deventer",
             "Amersfoort", "Capelle"};
 
@@ -50,6 +56,8 @@ public final class DemoDataGenerator {
 
     public static DemoData generate(long seed, Size size, LocalDate today) {
         Random random = new Random(seed);
+        // contact details come from their own stream, so adding them left every other generated value as it was
+        Random contacts = new Random(seed ^ 0x636f6e74616374L);
         List<String> regions = regions(size.regions());
         List<DemoData.GpPractice> gps = new ArrayList<>();
         List<DemoData.Provider> providers = new ArrayList<>();
@@ -113,15 +121,33 @@ public final class DemoDataGenerator {
                 boolean urgent = random.nextDouble() < 0.1;
                 String preferred = random.nextDouble() < 0.6
                         ? regionProviders.get(random.nextInt(regionProviders.size())).agb() : null;
+                Contact contact = contact(contacts, clients.size());
                 clients.add(new DemoData.Client(gp.agb(), region, bsn(random),
                         today.minusYears(16 + random.nextInt(70)).minusDays(random.nextInt(365)),
                         postcode(region, random) + " " + letters(random), INSURERS.get(random.nextInt(INSURERS.size())).uzovi(),
                         group, level, urgent ? Urgency.URGENT : Urgency.REGULAR, preferred,
                         random.nextDouble() < 0.2 ? null : 10 + random.nextInt(41), random.nextDouble() < 0.5,
-                        random.nextDouble() < 0.92, random.nextInt(200)));
+                        random.nextDouble() < 0.92, random.nextInt(200), contact.name(), contact.email(),
+                        contact.phone(), contact.language()));
             }
         }
         return new DemoData(regions, gps, providers, INSURERS, contracts, capacity, clients);
+    }
+
+    private record Contact(String name, String email, String phone, String language) {
+    }
+
+    /** A made-up name, often an e-mail address at example.org and a mobile number, mostly Dutch-speaking. */
+    private static Contact contact(Random random, int sequence) {
+        String given = GIVEN_NAMES[random.nextInt(GIVEN_NAMES.length)];
+        String family = FAMILY_NAMES[random.nextInt(FAMILY_NAMES.length)];
+        String email = random.nextDouble() < 0.85
+                ? (given + "." + family).toLowerCase(java.util.Locale.ROOT).replace(" ", "").replace("ë", "e")
+                        + sequence + "@example.org"
+                : null;
+        String phone = random.nextDouble() < 0.8 ? String.format("+31 6 %08d", random.nextInt(100_000_000)) : null;
+        String language = random.nextDouble() < 0.9 ? "nl" : "en";
+        return new Contact(given + " " + family, email, phone, language);
     }
 
     private static List<String> regions(int count) {

@@ -51,6 +51,27 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void clients_have_made_up_names_and_contact_details_that_cannot_reach_anyone() {
+        DemoData data = DemoDataGenerator.generate(42, DemoDataGenerator.Size.demo(), TODAY);
+
+        assertThat(data.clients()).allSatisfy(client -> {
+            assertThat(client.name()).matches("\\S+ .+");
+            assertThat(client.language()).isIn("nl", "en");
+            if (client.email() != null) {
+                assertThat(client.email()).matches("[a-z.]+\\d+@example\\.org");
+            }
+            if (client.phone() != null) {
+                assertThat(client.phone()).matches("\\+31 6 \\d{8}");
+            }
+        });
+        assertThat(data.clients().stream().map(DemoData.Client::email).filter(java.util.Objects::nonNull).toList())
+                .doesNotHaveDuplicates();
+        assertThat(data.clients()).anyMatch(client -> client.email() == null).anyMatch(client -> client.phone() == null);
+        assertThat(data.clients()).extracting(DemoData.Client::language).contains("nl", "en");
+        assertThat(data.clients()).extracting(DemoData.Client::name).hasSizeGreaterThan(1).doesNotContainNull();
+    }
+
+    @Test
     void country_size_scales_to_thirty_regions_and_a_hundred_thousand_clients() {
         DemoData data = DemoDataGenerator.generate(1, DemoDataGenerator.Size.country(), TODAY);
 

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +15,18 @@ import nl.transfertafel.demo.DemoData;
 /**
  * Loads generated demo data the way real users would: each provider announces its capacity and
  * each GP refers its clients through the public APIs, with tokens for those organisations. So the
- * events, the read model and the notifications fill up exactly as in production.
+ * events, the read model and the notifications fill up exactly as in production. Clients who have
+ * waited already ({@code daysWaited > 0}) at a provider are brought in by that provider through the
+ * onboarding endpoint with their original registration date, so waiting times and Treeknorm
+ * signals in the demo are real; the others are referred by their GP today.
  */
 final class DemoLoader {
 
-    record Loaded(int capacityLines, int referrals, int refused) {
+    record Loaded(int capacityLines, int referrals, int onboarded, int refused) {
         @Override
         public String toString() {
-            return capacityLines + " capacity lines, " + referrals + " referrals" + (refused > 0 ? ", " + refused + " refused" : "");
+            return capacityLines + " capacity lines, " + referrals + " referrals, " + onboarded
+                    + " waiting clients brought in from existing lists" + (refused > 0 ? ", " + refused + " refused" : "");
         }
     }
 
@@ -53,26 +58,48 @@ final class DemoLoader {
                 refused++;
             }
         }
+        int onboarded = 0;
+        LocalDate today = LocalDate.now();
         for (DemoData.Client client : data.clients()) {
-            String token = stack.tokens().token("gp-" + client.gpAgb(), List.of("GP"), client.gpAgb(), client.region());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("bsn", client.bsn());
-            body.put("dateOfBirth", client.dateOfBirth().toString());
-            body.put("postcode", client.postcode());
-            body.put("insurerUzovi", client.insurerUzovi());
-            body.put("diagnosisGroup", client.diagnosisGroup());
-            body.put("careLevel", client.careLevel());
-            body.put("urgency", client.urgency());
-            body.put("maxTravelKm", client.maxTravelKm());
-            body.put("eHealthAcceptable", client.eHealthAcceptable());
-            body.put("screeningConsent", client.screeningConsent());
-            if (post(ServiceKind.INTAKE, "/api/v1/referrals", token, body)) {
-                referrals++;
+            Map<String, Object> body = clientBody(client);
+            boolean ok;
+            if (client.daysWaited() > 0 && client.preferredProviderAgb() != null) {
+                // an existing waiting list: the provider brings the client in with the original registration date
+                String token = stack.tokens().token("intake-desk-" + client.preferredProviderAgb(), List.of("PROVIDER"),
+                        client.preferredProviderAgb(), client.region());
+                body.put("referrerAgb", client.gpAgb());
+                body.put("registeredOn", today.minusDays(client.daysWaited()).toString());
+                ok = post(ServiceKind.INTAKE, "/api/v1/waiting-list/entries", token, body);
+                onboarded += ok ? 1 : 0;
             } else {
-                refused++;
+                String token = stack.tokens().token("gp-" + client.gpAgb(), List.of("GP"), client.gpAgb(), client.region());
+                body.put("preferredProviderAgb", client.preferredProviderAgb());
+                ok = post(ServiceKind.INTAKE, "/api/v1/referrals", token, body);
+                referrals += ok ? 1 : 0;
             }
+            refused += ok ? 0 : 1;
         }
-        return new Loaded(lines, referrals, refused);
+        return new Loaded(lines, referrals, onboarded, refused);
+    }
+
+    /** The client as intake-service takes it, from a referral or an onboarded list alike. */
+    private static Map<String, Object> clientBody(DemoData.Client client) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("bsn", client.bsn());
+        body.put("name", client.name());
+        body.put("dateOfBirth", client.dateOfBirth().toString());
+        body.put("postcode", client.postcode());
+        body.put("email", client.email());
+        body.put("phone", client.phone());
+        body.put("language", client.language());
+        body.put("insurerUzovi", client.insurerUzovi());
+        body.put("diagnosisGroup", client.diagnosisGroup());
+        body.put("careLevel", client.careLevel());
+        body.put("urgency", client.urgency());
+        body.put("maxTravelKm", client.maxTravelKm());
+        body.put("eHealthAcceptable", client.eHealthAcceptable());
+        body.put("screeningConsent", client.screeningConsent());
+        return body;
     }
 
     private boolean post(ServiceKind service, String path, String token, Map<String, Object> body) {

@@ -57,7 +57,7 @@ class WalkingSkeletonIT {
     @Test
     void a_referral_reaches_kafka_the_transfer_table_and_the_gps_inbox() {
         HttpResponse<String> created = post(ServiceKind.INTAKE, "/api/v1/referrals", DemoUsers.GP, """
-                {"bsn":"111222333","dateOfBirth":"1990-04-01","postcode":"3011 AB","insurerUzovi":"3311",
+                {"bsn":"111222333","name":"Jan Jansen","dateOfBirth":"1990-04-01","postcode":"3011 AB","insurerUzovi":"3311",
                  "diagnosisGroup":"DEPRESSION","careLevel":"SPECIALIST","urgency":"REGULAR","maxTravelKm":25,
                  "eHealthAcceptable":true,"screeningConsent":true}""");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -67,7 +67,8 @@ class WalkingSkeletonIT {
             var messages = reader.await(m -> m.value().contains(referralId), Duration.ofSeconds(30));
             assertThat(messages).hasSize(1);
             String wire = messages.get(0).value();
-            assertThat(wire).doesNotContain("111222333").doesNotContain("3011 AB").doesNotContain("1990-04-01");
+            assertThat(wire).doesNotContain("111222333").doesNotContain("3011 AB").doesNotContain("1990-04-01")
+                    .doesNotContain("Jan Jansen");
             EventEnvelope envelope = EventJson.read(wire);
             assertThat(envelope.is(ReferralReceived.class)).isTrue();
             assertThat(EventSchemas.violations(envelope)).isEmpty();
@@ -101,7 +102,7 @@ class WalkingSkeletonIT {
     @Test
     void the_wrong_role_is_refused_and_nothing_is_registered() {
         HttpResponse<String> refused = post(ServiceKind.INTAKE, "/api/v1/referrals", DemoUsers.PROVIDER, """
-                {"bsn":"111222333","dateOfBirth":"1990-04-01","postcode":"3011 AB","insurerUzovi":"3311",
+                {"bsn":"111222333","name":"Jan Jansen","dateOfBirth":"1990-04-01","postcode":"3011 AB","insurerUzovi":"3311",
                  "diagnosisGroup":"DEPRESSION","careLevel":"SPECIALIST","urgency":"REGULAR","screeningConsent":true}""");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(

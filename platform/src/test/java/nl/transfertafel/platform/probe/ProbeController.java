@@ -4,17 +4,58 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.UUID;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemException;
+import nl.transfertafel.platform.web.idempotency.IdempotentRequests;
+import org.springframework.http.ResponseEntity;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 @RestController
 class ProbeController {
+
+    private final IdempotentRequests idempotent;
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+
+    ProbeController(IdempotentRequests idempotent, DatabaseClient db, TransactionalOperator tx) {
+        this.idempotent = idempotent;
+        this.db = db;
+        this.tx = tx;
+    }
+
+    /** A write with its own transaction, made retry-safe by the platform's idempotency keys. */
+    @PostMapping("/probe/idempotent")
+    Mono<ResponseEntity<Noted>> idempotent(Actor actor,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @Valid @RequestBody Note body) {
+        return idempotent.once(actor, key, "POST /probe/idempotent", body, Noted.class, () -> {
+            String id = UUID.randomUUID().toString();
+            return ProbeGate.enter(body.note())
+                    .then(db.sql("insert into probe_state (id, note) values (:id, :note)")
+                            .bind("id", id).bind("note", body.note()).then())
+                    .then(body.note().startsWith("fail-")
+                            ? Mono.error(ProblemException.conflict("probe-rule", "the probe refuses this note"))
+                            : Mono.empty())
+                    .thenReturn(ResponseEntity.created(URI.create("/probe/idempotent/" + id)).body(new Noted(id, body.note())))
+                    .as(tx::transactional);
+        });
+    }
+
+    record Note(@NotNull String note, Integer extra) {
+    }
+
+    record Noted(String id, String note) {
+    }
 
     @GetMapping({"/probe/admin", "/api/probe/admin"})
     @PreAuthorize("hasRole('ADMIN')")

@@ -2,16 +2,26 @@ package nl.transfertafel.intake.referral.domain;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import nl.transfertafel.contracts.events.NewEvent;
 import nl.transfertafel.contracts.events.intake.ReferralReceived;
 import nl.transfertafel.contracts.vocabulary.CareLevel;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.Urgency;
+import nl.transfertafel.intake.client.domain.AgeBand;
+import nl.transfertafel.intake.client.domain.ClientDetails;
+import nl.transfertafel.intake.client.domain.ClientPseudonyms;
+import nl.transfertafel.intake.restriction.domain.PlacementPolicy;
+import nl.transfertafel.intake.waitinglist.domain.EntryOutcome;
+import nl.transfertafel.intake.waitinglist.domain.InitialWaitingStatus;
+import nl.transfertafel.intake.waitinglist.domain.WaitingEntry;
 
 /**
- * A GP's referral of a client. The Treeknorm clocks start on the registration date: at most four
- * weeks to intake and at most ten more to treatment (2021 action plan).
+ * A referral of a client: by a GP through the API, or an existing waiting-list entry a provider
+ * brought in (onboarding, with its original registration date). The Treeknorm clocks start on the
+ * registration date. Registering creates the client's one waiting entry and announces both with
+ * pseudonymous events: the BSN, name, contact details, full postcode and date of birth stay here.
  */
 public record Referral(
         UUID id,
@@ -24,36 +34,50 @@ public record Referral(
         DiagnosisGroup diagnosisGroup,
         CareLevel careLevel,
         Urgency urgency,
+        String preferredProviderAgb,
+        ReferralRequest.Preferences preferences,
         boolean screeningConsent,
-        LocalDate registeredOn) {
+        LocalDate registeredOn,
+        Source source,
+        String registeredBy) {
 
-    public static final int WEEKS_TO_INTAKE = 4;
-    public static final int WEEKS_TO_TREATMENT = 14;
+    /** How the referral came in. */
+    public enum Source { REFERRAL, ONBOARDING }
 
-    public LocalDate intakeDeadline() {
-        return registeredOn.plusWeeks(WEEKS_TO_INTAKE);
+    /** Who registers, for whom, when. For a GP referral the referrer registers, today. */
+    public record Registration(String referrerAgb, String region, LocalDate registeredOn, Source source,
+            String registeredBy) {
     }
 
-    public LocalDate treatmentDeadline() {
-        return registeredOn.plusWeeks(WEEKS_TO_TREATMENT);
+    /**
+     * The referral, the client's personal data (to be stored encrypted, never sent), the waiting
+     * entry and the events that announce them (ReferralReceived, then WaitingEntryChanged).
+     */
+    public record Registered(Referral referral, ClientDetails client, WaitingEntry entry, List<NewEvent> events) {
     }
 
-    /** Registering a referral returns the referral and the event that announces it. */
-    public static Registered register(ReferralRequest request, String referrerAgb, String region,
-            ClientPseudonyms pseudonyms, Clock clock) {
+    public static Registered register(ReferralRequest request, Registration registration,
+            PlacementPolicy.Decision placement, ClientPseudonyms pseudonyms, Clock clock) {
         LocalDate today = LocalDate.now(clock);
-        Referral referral = new Referral(UUID.randomUUID(), pseudonyms.of(request.bsn()), referrerAgb, region,
-                request.postcode().substring(0, 4), AgeBand.of(request.dateOfBirth(), today), request.insurerUzovi(),
-                request.diagnosisGroup(), request.careLevel(), request.urgency(), request.screeningConsent(), today);
+        Referral referral = new Referral(UUID.randomUUID(), pseudonyms.of(request.client().bsn()),
+                registration.referrerAgb(), registration.region(), request.client().postcodeArea(),
+                AgeBand.of(request.client().dateOfBirth(), today), request.insurerUzovi(), request.diagnosisGroup(),
+                request.careLevel(), request.urgency(), request.preferredProviderAgb(), request.preferences(),
+                request.screeningConsent(), registration.registeredOn(), registration.source(),
+                registration.registeredBy());
         ReferralReceived payload = new ReferralReceived(referral.id().toString(), referral.clientPseudonym(),
-                referrerAgb, null, referral.postcodeArea(), referral.ageBand(), referral.diagnosisGroup(),
-                referral.careLevel(), referral.urgency(), referral.insurerUzovi(), today,
-                new ReferralReceived.Preferences(request.maxTravelKm(), request.eHealthAcceptable(), false),
+                referral.referrerAgb(), referral.preferredProviderAgb(), referral.postcodeArea(), referral.ageBand(),
+                referral.diagnosisGroup(), referral.careLevel(), referral.urgency(), referral.insurerUzovi(),
+                referral.registeredOn(),
+                new ReferralReceived.Preferences(request.preferences().maxTravelKm(),
+                        request.preferences().eHealthAcceptable(), request.preferences().waitForPreferredProvider()),
                 referral.screeningConsent());
-        NewEvent event = new NewEvent(UUID.randomUUID(), clock.instant(), region, referral.id().toString(), payload);
-        return new Registered(referral, event);
-    }
-
-    public record Registered(Referral referral, NewEvent event) {
+        NewEvent received = new NewEvent(UUID.randomUUID(), clock.instant(), referral.region(),
+                referral.id().toString(), payload);
+        EntryOutcome.Changed entry = WaitingEntry.register(referral.id(), referral.region(), referral.clientPseudonym(),
+                referral.referrerAgb(), placement.providerAgb(), placement.placement(),
+                InitialWaitingStatus.of(referral.urgency(), request.preferences().waitForPreferredProvider()),
+                referral.diagnosisGroup(), referral.urgency(), referral.registeredOn(), today, clock);
+        return new Registered(referral, request.client(), entry.entry(), List.of(received, entry.event()));
     }
 }

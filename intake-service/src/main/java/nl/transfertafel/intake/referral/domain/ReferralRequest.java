@@ -1,20 +1,22 @@
 package nl.transfertafel.intake.referral.domain;
 
-import java.time.LocalDate;
 import nl.transfertafel.contracts.vocabulary.CareLevel;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.Urgency;
+import nl.transfertafel.intake.client.domain.ClientDetails;
 
-/** What the GP tells us about the client; validated at the edge before it gets here. */
+/** What the referrer tells us about the client and the care asked for; validated at the edge. */
 public record ReferralRequest(
-        String bsn,
-        LocalDate dateOfBirth,
-        String postcode,
+        ClientDetails client,
         String insurerUzovi,
         DiagnosisGroup diagnosisGroup,
         CareLevel careLevel,
         Urgency urgency,
-        Integer maxTravelKm,
-        boolean eHealthAcceptable,
+        String preferredProviderAgb,
+        Preferences preferences,
         boolean screeningConsent) {
+
+    /** The client's wishes: how far they will travel, whether e-health will do, whether they wait for the preferred provider. */
+    public record Preferences(Integer maxTravelKm, boolean eHealthAcceptable, boolean waitForPreferredProvider) {
+    }
 }

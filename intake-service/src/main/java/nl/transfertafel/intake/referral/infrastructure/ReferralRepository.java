@@ -1,10 +1,20 @@
 package nl.transfertafel.intake.referral.infrastructure;
 
+import io.r2dbc.spi.Readable;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import nl.transfertafel.contracts.vocabulary.CareLevel;
+import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
+import nl.transfertafel.contracts.vocabulary.Urgency;
 import nl.transfertafel.intake.referral.domain.Referral;
+import nl.transfertafel.intake.referral.domain.ReferralRequest;
+import nl.transfertafel.intake.support.Sql;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+/** Referrals: the pseudonymous facts of a referral (the personal data is in client_personal_data, encrypted). */
 public class ReferralRepository {
 
     private final DatabaseClient db;
@@ -16,11 +26,14 @@ public class ReferralRepository {
     }
 
     public Mono<Void> insert(Referral referral) {
-        return db.sql("""
+        var spec = db.sql("""
                         insert into referral (id, client_pseudonym, referrer_agb, region, postcode_area, age_band,
-                            insurer_uzovi, diagnosis_group, care_level, urgency, screening_consent, registered_on, created_at)
+                            insurer_uzovi, diagnosis_group, care_level, urgency, preferred_provider_agb, max_travel_km,
+                            e_health_acceptable, wait_for_preferred_provider, screening_consent, registered_on, source,
+                            registered_by, created_at)
                         values (:id, :pseudonym, :referrer, :region, :postcodeArea, :ageBand, :insurer, :diagnosisGroup,
-                            :careLevel, :urgency, :consent, :registeredOn, :createdAt)""")
+                            :careLevel, :urgency, :preferredProvider, :maxTravelKm, :eHealth, :waitForPreferred,
+                            :consent, :registeredOn, :source, :registeredBy, :createdAt)""")
                 .bind("id", referral.id())
                 .bind("pseudonym", referral.clientPseudonym())
                 .bind("referrer", referral.referrerAgb())
@@ -31,9 +44,68 @@ public class ReferralRepository {
                 .bind("diagnosisGroup", referral.diagnosisGroup().name())
                 .bind("careLevel", referral.careLevel().name())
                 .bind("urgency", referral.urgency().name())
+                .bind("eHealth", referral.preferences().eHealthAcceptable())
+                .bind("waitForPreferred", referral.preferences().waitForPreferredProvider())
                 .bind("consent", referral.screeningConsent())
                 .bind("registeredOn", referral.registeredOn())
-                .bind("createdAt", clock.instant())
-                .then();
+                .bind("source", referral.source().name())
+                .bind("registeredBy", referral.registeredBy())
+                .bind("createdAt", clock.instant());
+        spec = Sql.bind(spec, "preferredProvider", referral.preferredProviderAgb(), String.class);
+        spec = Sql.bind(spec, "maxTravelKm", referral.preferences().maxTravelKm(), Integer.class);
+        return spec.then();
+    }
+
+    public Mono<Referral> find(UUID id) {
+        return db.sql("select * from referral where id = :id").bind("id", id).map(ReferralRepository::referral).one();
+    }
+
+    public Mono<java.util.Map<UUID, Referral>> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(java.util.Map.of());
+        }
+        return db.sql("select * from referral where id = any(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(ReferralRepository::referral)
+                .all()
+                .collectMap(Referral::id);
+    }
+
+    /**
+     * A referrer's referrals, newest first. {@code activeOnly} keeps those whose client still waits
+     * (intake or treatment not started, not withdrawn).
+     */
+    public Flux<Referral> byReferrer(String referrerAgb, boolean activeOnly, int limit, int offset) {
+        return db.sql("select r.* from referral r"
+                        + (activeOnly ? " join waiting_entry e on e.referral_id = r.id and e.stage in ('WAITING', 'INTAKE_DONE')" : "")
+                        + " where r.referrer_agb = :referrer order by r.registered_on desc, r.created_at desc, r.id"
+                        + " limit :limit offset :offset")
+                .bind("referrer", referrerAgb)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(ReferralRepository::referral)
+                .all();
+    }
+
+    private static Referral referral(Readable row) {
+        return new Referral(
+                row.get("id", UUID.class),
+                row.get("client_pseudonym", String.class),
+                row.get("referrer_agb", String.class),
+                row.get("region", String.class),
+                row.get("postcode_area", String.class),
+                row.get("age_band", String.class),
+                row.get("insurer_uzovi", String.class),
+                Sql.enumOf(row, "diagnosis_group", DiagnosisGroup.class),
+                Sql.enumOf(row, "care_level", CareLevel.class),
+                Sql.enumOf(row, "urgency", Urgency.class),
+                row.get("preferred_provider_agb", String.class),
+                new ReferralRequest.Preferences(row.get("max_travel_km", Integer.class),
+                        Boolean.TRUE.equals(row.get("e_health_acceptable", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("wait_for_preferred_provider", Boolean.class))),
+                Boolean.TRUE.equals(row.get("screening_consent", Boolean.class)),
+                row.get("registered_on", LocalDate.class),
+                Sql.enumOf(row, "source", Referral.Source.class),
+                row.get("registered_by", String.class));
     }
 }

@@ -1,70 +1,145 @@
 package nl.transfertafel.intake.referral.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.Pattern;
 import java.net.URI;
-import java.time.LocalDate;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
-import nl.transfertafel.contracts.vocabulary.CareLevel;
-import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
-import nl.transfertafel.contracts.vocabulary.Urgency;
+import nl.transfertafel.contracts.vocabulary.WithdrawalReason;
+import nl.transfertafel.intake.referral.application.GpWorklist;
 import nl.transfertafel.intake.referral.application.ReferralService;
-import nl.transfertafel.intake.referral.domain.ReferralRequest;
+import nl.transfertafel.intake.referral.web.ReferralViews.ReferralCreated;
+import nl.transfertafel.intake.referral.web.ReferralViews.WorklistItem;
+import nl.transfertafel.intake.support.ApiDocs;
+import nl.transfertafel.intake.support.Paging;
+import nl.transfertafel.intake.waitinglist.web.EntryState;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.web.idempotency.IdempotentRequests;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/referrals")
-@Tag(name = "Referrals", description = "GPs refer clients; the referral starts the Treeknorm clocks")
+@Tag(name = "Referrals", description = "GPs refer clients, see where each stands, and withdraw referrals")
 public class ReferralController {
 
     private final ReferralService referrals;
+    private final GpWorklist worklist;
+    private final IdempotentRequests idempotent;
+    private final Clock clock;
 
-    public ReferralController(ReferralService referrals) {
+    public ReferralController(ReferralService referrals, GpWorklist worklist, IdempotentRequests idempotent, Clock clock) {
         this.referrals = referrals;
+        this.worklist = worklist;
+        this.idempotent = idempotent;
+        this.clock = clock;
     }
 
     @PostMapping
     @PreAuthorize("hasRole('GP')")
-    @Operation(summary = "Register a referral", description = "Role GP. The referrer AGB code and region come from the token.")
-    public Mono<ResponseEntity<ReferralCreated>> register(Actor gp, @Valid @RequestBody ReferralBody body) {
-        return referrals.register(gp, body.toRequest())
-                .map(referral -> ResponseEntity.created(URI.create("/api/v1/referrals/" + referral.id()))
-                        .body(new ReferralCreated(referral.id(), referral.registeredOn(), referral.intakeDeadline(),
-                                referral.treatmentDeadline())));
+    @Operation(summary = "Register a referral", description = """
+            Role GP. The referrer AGB code and the region come from the token. The client's BSN, name, contact \
+            details, full postcode and date of birth are stored encrypted and never leave this service; events carry a \
+            pseudonym. The waiting entry is placed at the preferred provider, or unplaced (and so goes to the transfer \
+            table) when that provider has a registration stop or pause for the diagnosis group, or when none is named.""")
+    @ApiResponse(responseCode = "201", description = "Registered (or the first answer replayed for the same Idempotency-Key)")
+    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_IDEMPOTENCY,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<ResponseEntity<ReferralCreated>> register(Actor gp,
+            @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody ReferralBody body) {
+        return idempotent.once(gp, idempotencyKey, "POST /api/v1/referrals", body, ReferralCreated.class, () ->
+                referrals.refer(gp, body.toRequest(body.preferredProviderAgb()))
+                        .map(registered -> ResponseEntity
+                                .created(URI.create("/api/v1/referrals/" + registered.referral().id()))
+                                .body(ReferralCreated.of(registered))));
     }
 
-    public record ReferralBody(
-            @NotNull @ElevenTest String bsn,
-            @NotNull @Past LocalDate dateOfBirth,
-            @NotNull @Pattern(regexp = "[1-9][0-9]{3} ?[A-Za-z]{2}", message = "must be a Dutch postcode like 3011 AB") String postcode,
-            @NotNull @Pattern(regexp = "\\d{4}", message = "must be a four-digit UZOVI code") String insurerUzovi,
-            @NotNull DiagnosisGroup diagnosisGroup,
-            @NotNull CareLevel careLevel,
-            @NotNull Urgency urgency,
-            @Min(0) @Max(1000) Integer maxTravelKm,
-            Boolean eHealthAcceptable,
-            @NotNull Boolean screeningConsent) {
-
-        ReferralRequest toRequest() {
-            return new ReferralRequest(bsn, dateOfBirth, postcode.replace(" ", "").toUpperCase(), insurerUzovi,
-                    diagnosisGroup, careLevel, urgency, maxTravelKm, Boolean.TRUE.equals(eHealthAcceptable), screeningConsent);
-        }
+    @GetMapping
+    @PreAuthorize("hasRole('GP')")
+    @Operation(summary = "The GP's worklist", description = """
+            Role GP. The practice's own referrals, newest first (pages of `limit`, at most 500, from `offset`), with where each client stands: at which provider \
+            (or unplaced and why), waiting status and stage, days waited, the Treeknorm deadlines, intake and \
+            treatment dates, and the latest transfer (proposed, offered, ended or completed with the handover \
+            contact). Every client shown is an audited read of personal data.""")
+    @ApiResponse(responseCode = "200", description = "The worklist page")
+    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<List<WorklistItem>> list(Actor gp,
+            @Parameter(description = "only clients who still wait (no treatment started, not withdrawn)")
+            @RequestParam(defaultValue = "false") boolean activeOnly,
+            @Parameter(description = "page size, 1 to 500") @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return worklist.list(gp, activeOnly, Paging.limit(limit), Paging.offset(offset))
+                .map(items -> items.stream().map(item -> WorklistItem.of(item, clock)).toList());
     }
 
-    public record ReferralCreated(UUID referralId, LocalDate registeredOn, LocalDate intakeDeadline,
-            LocalDate treatmentDeadline) {
+    @GetMapping("/{referralId}")
+    @PreAuthorize("hasRole('GP')")
+    @Operation(summary = "One referral of the GP's worklist", description = "Role GP; only the practice's own referrals.")
+    @ApiResponse(responseCode = "200", description = "Where the client stands")
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<WorklistItem> get(Actor gp, @PathVariable UUID referralId) {
+        return worklist.get(gp, referralId).map(item -> WorklistItem.of(item, clock));
+    }
+
+    @PostMapping("/{referralId}/withdraw")
+    @PreAuthorize("hasRole('GP')")
+    @Operation(summary = "Withdraw a referral", description = """
+            Role GP; only the practice's own referrals, and only while the client still waits (before treatment). \
+            Send expectedVersion (from the worklist) to withdraw only the entry as you saw it.""")
+    @ApiResponse(responseCode = "200", description = "Withdrawn; the entry's new state")
+    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_VERSION,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<EntryState> withdraw(Actor gp, @PathVariable UUID referralId, @Valid @RequestBody Withdrawal body) {
+        return worklist.withdraw(gp, referralId, body.reason(), body.expectedVersion())
+                .map(entry -> EntryState.of(entry, clock));
+    }
+
+    /** Why the client no longer needs the place (coded, so figures can count reasons). */
+    public record Withdrawal(@NotNull WithdrawalReason reason, @Min(1) Long expectedVersion) {
     }
 }

@@ -1,4 +1,4 @@
-package nl.transfertafel.intake.referral.domain;
+package nl.transfertafel.intake.client.domain;
 
 /** The citizen service number: nine digits that pass the eleven test (elfproef). */
 public final class Bsn {

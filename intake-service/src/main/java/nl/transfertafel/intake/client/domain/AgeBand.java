@@ -1,4 +1,4 @@
-package nl.transfertafel.intake.referral.domain;
+package nl.transfertafel.intake.client.domain;
 
 import java.time.LocalDate;
 import java.time.Period;

@@ -1,4 +1,4 @@
-package nl.transfertafel.intake.referral.web;
+package nl.transfertafel.intake.client.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -8,7 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import nl.transfertafel.intake.referral.domain.Bsn;
+import nl.transfertafel.intake.client.domain.Bsn;
 
 /** The field is a BSN that passes the eleven test (null is left to {@code @NotNull}). */
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})

@@ -1,0 +1,10 @@
+package nl.transfertafel.intake.referral.application;
+
+import nl.transfertafel.intake.client.domain.ClientDetails;
+import nl.transfertafel.intake.referral.domain.Referral;
+import nl.transfertafel.intake.transfer.domain.TransferProgress;
+import nl.transfertafel.intake.waitinglist.domain.WaitingEntry;
+
+/** Where a referred client stands: the referral, its waiting entry, the latest transfer (or null), and who the client is. */
+public record ReferralOverview(Referral referral, WaitingEntry entry, TransferProgress transfer, ClientDetails client) {
+}

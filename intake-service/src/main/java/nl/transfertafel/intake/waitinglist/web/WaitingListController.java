@@ -1,0 +1,221 @@
+package nl.transfertafel.intake.waitinglist.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.transfertafel.contracts.vocabulary.WaitingStatus;
+import nl.transfertafel.contracts.vocabulary.WithdrawalReason;
+import nl.transfertafel.intake.referral.application.ReferralService;
+import nl.transfertafel.intake.referral.web.ReferralViews.ReferralCreated;
+import nl.transfertafel.intake.support.ApiDocs;
+import nl.transfertafel.intake.support.Paging;
+import nl.transfertafel.intake.waitinglist.application.WaitingListService;
+import nl.transfertafel.intake.waitinglist.web.WaitingListViews.WaitingListEntry;
+import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.web.idempotency.IdempotentRequests;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/waiting-list")
+@Tag(name = "Waiting list", description = "A provider's own waiting list: intake, treatment start, withdrawal, waiting status")
+public class WaitingListController {
+
+    private final WaitingListService waitingList;
+    private final ReferralService referrals;
+    private final IdempotentRequests idempotent;
+    private final Clock clock;
+
+    public WaitingListController(WaitingListService waitingList, ReferralService referrals,
+            IdempotentRequests idempotent, Clock clock) {
+        this.waitingList = waitingList;
+        this.referrals = referrals;
+        this.idempotent = idempotent;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('PROVIDER')")
+    @Operation(summary = "The provider's waiting list", description = """
+            Role PROVIDER. The entries placed at the token's provider, longest waiting first (pages of `limit`, at \
+            most 500, from `offset`), with the client's name and contact details for the intake invitation. Every \
+            client shown is an audited read of personal data.""")
+    @ApiResponse(responseCode = "200", description = "The list page")
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<List<WaitingListEntry>> list(Actor provider,
+            @Parameter(description = "only clients who still wait (default); false includes treated and withdrawn")
+            @RequestParam(defaultValue = "true") boolean activeOnly,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(defaultValue = "0") int offset) {
+        return waitingList.list(provider, activeOnly, Paging.limit(limit), Paging.offset(offset))
+                .map(items -> items.stream().map(item -> WaitingListEntry.of(item, clock)).toList());
+    }
+
+    @PostMapping("/entries")
+    @PreAuthorize("hasRole('PROVIDER')")
+    @Operation(summary = "Bring in a client of the existing waiting list", description = """
+            Role PROVIDER, for its own list. Registers the referral (referring GP from the body) and an entry placed \
+            at this provider with the original registration date, so the region starts with the lists it has and \
+            waiting times are real. Emits the same events as a GP referral.""")
+    @ApiResponse(responseCode = "201", description = "Registered (or the first answer replayed for the same Idempotency-Key)")
+    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_IDEMPOTENCY,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<ResponseEntity<ReferralCreated>> onboard(Actor provider,
+            @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody OnboardingBody body) {
+        return idempotent.once(provider, idempotencyKey, "POST /api/v1/waiting-list/entries", body,
+                ReferralCreated.class, () -> referrals.onboard(provider, body.toRequest(null), body.referrerAgb(),
+                                body.registeredOn())
+                        .map(registered -> ResponseEntity
+                                .created(URI.create("/api/v1/waiting-list/" + registered.referral().id()))
+                                .body(ReferralCreated.of(registered))));
+    }
+
+    @PostMapping("/{referralId}/intake")
+    @PreAuthorize("hasRole('PROVIDER')")
+    @Operation(summary = "Record the intake", description = "Role PROVIDER, entries on its own list. Stops the intake clock; "
+            + "the treatment deadline becomes intake + 10 weeks.")
+    @ApiResponse(responseCode = "200", description = "Recorded; the entry's new state")
+    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_VERSION,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<EntryState> recordIntake(Actor provider, @PathVariable UUID referralId, @Valid @RequestBody Dated body) {
+        return waitingList.recordIntake(provider, referralId, body.on(), body.expectedVersion())
+                .map(entry -> EntryState.of(entry, clock));
+    }
+
+    @PostMapping("/{referralId}/treatment-start")
+    @PreAuthorize("hasRole('PROVIDER')")
+    @Operation(summary = "Record the start of treatment", description = "Role PROVIDER, entries on its own list, after "
+            + "the intake. The client leaves the waiting list.")
+    @ApiResponse(responseCode = "200", description = "Recorded; the entry's new state")
+    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_VERSION,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<EntryState> startTreatment(Actor provider, @PathVariable UUID referralId, @Valid @RequestBody Dated body) {
+        return waitingList.startTreatment(provider, referralId, body.on(), body.expectedVersion())
+                .map(entry -> EntryState.of(entry, clock));
+    }
+
+    @PostMapping("/{referralId}/withdraw")
+    @PreAuthorize("hasRole('PROVIDER')")
+    @Operation(summary = "Withdraw a client from the list", description = "Role PROVIDER, entries on its own list, "
+            + "with a coded reason (no longer needed, care found elsewhere, no show, other).")
+    @ApiResponse(responseCode = "200", description = "Withdrawn; the entry's new state")
+    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_VERSION,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<EntryState> withdraw(Actor provider, @PathVariable UUID referralId, @Valid @RequestBody Withdrawal body) {
+        return waitingList.withdraw(provider, referralId, body.reason(), body.expectedVersion())
+                .map(entry -> EntryState.of(entry, clock));
+    }
+
+    @PutMapping("/{referralId}/status")
+    @PreAuthorize("hasRole('PROVIDER')")
+    @Operation(summary = "Set the waiting status", description = """
+            Role PROVIDER, entries on its own list: urgent placement, active placement, waiting for preference (no \
+            automatic proposals elsewhere), waiting as a precaution. Setting it also confirms it (clears stale).""")
+    @ApiResponse(responseCode = "200", description = "Set; the entry's new state")
+    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_VERSION,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<EntryState> setStatus(Actor provider, @PathVariable UUID referralId, @Valid @RequestBody StatusChange body) {
+        return waitingList.setStatus(provider, referralId, body.status(), body.expectedVersion())
+                .map(entry -> EntryState.of(entry, clock));
+    }
+
+    @PostMapping("/{referralId}/status-confirmation")
+    @PreAuthorize("hasRole('PROVIDER')")
+    @Operation(summary = "Confirm the waiting status is still right", description = "Role PROVIDER, entries on its own "
+            + "list. Keeps the entry from going stale (and clears a stale flag).")
+    @ApiResponse(responseCode = "200", description = "Confirmed; the entry's new state")
+    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_VERSION,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    public Mono<EntryState> confirmStatus(Actor provider, @PathVariable UUID referralId,
+            @Valid @RequestBody(required = false) Confirmation body) {
+        return waitingList.confirmStatus(provider, referralId, body == null ? null : body.expectedVersion())
+                .map(entry -> EntryState.of(entry, clock));
+    }
+
+    /** A dated fact (intake, start of treatment), guarded by the version the caller saw. */
+    public record Dated(@NotNull LocalDate on, @Min(1) Long expectedVersion) {
+    }
+
+    public record Withdrawal(@NotNull WithdrawalReason reason, @Min(1) Long expectedVersion) {
+    }
+
+    public record StatusChange(@NotNull WaitingStatus status, @Min(1) Long expectedVersion) {
+    }
+
+    public record Confirmation(@Min(1) Long expectedVersion) {
+    }
+}
