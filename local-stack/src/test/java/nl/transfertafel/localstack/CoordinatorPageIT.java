@@ -235,9 +235,11 @@ class CoordinatorPageIT {
             page.heading();
             page.waiting().until(d -> d.findElements(By.cssSelector("main .loading")).isEmpty());
             found.put(route, Accessibility.violations(page.driver()));
+            browser.fullPageScreenshot("view-" + route.substring(2).replaceAll("/.*", ""));
         }
         page.switchLanguage("en");
         found.put("#/queue (en)", Accessibility.violations(page.driver()));
+        browser.screenshot("view-queue-en");
         page.switchLanguage("nl");
 
         // a tab without a session: the page's sign-in screen and the issuer's sign-in page
@@ -249,6 +251,7 @@ class CoordinatorPageIT {
         page.driver().findElement(By.id("login-button")).click();
         page.waiting().until(ExpectedConditions.elementToBeClickable(By.id("login-submit")));
         found.put("issuer sign-in page", Accessibility.violations(page.driver()));
+        browser.screenshot("issuer-sign-in");
         page.driver().close();
         page.driver().switchTo().window(signedIn);
 
