@@ -30,7 +30,10 @@ class OpenApiIT {
             Map.entry("post /api/v1/waiting-list/{referralId}/status-confirmation",
                     List.of("200", "400", "401", "403", "404", "409")),
             Map.entry("get /api/v1/internal/referrals/{referralId}/contact", List.of("200", "401", "403", "404")),
-            Map.entry("get /api/v1/figures", List.of("200", "400", "401", "403")));
+            Map.entry("get /api/v1/figures", List.of("200", "400", "401", "403")),
+            // the platform's dead-letter administration, in every service
+            Map.entry("get /api/v1/admin/dead-letters", List.of("200", "401", "403")),
+            Map.entry("post /api/v1/admin/dead-letters/replay", List.of("200", "401", "403")));
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {

@@ -38,26 +38,13 @@ final class DemoLoader {
     }
 
     Loaded load(DemoData data) {
-        int lines = 0;
+        // the registry, contracts and capacity (capacity-service), through its own public API
+        CapacityDemoLoader.Loaded capacity = new CapacityDemoLoader(stack.url(ServiceKind.CAPACITY), stack.tokens())
+                .load(data);
+        System.out.println("demo data (capacity): " + capacity);
+        int lines = capacity.capacityLines();
         int referrals = 0;
-        int refused = 0;
-        for (DemoData.Capacity capacity : data.capacity()) {
-            String token = stack.tokens().token("intake-desk-" + capacity.providerAgb(), List.of("PROVIDER"),
-                    capacity.providerAgb(), capacity.region());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("providerType", capacity.providerType());
-            body.put("locationPostcode", capacity.locationPostcode() + "AA");
-            body.put("diagnosisGroups", capacity.diagnosisGroups());
-            body.put("careLevel", capacity.careLevel());
-            body.put("places", capacity.places());
-            body.put("availableFrom", capacity.availableFrom().toString());
-            body.put("availableUntil", capacity.availableUntil().toString());
-            if (post(ServiceKind.CAPACITY, "/api/v1/capacity", token, body)) {
-                lines++;
-            } else {
-                refused++;
-            }
-        }
+        int refused = capacity.refused();
         int onboarded = 0;
         LocalDate today = LocalDate.now();
         for (DemoData.Client client : data.clients()) {

@@ -1,7 +1,11 @@
 package nl.transfertafel.capacity.announcement.infrastructure;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import nl.transfertafel.capacity.announcement.application.CapacityService;
+import nl.transfertafel.capacity.announcement.application.LineHousekeeping;
+import nl.transfertafel.capacity.common.infrastructure.CapacityProperties;
+import nl.transfertafel.capacity.registry.infrastructure.ProviderRepository;
 import nl.transfertafel.platform.events.Outbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,12 +16,19 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class CapacityConfiguration {
 
     @Bean
-    CapacityLineRepository capacityLineRepository(DatabaseClient db, Clock clock) {
-        return new CapacityLineRepository(db, clock);
+    CapacityLineRepository capacityLineRepository(DatabaseClient db) {
+        return new CapacityLineRepository(db);
     }
 
     @Bean
-    CapacityService capacityService(CapacityLineRepository lines, Outbox outbox, TransactionalOperator tx, Clock clock) {
-        return new CapacityService(lines, outbox, tx, clock);
+    CapacityService capacityService(CapacityLineRepository lines, ProviderRepository providers, Outbox outbox,
+            TransactionalOperator tx, Clock clock, MeterRegistry meters) {
+        return new CapacityService(lines, providers, outbox, tx, clock, meters);
+    }
+
+    @Bean
+    LineHousekeeping lineHousekeeping(CapacityLineRepository lines, CapacityService capacity, TransactionalOperator tx,
+            Clock clock, CapacityProperties properties) {
+        return new LineHousekeeping(lines, capacity, tx, clock, properties.staleAfter());
     }
 }

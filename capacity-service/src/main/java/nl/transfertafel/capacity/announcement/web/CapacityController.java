@@ -6,18 +6,26 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import nl.transfertafel.capacity.announcement.application.CapacityService;
+import nl.transfertafel.capacity.common.web.Actors;
+import nl.transfertafel.capacity.common.web.ProblemResponses;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.security.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping("/api/v1/capacity")
-@Tag(name = "Capacity", description = "Providers announce free intake places")
+@Tag(name = "Capacity", description = "Providers announce free intake places; lines expire after their last day and "
+        + "go stale when not confirmed for a while (default 14 days)")
 public class CapacityController {
 
     private final CapacityService capacity;
@@ -27,14 +35,63 @@ public class CapacityController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('PROVIDER')")
-    @Operation(summary = "Announce free capacity", description = "Role PROVIDER; the provider AGB and region come from the token.")
-    public Mono<ResponseEntity<Announced>> announce(Actor provider, @Valid @RequestBody AnnouncementBody body) {
-        return capacity.announce(provider, body.toCommand())
-                .map(line -> ResponseEntity.created(URI.create("/api/v1/capacity/" + line.id()))
-                        .body(new Announced(line.id(), line.places())));
+    @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
+    @Operation(summary = "Announce free capacity", description = "Role PROVIDER for itself or a practice it represents, "
+            + "or ADMIN. Emits CapacityAnnounced with everything the matcher needs.")
+    @ProblemResponses(forbidden = "not-your-organisation: announcing for an organisation you do not act for",
+            notFound = "provider (registered form)",
+            conflict = "provider-inactive: the provider is marked inactive in the registry")
+    public Mono<ResponseEntity<LineView>> announce(Actor actor, @Valid @RequestBody AnnouncementBody body) {
+        return capacity.announce(Actors.acting(actor), actor.region(), body.toCommand())
+                .map(line -> ResponseEntity.created(URI.create("/api/v1/capacity/" + line.id())).body(LineView.of(line)));
     }
 
-    public record Announced(UUID capacityLineId, int places) {
+    @GetMapping
+    @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
+    @Operation(summary = "List a provider's capacity lines", description = "Left out providerAgb = your own organisation.")
+    @ProblemResponses(forbidden = "not-your-organisation: another organisation's lines")
+    public Flux<LineView> list(Actor actor, @RequestParam(required = false) String providerAgb,
+            @RequestParam(defaultValue = "false") boolean liveOnly) {
+        return capacity.list(Actors.acting(actor), providerAgb, liveOnly).map(LineView::of);
+    }
+
+    @GetMapping("/{capacityLineId}")
+    @PreAuthorize("hasAnyRole('PROVIDER','ADMIN','SERVICE','COORDINATOR')")
+    @Operation(summary = "One capacity line")
+    @ProblemResponses(forbidden = "not-your-organisation: a provider reading another organisation's line",
+            notFound = "capacity line")
+    public Mono<LineView> get(Actor actor, @PathVariable UUID capacityLineId) {
+        boolean seesAll = !actor.has(Role.PROVIDER) || actor.has(Role.ADMIN);
+        return capacity.get(Actors.acting(actor), seesAll, capacityLineId).map(LineView::of);
+    }
+
+    @PostMapping("/{capacityLineId}/correct")
+    @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
+    @Operation(summary = "Correct places and/or period", description = "Also confirms the line (a stale line opens again).")
+    @ProblemResponses(forbidden = "not-your-organisation: another organisation's line", notFound = "capacity line",
+            conflict = {"line-closed: the line is withdrawn or expired",
+                    "places-below-reserved: fewer places than are reserved",
+                    "version-conflict: the line changed since the version you sent"})
+    public Mono<LineView> correct(Actor actor, @PathVariable UUID capacityLineId,
+            @Valid @RequestBody CorrectionBody body) {
+        return capacity.correct(Actors.acting(actor), capacityLineId, body.toCommand()).map(LineView::of);
+    }
+
+    @PostMapping("/{capacityLineId}/withdraw")
+    @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
+    @Operation(summary = "Withdraw a line", description = "Idempotent. Places already reserved stay reserved.")
+    @ProblemResponses(forbidden = "not-your-organisation: another organisation's line", notFound = "capacity line",
+            conflict = "line-closed: the line has expired")
+    public Mono<LineView> withdraw(Actor actor, @PathVariable UUID capacityLineId) {
+        return capacity.withdraw(Actors.acting(actor), capacityLineId).map(LineView::of);
+    }
+
+    @PostMapping("/{capacityLineId}/confirm")
+    @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
+    @Operation(summary = "Confirm a line is still valid", description = "Resets the staleness clock; a stale line opens again.")
+    @ProblemResponses(forbidden = "not-your-organisation: another organisation's line", notFound = "capacity line",
+            conflict = "line-closed: the line is withdrawn, expired or past its last day")
+    public Mono<LineView> confirm(Actor actor, @PathVariable UUID capacityLineId) {
+        return capacity.confirm(Actors.acting(actor), capacityLineId).map(LineView::of);
     }
 }

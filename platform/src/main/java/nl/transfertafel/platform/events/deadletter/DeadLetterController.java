@@ -1,6 +1,8 @@
 package nl.transfertafel.platform.events.deadletter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,9 @@ public class DeadLetterController {
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "List pending dead letters", description = "Where each sits, its event id, type, region and the error; never the payload.")
+    @ApiResponse(responseCode = "200", description = "The pending dead letters, oldest first per partition")
+    @ApiResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = "application/problem+json"))
     public Mono<List<DeadLetters.DeadLetter>> pending() {
         return Mono.fromCallable(deadLetters::pending).subscribeOn(Schedulers.boundedElastic());
     }
@@ -36,6 +41,9 @@ public class DeadLetterController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Replay pending dead letters",
             description = "Runs each through its consumer again (idempotently). One that fails again stays dead-lettered.")
+    @ApiResponse(responseCode = "200", description = "Per dead-letter topic: how many were handled and how many failed again")
+    @ApiResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = "application/problem+json"))
     public Mono<List<DeadLetters.ReplayResult>> replay(@RequestParam(required = false) String topic) {
         return Mono.fromCallable(() -> deadLetters.replay(Optional.ofNullable(topic)))
                 .subscribeOn(Schedulers.boundedElastic());

@@ -1,0 +1,168 @@
+package nl.transfertafel.capacity.reservation.application;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import nl.transfertafel.capacity.announcement.domain.CapacityLine;
+import nl.transfertafel.capacity.announcement.infrastructure.CapacityLineRepository;
+import nl.transfertafel.capacity.common.application.Refused;
+import nl.transfertafel.capacity.common.domain.Outcome;
+import nl.transfertafel.capacity.common.domain.Refusal;
+import nl.transfertafel.capacity.reservation.domain.Reservation;
+import nl.transfertafel.capacity.reservation.infrastructure.ReservationRepository;
+import nl.transfertafel.contracts.events.capacity.ReservationChanged.State;
+import nl.transfertafel.platform.events.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reserves, confirms, releases and expires places. Every change locks the capacity line first (then
+ * the reservation), lets the domain decide, and stores line, reservation and events in one
+ * transaction; taking a place is additionally a conditional update, so no line is ever oversold.
+ */
+public class ReservationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReservationService.class);
+    public static final String PROPOSAL_ALREADY_RESERVED = "proposal-already-reserved";
+    private static final int BATCH = 500;
+
+    /** A reservation with the places its line has left; {@code created} is false when an earlier reservation was returned. */
+    public record Reserved(Reservation reservation, int placesLeft, boolean created) {
+    }
+
+    private final CapacityLineRepository lines;
+    private final ReservationRepository reservations;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+    private final Duration hold;
+    private final MeterRegistry meters;
+
+    public ReservationService(CapacityLineRepository lines, ReservationRepository reservations, Outbox outbox,
+            TransactionalOperator tx, Clock clock, Duration hold, MeterRegistry meters) {
+        this.lines = lines;
+        this.reservations = reservations;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+        this.hold = hold;
+        this.meters = meters;
+    }
+
+    /**
+     * Takes one place of the line for the proposal. The same proposal again for the same line answers
+     * the reservation it already has; for another line it is refused.
+     */
+    public Mono<Reserved> reserve(UUID lineId, String proposalId) {
+        Mono<Reserved> work = lines.lock(lineId)
+                .switchIfEmpty(Mono.error(() -> {
+                    refused("unknown", "not-found");
+                    return new Refused(Refusal.notFound("capacity line " + lineId));
+                }))
+                .flatMap(line -> reservations.findByProposal(proposalId)
+                        .map(existing -> existingFor(existing, lineId, line.placesLeft()))
+                        .switchIfEmpty(Mono.defer(() -> hold(line, proposalId)))
+                        .doOnError(Refused.class, e -> refused(line.region(), e.refusal().rule())));
+        return tx.transactional(work)
+                // a concurrent request for the same proposal won the unique key: answer its reservation
+                .onErrorResume(DataIntegrityViolationException.class, e -> reservations.findByProposal(proposalId)
+                        .flatMap(existing -> lines.find(existing.capacityLineId())
+                                .map(line -> existingFor(existing, lineId, line.placesLeft())))
+                        .switchIfEmpty(Mono.error(e)))
+                .doOnNext(reserved -> {
+                    if (reserved.created()) {
+                        meters.counter("transfertafel.reservations.taken", "region", reserved.reservation().region())
+                                .increment();
+                        log.info("reservation {} holds a place on line {} for proposal {}", reserved.reservation().id(),
+                                lineId, proposalId);
+                    }
+                });
+    }
+
+    private void refused(String region, String rule) {
+        meters.counter("transfertafel.reservations.refused", "region", region, "rule", rule).increment();
+    }
+
+    private Reserved existingFor(Reservation existing, UUID lineId, int placesLeft) {
+        if (!existing.capacityLineId().equals(lineId)) {
+            throw new Refused(Refusal.conflict(PROPOSAL_ALREADY_RESERVED, "proposal " + existing.proposalId()
+                    + " already has reservation " + existing.id() + " on another capacity line"));
+        }
+        return new Reserved(existing, placesLeft, false);
+    }
+
+    private Mono<Reserved> hold(CapacityLine line, String proposalId) {
+        Outcome.Done<Reservation.OnLine> done = Reservation.hold(line, proposalId, hold, clock).orRaise(Refused::new);
+        Reservation reservation = done.state().reservation();
+        CapacityLine after = done.state().line();
+        return lines.takePlace(after, line.version())
+                .flatMap(taken -> taken ? reservations.insert(reservation)
+                        : Mono.error(new Refused(Refusal.conflict("no-place-left",
+                                "capacity line " + line.id() + " has no place left"))))
+                .then(outbox.append(done.events()))
+                .thenReturn(new Reserved(reservation, after.placesLeft(), true));
+    }
+
+    public Mono<Reserved> confirm(UUID reservationId) {
+        return tx.transactional(settle(reservationId, (reservation, line) -> reservation.confirm(line, clock)));
+    }
+
+    public Mono<Reserved> release(UUID reservationId) {
+        return tx.transactional(settle(reservationId, (reservation, line) -> reservation.release(line, clock)));
+    }
+
+    public Mono<Reserved> get(UUID reservationId) {
+        return reservations.find(reservationId)
+                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("reservation " + reservationId))))
+                .flatMap(reservation -> lines.find(reservation.capacityLineId())
+                        .map(line -> new Reserved(reservation, line.placesLeft(), false)));
+    }
+
+    /** Expires every held reservation whose hold has run out; each in its own transaction. Emits how many expired. */
+    public Mono<Integer> expireDue() {
+        return reservations.idsHeldExpiringBy(clock.instant(), BATCH).collectList()
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(id -> tx.transactional(settle(id, (reservation, line) -> reservation.expireIfDue(line, clock)))
+                        .map(reserved -> reserved.reservation().state() == State.EXPIRED && reserved.created() ? 1 : 0)
+                        .onErrorResume(Refused.class, e -> Mono.just(0)))
+                .reduce(0, Integer::sum);
+    }
+
+    /**
+     * Applies a transition inside the caller's transaction (the event consumers run it in theirs).
+     * {@code created} in the answer says whether anything changed.
+     */
+    public Mono<Reserved> settle(UUID reservationId,
+            BiFunction<Reservation, CapacityLine, Outcome<Reservation.OnLine>> decide) {
+        return reservations.find(reservationId)
+                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("reservation " + reservationId))))
+                // lock order everywhere: line first, then reservation
+                .flatMap(found -> lines.lock(found.capacityLineId())
+                        .flatMap(line -> reservations.lock(reservationId).flatMap(reservation -> {
+                            Outcome.Done<Reservation.OnLine> done = decide.apply(reservation, line).orRaise(Refused::new);
+                            if (!done.changed()) {
+                                return Mono.just(new Reserved(reservation, line.placesLeft(), false));
+                            }
+                            Reservation after = done.state().reservation();
+                            CapacityLine lineAfter = done.state().line();
+                            Mono<Boolean> lineWrite = lineAfter.version() == line.version() ? Mono.just(true)
+                                    : lines.update(lineAfter, line.version());
+                            return lineWrite
+                                    .flatMap(lineWritten -> lineWritten ? reservations.update(after, reservation.version())
+                                            : Mono.just(false))
+                                    // both rows are locked, so a lost update here is a bug: fail and roll back
+                                    .flatMap(written -> written ? outbox.append(done.events())
+                                            : Mono.error(new IllegalStateException("reservation " + reservationId
+                                                    + " or its line changed under a lock")))
+                                    .then(Mono.fromRunnable(() -> meters.counter("transfertafel.reservations.settled",
+                                            "region", after.region(), "state", after.state().name()).increment()))
+                                    .thenReturn(new Reserved(after, lineAfter.placesLeft(), true));
+                        })));
+    }
+}

@@ -1,0 +1,75 @@
+package nl.transfertafel.capacity.reservation.application;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.UUID;
+import nl.transfertafel.capacity.common.application.Refused;
+import nl.transfertafel.contracts.events.EventEnvelope;
+import nl.transfertafel.contracts.events.transfer.TransferCompleted;
+import nl.transfertafel.contracts.events.transfer.TransferEnded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Settles reservations on the transfer table's outcomes: a transfer that ended without a transfer
+ * releases its place, a completed transfer confirms it. Runs inside the idempotent consumer's
+ * transaction, so a redelivered event is skipped; a second, different event about the same
+ * reservation changes nothing (the reservation is already released or confirmed). A refusal (for
+ * example an ended transfer whose reservation was confirmed) is logged and counted, never retried.
+ */
+public class TransferOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(TransferOutcomes.class);
+
+    private final ReservationService reservations;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public TransferOutcomes(ReservationService reservations, Clock clock, MeterRegistry meters) {
+        this.reservations = reservations;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public Mono<Void> onTransferEvent(EventEnvelope event) {
+        if (event.is(TransferEnded.class)) {
+            String reservationId = event.payloadAs(TransferEnded.class).reservationId();
+            return settle(event, reservationId, "released", id -> reservations.settle(id,
+                    (reservation, line) -> reservation.release(line, clock)));
+        }
+        if (event.is(TransferCompleted.class)) {
+            String reservationId = event.payloadAs(TransferCompleted.class).reservationId();
+            return settle(event, reservationId, "confirmed", id -> reservations.settle(id,
+                    (reservation, line) -> reservation.confirm(line, clock)));
+        }
+        return Mono.empty();
+    }
+
+    private Mono<Void> settle(EventEnvelope event, String reservationId, String action,
+            java.util.function.Function<UUID, Mono<ReservationService.Reserved>> apply) {
+        if (reservationId == null) {
+            return Mono.empty();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(reservationId);
+        } catch (IllegalArgumentException notOurs) {
+            log.warn("{} {} names reservation '{}', which is not one of ours; ignored", event.type(), event.eventId(),
+                    reservationId);
+            return Mono.empty();
+        }
+        return apply.apply(id)
+                .doOnNext(reserved -> log.info("{} {}: reservation {} {} ({})", event.type(), event.eventId(), id,
+                        reserved.created() ? action : "already " + reserved.reservation().state(),
+                        reserved.reservation().state()))
+                .onErrorResume(Refused.class, refused -> {
+                    meters.counter("transfertafel.reservations.settle.refused", "type", event.type(),
+                            "rule", refused.refusal().rule()).increment();
+                    log.warn("{} {}: reservation {} not {}: {}", event.type(), event.eventId(), id, action,
+                            refused.getMessage());
+                    return Mono.empty();
+                })
+                .then();
+    }
+}

@@ -1,0 +1,86 @@
+package nl.transfertafel.capacity.reservation.infrastructure;
+
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import nl.transfertafel.capacity.reservation.domain.Reservation;
+import nl.transfertafel.contracts.events.capacity.ReservationChanged.State;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The reservation table; proposal_id is unique, which makes reserving idempotent per proposal. */
+public class ReservationRepository {
+
+    private final DatabaseClient db;
+    private final Clock clock;
+
+    public ReservationRepository(DatabaseClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public Mono<Void> insert(Reservation reservation) {
+        return db.sql("""
+                        insert into reservation (id, capacity_line_id, proposal_id, provider_agb, region, state, expires_at,
+                            created_at, updated_at, version)
+                        values (:id, :line, :proposal, :provider, :region, :state, :expiresAt, :createdAt, :createdAt, :version)""")
+                .bind("id", reservation.id())
+                .bind("line", reservation.capacityLineId())
+                .bind("proposal", reservation.proposalId())
+                .bind("provider", reservation.providerAgb())
+                .bind("region", reservation.region())
+                .bind("state", reservation.state().name())
+                .bind("expiresAt", reservation.expiresAt())
+                .bind("createdAt", reservation.createdAt())
+                .bind("version", reservation.version())
+                .then();
+    }
+
+    public Mono<Reservation> find(UUID id) {
+        return db.sql("select * from reservation where id = :id").bind("id", id)
+                .map(ReservationRepository::reservation).one();
+    }
+
+    public Mono<Reservation> lock(UUID id) {
+        return db.sql("select * from reservation where id = :id for update").bind("id", id)
+                .map(ReservationRepository::reservation).one();
+    }
+
+    public Mono<Reservation> findByProposal(String proposalId) {
+        return db.sql("select * from reservation where proposal_id = :proposal").bind("proposal", proposalId)
+                .map(ReservationRepository::reservation).one();
+    }
+
+    public Flux<Reservation> findByLine(UUID lineId) {
+        return db.sql("select * from reservation where capacity_line_id = :line order by created_at").bind("line", lineId)
+                .map(ReservationRepository::reservation).all();
+    }
+
+    /** Ids of held reservations whose hold has run out by {@code now}. */
+    public Flux<UUID> idsHeldExpiringBy(Instant now, int limit) {
+        return db.sql("select id from reservation where state = 'HELD' and expires_at <= :now order by expires_at limit :limit")
+                .bind("now", now).bind("limit", limit)
+                .map(row -> row.get("id", UUID.class)).all();
+    }
+
+    public Mono<Boolean> update(Reservation reservation, long expectedVersion) {
+        return db.sql("""
+                        update reservation set state = :state, version = :version, updated_at = :at
+                        where id = :id and version = :expected""")
+                .bind("id", reservation.id())
+                .bind("state", reservation.state().name())
+                .bind("version", reservation.version())
+                .bind("expected", expectedVersion)
+                .bind("at", clock.instant())
+                .fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    static Reservation reservation(Readable row) {
+        return new Reservation(row.get("id", UUID.class), row.get("capacity_line_id", UUID.class),
+                row.get("proposal_id", String.class), row.get("provider_agb", String.class),
+                row.get("region", String.class), State.valueOf(row.get("state", String.class)),
+                row.get("expires_at", Instant.class), row.get("created_at", Instant.class), row.get("version", Long.class));
+    }
+}

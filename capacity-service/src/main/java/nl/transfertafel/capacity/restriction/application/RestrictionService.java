@@ -1,0 +1,120 @@
+package nl.transfertafel.capacity.restriction.application;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.transfertafel.capacity.common.application.Refused;
+import nl.transfertafel.capacity.common.domain.Acting;
+import nl.transfertafel.capacity.common.domain.Outcome;
+import nl.transfertafel.capacity.common.domain.Refusal;
+import nl.transfertafel.capacity.common.domain.Today;
+import nl.transfertafel.capacity.registry.infrastructure.ProviderRepository;
+import nl.transfertafel.capacity.restriction.domain.RegistrationPolicy;
+import nl.transfertafel.capacity.restriction.domain.RegistrationRestriction;
+import nl.transfertafel.capacity.restriction.domain.SetRestriction;
+import nl.transfertafel.capacity.restriction.infrastructure.RestrictionRepository;
+import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
+import nl.transfertafel.platform.events.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sets and lifts registration stops and pauses. The provider row is locked while a restriction is
+ * set, so two overlapping restrictions cannot slip in side by side.
+ */
+public class RestrictionService {
+
+    private static final Logger log = LoggerFactory.getLogger(RestrictionService.class);
+
+    private final RestrictionRepository restrictions;
+    private final ProviderRepository providers;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public RestrictionService(RestrictionRepository restrictions, ProviderRepository providers, Outbox outbox,
+            TransactionalOperator tx, Clock clock, MeterRegistry meters) {
+        this.restrictions = restrictions;
+        this.providers = providers;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public record Status(DiagnosisGroup diagnosisGroup, RegistrationPolicy.Verdict verdict) {
+    }
+
+    public Mono<RegistrationRestriction> set(Acting acting, String providerAgb, SetRestriction command) {
+        Mono<RegistrationRestriction> work = providers.lock(providerAgb)
+                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("provider " + providerAgb))))
+                .flatMap(provider -> restrictions.findByProvider(providerAgb).collectList().flatMap(existing -> {
+                    var done = RegistrationRestriction.set(command, provider, acting, existing, clock)
+                            .orRaise(Refused::new);
+                    return restrictions.insert(done.state()).then(outbox.append(done.events())).thenReturn(done.state());
+                }));
+        return tx.transactional(work).doOnNext(r -> counted(r, "set"));
+    }
+
+    public Mono<RegistrationRestriction> lift(Acting acting, String providerAgb, UUID restrictionId) {
+        Mono<RegistrationRestriction> work = providers.find(providerAgb)
+                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("provider " + providerAgb))))
+                .flatMap(provider -> change(restrictionId, providerAgb, r -> r.lift(provider, acting, clock)));
+        return tx.transactional(work);
+    }
+
+    public Flux<RegistrationRestriction> list(String providerAgb) {
+        return providers.find(providerAgb)
+                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("provider " + providerAgb))))
+                .thenMany(restrictions.findByProvider(providerAgb));
+    }
+
+    /** Stop versus pause per diagnosis group for a referral to this provider on a date (today when null). */
+    public Mono<List<Status>> status(String providerAgb, LocalDate date) {
+        LocalDate on = date != null ? date : Today.of(clock);
+        return list(providerAgb).collectList().map(all -> java.util.Arrays.stream(DiagnosisGroup.values())
+                .map(group -> new Status(group, RegistrationPolicy.forReferral(all, group, on)))
+                .toList());
+    }
+
+    /** Lifts every active restriction whose last day has passed; emits how many. */
+    public Mono<Integer> endRestrictionsPastTheirPeriod() {
+        return restrictions.idsActiveEndedBefore(Today.of(clock), 500).collectList().flatMapMany(Flux::fromIterable)
+                .concatMap(id -> tx.transactional(change(id, null, r -> r.endIfOver(clock)))
+                        .map(r -> r.active() ? 0 : 1)
+                        .onErrorResume(Refused.class, e -> Mono.just(0)))
+                .reduce(0, Integer::sum);
+    }
+
+    private Mono<RegistrationRestriction> change(UUID id, String providerAgb,
+            Function<RegistrationRestriction, Outcome<RegistrationRestriction>> decide) {
+        return restrictions.lock(id)
+                .filter(r -> providerAgb == null || r.providerAgb().equals(providerAgb))
+                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("restriction " + id))))
+                .flatMap(current -> {
+                    var done = decide.apply(current).orRaise(Refused::new);
+                    if (!done.changed()) {
+                        return Mono.just(done.state());
+                    }
+                    return restrictions.update(done.state(), current.version())
+                            .flatMap(ok -> ok ? outbox.append(done.events()) : Mono.error(new Refused(
+                                    Refusal.conflict("version-conflict", "restriction " + id + " changed meanwhile"))))
+                            .then(Mono.fromRunnable(() -> counted(done.state(), "lifted")))
+                            .thenReturn(done.state());
+                });
+    }
+
+    private void counted(RegistrationRestriction r, String change) {
+        meters.counter("transfertafel.registration.restrictions.changed", "region", r.region(),
+                "kind", r.kind().name(), "change", change).increment();
+        log.info("registration {} {} {} for provider {} ({})", r.kind().name().toLowerCase(), r.id(), change,
+                r.providerAgb(), r.diagnosisGroup() == null ? "all groups" : r.diagnosisGroup());
+    }
+}

@@ -1,0 +1,95 @@
+package nl.transfertafel.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.transfertafel.contracts.events.EventJson;
+import nl.transfertafel.demo.DemoData;
+import nl.transfertafel.demo.DemoDataGenerator;
+import nl.transfertafel.demo.DemoOrganisations;
+import nl.transfertafel.testkit.ServiceProperties;
+import nl.transfertafel.testkit.engines.SharedEngines;
+import nl.transfertafel.testkit.security.DemoUser;
+import nl.transfertafel.testkit.security.DemoUsers;
+import nl.transfertafel.testkit.security.LocalTokenIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The capacity part of the demo data loads through capacity-service's public API without a single
+ * refusal, and the demo users' organisations are in the registry. Runs capacity-service alone (the
+ * loader needs nothing else), on the same engines as the local stack.
+ */
+class CapacityDemoLoaderIT {
+
+    private static LocalTokenIssuer tokens;
+    private static ConfigurableApplicationContext capacity;
+    private static String url;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        tokens = LocalTokenIssuer.start(0);
+        Map<String, Object> properties = new LinkedHashMap<>(ServiceProperties.wiring(SharedEngines.postgres(),
+                ServiceKind.CAPACITY.database(), SharedEngines.kafkaBootstrap(), tokens));
+        properties.put("server.port", 0);
+        capacity = ServiceKind.CAPACITY.application().run(properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        url = "http://127.0.0.1:" + capacity.getEnvironment().getProperty("local.server.port");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (capacity != null) {
+            capacity.close();
+        }
+        if (tokens != null) {
+            tokens.close();
+        }
+    }
+
+    @Test
+    void the_demo_registry_contracts_and_capacity_load_and_the_demo_providers_are_registered() {
+        DemoData data = DemoDataGenerator.generate(20261122, DemoDataGenerator.Size.demo(), LocalDate.now());
+
+        CapacityDemoLoader.Loaded loaded = new CapacityDemoLoader(url, tokens).load(data);
+
+        assertThat(loaded.refused()).isZero();
+        assertThat(loaded.providers()).isEqualTo(data.providers().size());
+        assertThat(loaded.contracts()).isEqualTo(data.contracts().size());
+        assertThat(loaded.capacityLines()).isEqualTo(data.capacity().size());
+        for (String agb : new String[] {DemoOrganisations.PROVIDER_AGB, DemoOrganisations.OTHER_PROVIDER_AGB}) {
+            JsonNode provider = get("/api/v1/providers/" + agb, DemoUsers.COORDINATOR_A);
+            assertThat(provider.get("region").asText()).isEqualTo(DemoUsers.REGION);
+            assertThat(provider.get("locations")).isNotEmpty();
+            assertThat(provider.get("offerings")).isNotEmpty();
+        }
+        JsonNode insurersContracts = get("/api/v1/contracts", DemoUsers.INSURER);
+        assertThat(insurersContracts).hasSize(data.providers().size());
+        JsonNode ownLines = get("/api/v1/capacity", DemoUsers.PROVIDER);
+        assertThat(ownLines).hasSize((int) data.capacity().stream()
+                .filter(c -> c.providerAgb().equals(DemoOrganisations.PROVIDER_AGB)).count());
+        assertThat(ownLines).allSatisfy(line -> assertThat(line.get("offeringId").isNull()).isFalse());
+    }
+
+    private static JsonNode get(String path, DemoUser user) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
+                    .header("Authorization", "Bearer " + tokens.tokenFor(user)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+            return EventJson.mapper().readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
