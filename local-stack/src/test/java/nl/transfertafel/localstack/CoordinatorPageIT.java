@@ -213,15 +213,53 @@ class CoordinatorPageIT {
 
     @Test
     @Order(5)
-    void the_dashboard_shows_the_regions_figures_from_the_services_that_own_them() throws Exception {
+    void the_dashboard_shows_the_regions_figures_as_the_services_that_own_them_give_them() throws Exception {
+        // the offer of the four-eyes scenario is accepted by the receiving provider and for the client: a transfer
+        String offer = "/api/v1/offers/" + scenario.proposalId();
+        assertThat(post(ServiceKind.TRANSFER_TABLE, offer + "/provider-response", providerToken(scenario.receivingProviderAgb()),
+                Map.of("accepted", true, "handoverContact", "Intake desk, 010-7654321")).statusCode()).isEqualTo(200);
+        HttpResponse<String> completed = post(ServiceKind.TRANSFER_TABLE, offer + "/client-response",
+                stack.tokenFor(DemoUsers.GP), Map.of("accepted", true));
+        assertThat(json(completed.body()).get("state").asText()).as(completed.body()).isEqualTo("COMPLETED");
+
         page.open("#/dashboard");
         page.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("dash-waiting")));
         page.waiting().until(d -> d.findElements(By.cssSelector("#dashboard-body .loading")).isEmpty());
         browser.fullPageScreenshot("dashboard");
         assertThat(page.driver().findElements(By.cssSelector(".dashboard-grid section.card"))).hasSize(6);
-        // this month's transfers come from the transfer table; the tile and the chart agree
-        assertThat(page.driver().findElement(By.id("tile-transfers")).getText()).contains("Transfers deze maand");
+
+        // each figure is the owner's: intake's unique count, the transfer table's transfers of this month,
+        // capacity-service's stops and pauses
+        JsonNode intake = json(get(ServiceKind.INTAKE, "/api/v1/figures", stack.tokenFor(DemoUsers.COORDINATOR_A)).body());
+        JsonNode transfers = json(get(ServiceKind.TRANSFER_TABLE, "/api/v1/figures?since="
+                + LocalDate.now().withDayOfMonth(1), stack.tokenFor(DemoUsers.COORDINATOR_A)).body());
+        JsonNode capacity = json(get(ServiceKind.CAPACITY, "/api/v1/figures", stack.tokenFor(DemoUsers.COORDINATOR_A)).body());
+        assertThat(tileValue("tile-waiting")).isEqualTo(dutch(intake.get("total").get("uniqueWaiting").asLong()));
+        assertThat(tileValue("tile-beyond-intake")).isEqualTo(dutch(intake.get("total").get("beyondIntakeNorm").asLong()));
+        assertThat(transfers.get("completedTransfers").asLong()).isPositive();
+        assertThat(tileValue("tile-transfers")).isEqualTo(dutch(transfers.get("completedTransfers").asLong()));
+        long stops = 0;
+        long pauses = 0;
+        for (JsonNode restriction : capacity.get("restrictionsInForce")) {
+            stops += restriction.get("stops").asLong();
+            pauses += restriction.get("pauses").asLong();
+        }
+        assertThat(tileValue("tile-restrictions")).isEqualTo(dutch(stops) + " / " + dutch(pauses));
+        // the chart's last column is this month
+        assertThat(page.driver().findElements(By.cssSelector("#dash-transfers svg.chart rect.series-current"))).hasSize(1);
         assertThat(page.driver().findElements(By.cssSelector("#dash-transfers svg.chart rect"))).hasSize(6);
+    }
+
+    private static String tileValue(String id) {
+        return page.driver().findElement(By.cssSelector("#" + id + " .tile-value")).getText();
+    }
+
+    private static String dutch(long number) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("nl-NL")).format(number);
+    }
+
+    private static String providerToken(String agb) {
+        return stack.tokens().token("desk-" + agb, List.of("PROVIDER"), agb, DemoUsers.REGION);
     }
 
     /** axe-core's WCAG 2.1 A/AA rules find nothing on any view, in either language, nor on the sign-in pages. */
@@ -265,8 +303,11 @@ class CoordinatorPageIT {
 
     // ------------------------------------------------------------------ scenario data through the public APIs
 
-    /** A referral and a fitting place at a provider the client's insurer contracts: the engine proposes. */
-    record Scenario(String referralId, String proposalId) {
+    /**
+     * A referral and a fitting place at a provider the client's insurer contracts: the engine proposes
+     * (to that place or another equally good one: {@code receivingProviderAgb} is the one it chose).
+     */
+    record Scenario(String referralId, String receivingProviderAgb, String proposalId) {
     }
 
     private static Scenario scenario;
@@ -283,7 +324,7 @@ class CoordinatorPageIT {
         assertThat(referral.statusCode()).as(referral.body()).isEqualTo(201);
         String referralId = json(referral.body()).get("referralId").asText();
         HttpResponse<String> line = post(ServiceKind.CAPACITY, "/api/v1/capacity",
-                stack.tokens().token("desk-" + provider, List.of("PROVIDER"), provider, DemoUsers.REGION),
+                providerToken(provider),
                 Map.of("providerType", "GGZ_INSTITUTION", "locationPostcode", "3012 KK", "diagnosisGroups", List.of("TRAUMA"),
                         "careLevel", "SPECIALIST", "places", 1, "availableFrom", LocalDate.now().toString(),
                         "availableUntil", LocalDate.now().plusDays(60).toString()));
@@ -298,18 +339,20 @@ class CoordinatorPageIT {
             producer.send(new ProducerRecord<>(Topics.CAPACITY_EVENTS, DemoUsers.REGION, EventJson.write(contract)))
                     .get(15, TimeUnit.SECONDS);
         }
-        String[] proposal = new String[1];
+        String[] proposal = new String[2];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             proposal[0] = null;
             for (JsonNode item : json(get(ServiceKind.TRANSFER_TABLE, "/api/v1/screening/queue",
                     stack.tokenFor(DemoUsers.COORDINATOR_A)).body())) {
                 if (item.path("client").path("referralId").asText().equals(referralId)) {
                     proposal[0] = item.path("proposalId").asText();
+                    // the engine places the region as a whole: the client may go to another fitting line
+                    proposal[1] = item.path("proposed").path("providerAgb").asText();
                 }
             }
             assertThat(proposal[0]).as("a proposal for the scenario's referral").isNotNull();
         });
-        return new Scenario(referralId, proposal[0]);
+        return new Scenario(referralId, proposal[1], proposal[0]);
     }
 
     private static JsonNode json(String body) {
