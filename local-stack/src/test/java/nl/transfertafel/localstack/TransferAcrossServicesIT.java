@@ -178,7 +178,8 @@ class TransferAcrossServicesIT {
 
     private Referred refer(String diagnosisGroup) throws Exception {
         String body = EventJson.mapper().writeValueAsString(Map.ofEntries(
-                Map.entry("bsn", bsn()), Map.entry("dateOfBirth", "1985-06-15"), Map.entry("postcode", "3011 AB"),
+                Map.entry("bsn", bsn()), Map.entry("name", "Test Transfer"), Map.entry("dateOfBirth", "1985-06-15"),
+                Map.entry("postcode", "3011 AB"),
                 Map.entry("insurerUzovi", "3311"), Map.entry("diagnosisGroup", diagnosisGroup),
                 Map.entry("careLevel", "SPECIALIST"), Map.entry("urgency", "REGULAR"), Map.entry("maxTravelKm", 25),
                 Map.entry("eHealthAcceptable", false), Map.entry("screeningConsent", true)));
