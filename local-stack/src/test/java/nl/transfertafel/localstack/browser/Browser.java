@@ -86,10 +86,14 @@ public final class Browser implements AutoCloseable {
         return new Browser(browser.get(), driver.get(), screenshots);
     }
 
-    /** Whether a browser could start here (checked before an expensive stack is started). */
+    /** Whether a browser can start here (checked before an expensive stack is started). */
+    public static boolean available() {
+        return find("CHROME_BIN", BROWSERS).isPresent() && find("CHROMEDRIVER", DRIVERS).isPresent();
+    }
+
+    /** Skips the calling test, saying how to install what is missing. */
     public static void assumeAvailable() {
-        Assumptions.assumeTrue(find("CHROME_BIN", BROWSERS).isPresent() && find("CHROMEDRIVER", DRIVERS).isPresent(),
-                INSTALL_HINT);
+        Assumptions.assumeTrue(available(), INSTALL_HINT);
     }
 
     private static Optional<Path> find(String variable, List<String> candidates) {
