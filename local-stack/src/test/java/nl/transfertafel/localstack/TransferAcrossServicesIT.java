@@ -8,30 +8,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import nl.transfertafel.contracts.events.EventEnvelope;
 import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.contracts.events.EventSchemas;
-import nl.transfertafel.contracts.events.NewEvent;
 import nl.transfertafel.contracts.events.Topics;
-import nl.transfertafel.contracts.events.capacity.ContractChanged;
 import nl.transfertafel.contracts.events.capacity.ReservationChanged;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
 import nl.transfertafel.contracts.events.transfer.TransferEnded;
 import nl.transfertafel.testkit.kafka.TopicReader;
 import nl.transfertafel.testkit.security.DemoUser;
 import nl.transfertafel.testkit.security.DemoUsers;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,9 +39,9 @@ import tools.jackson.databind.JsonNode;
  * before the reservation (409: the proposal lapses).
  *
  * <p>Each scenario uses its own diagnosis group and providers, so the region-wide matching keeps
- * them apart. Contracts reach the transfer table as ContractChanged events on capacity.events, as
- * capacity-service publishes them (its contract API also needs the provider registry; publishing the
- * event keeps this test to the contract between the two services).
+ * them apart. Everything goes through the services' public APIs: an administrator registers each
+ * provider, the provider announces places for its registered location and offering, the insurer
+ * records its contract.
  */
 class TransferAcrossServicesIT {
 
@@ -59,7 +51,6 @@ class TransferAcrossServicesIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Random RANDOM = new Random(20261123);
     private static LocalStack stack;
-    private static KafkaProducer<String, String> producer;
 
     @BeforeAll
     static void start() {
@@ -67,17 +58,12 @@ class TransferAcrossServicesIT {
         System.setProperty(OFFER_TTL, "PT25S");
         System.setProperty(JOBS_INTERVAL, "PT1S");
         stack = LocalStack.start(LocalStack.Options.randomPorts(false));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }
 
     @AfterAll
     static void stop() {
         System.clearProperty(OFFER_TTL);
         System.clearProperty(JOBS_INTERVAL);
-        if (producer != null) {
-            producer.close();
-        }
         if (stack != null) {
             stack.close();
         }
@@ -178,7 +164,7 @@ class TransferAcrossServicesIT {
 
     private Referred refer(String diagnosisGroup) throws Exception {
         String body = EventJson.mapper().writeValueAsString(Map.ofEntries(
-                Map.entry("bsn", bsn()), Map.entry("name", "Test Transfer"), Map.entry("dateOfBirth", "1985-06-15"),
+                Map.entry("bsn", bsn()), Map.entry("name", "Test Cliënt"), Map.entry("dateOfBirth", "1985-06-15"),
                 Map.entry("postcode", "3011 AB"),
                 Map.entry("insurerUzovi", "3311"), Map.entry("diagnosisGroup", diagnosisGroup),
                 Map.entry("careLevel", "SPECIALIST"), Map.entry("urgency", "REGULAR"), Map.entry("maxTravelKm", 25),
@@ -194,21 +180,25 @@ class TransferAcrossServicesIT {
         return new Referred(json.get("referralId").asText(), LocalDate.parse(json.get("registeredOn").asText()));
     }
 
+    /** An administrator registers the provider with one location and one offering; the provider announces places there. */
     private String announce(String provider, String diagnosisGroup, int places) throws Exception {
+        JsonNode record = put(ServiceKind.CAPACITY, "/api/v1/providers/" + provider, stack.tokenFor(DemoUsers.ADMIN),
+                Map.of("name", "Testaanbieder " + provider, "type", "GGZ_INSTITUTION", "region", DemoUsers.REGION,
+                        "locations", List.of(Map.of("postcode", "3012 KK", "city", "Rotterdam", "region", DemoUsers.REGION)),
+                        "offerings", List.of(Map.of("diagnosisGroups", List.of(diagnosisGroup), "careLevel", "SPECIALIST",
+                                "minAge", 18, "maxAge", 120, "exclusions", List.of()))));
         JsonNode line = post(ServiceKind.CAPACITY, "/api/v1/capacity", providerToken(provider), Map.of(
-                "providerType", "GGZ_INSTITUTION", "locationPostcode", "3012 KK", "diagnosisGroups", List.of(diagnosisGroup),
-                "careLevel", "SPECIALIST", "places", places, "availableFrom", LocalDate.now().toString(),
+                "locationId", record.path("locations").get(0).path("locationId").asText(),
+                "offeringId", record.path("offerings").get(0).path("offeringId").asText(),
+                "places", places, "availableFrom", LocalDate.now().toString(),
                 "availableUntil", LocalDate.now().plusDays(60).toString()), 201);
         return line.get("capacityLineId").asText();
     }
 
-    /** The insurer's contract, as capacity-service announces it on capacity.events. */
+    /** The client's insurer records its contract with the provider at capacity-service. */
     private void contract(String provider, boolean contracted, boolean ceilingReached) throws Exception {
-        EventEnvelope envelope = EventJson.envelop(new NewEvent(UUID.randomUUID(), Instant.now(), DemoUsers.REGION,
-                "3311/" + provider, new ContractChanged("3311", provider, contracted, ceilingReached, 1)), UUID.randomUUID());
-        EventSchemas.requireValid(envelope);
-        producer.send(new ProducerRecord<>(Topics.CAPACITY_EVENTS, DemoUsers.REGION, EventJson.write(envelope)))
-                .get(15, TimeUnit.SECONDS);
+        put(ServiceKind.CAPACITY, "/api/v1/contracts/" + DemoUsers.INSURER_UZOVI + "/" + provider,
+                stack.tokenFor(DemoUsers.INSURER), Map.of("contracted", contracted, "ceilingReached", ceilingReached));
     }
 
     private String awaitProposal(String referralId) {
@@ -279,6 +269,14 @@ class TransferAcrossServicesIT {
                         .POST(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)));
         HttpResponse<String> response = send(request.build());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
+        return EventJson.mapper().readTree(response.body());
+    }
+
+    private static JsonNode put(ServiceKind kind, String path, String token, Object body) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.url(kind) + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body))).build());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(200, 201);
         return EventJson.mapper().readTree(response.body());
     }
 
