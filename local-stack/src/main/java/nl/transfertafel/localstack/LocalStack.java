@@ -85,6 +85,8 @@ public final class LocalStack implements AutoCloseable {
                 properties.put("logging.include-application-name", "false");
                 properties.put("transfertafel.security.cors-allowed-origins",
                         "http://127.0.0.1:*,http://localhost:*");
+                // the coordinator page signs in at this stack's own token issuer
+                properties.put("transfertafel.coordinator-ui.issuer-uri", tokens.issuer());
                 if (kind == ServiceKind.NOTIFICATION) {
                     properties.put("spring.mail.host", "127.0.0.1");
                     properties.put("spring.mail.port", smtpPort);

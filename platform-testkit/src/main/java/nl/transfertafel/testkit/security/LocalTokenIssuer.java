@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -40,8 +41,17 @@ import java.util.concurrent.Executors;
  * <li>{@code POST /token} with {@code grant_type=client_credentials}, {@code client_id} (one of
  * {@link #SERVICE_CLIENTS}) and {@code client_secret} ({@link #serviceSecret()}): a token for that
  * service with role {@code SERVICE}, for the few calls between services</li>
+ * <li>{@code GET /authorize} (authorization code + PKCE, for browser pages such as the coordinator page):
+ * a small sign-in page where a demo user is picked or typed, then a redirect back to the (loopback)
+ * {@code redirect_uri} with a one-time {@code code}; {@code POST /token} with
+ * {@code grant_type=authorization_code}, {@code code}, {@code redirect_uri}, {@code client_id} and
+ * {@code code_verifier} answers with an access token and an OIDC id token (see {@link AuthorizationCodeFlow})</li>
  * <li>{@code GET /users}: the demo users and their claims</li>
  * </ul>
+ *
+ * <p>Its JSON endpoints answer cross-origin requests ({@code Access-Control-Allow-Origin: *}): a page
+ * served by a service on another port reads the discovery document and redeems its code here. No
+ * cookies are involved, so nothing is exposed that a page could not already ask for.
  */
 public final class LocalTokenIssuer implements AutoCloseable {
 
@@ -57,6 +67,7 @@ public final class LocalTokenIssuer implements AutoCloseable {
     private final RSAKey key;
     private final HttpServer server;
     private final String issuer;
+    private final AuthorizationCodeFlow authorizationCodes = new AuthorizationCodeFlow(Clock.systemUTC());
 
     private LocalTokenIssuer(int port) {
         try {
@@ -70,9 +81,9 @@ public final class LocalTokenIssuer implements AutoCloseable {
         issuer = "http://127.0.0.1:" + server.getAddress().getPort();
         server.createContext("/.well-known/jwks.json", exchange ->
                 respond(exchange, 200, new JWKSet(key.toPublicJWK()).toString()));
-        server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, 200, json(Map.of(
-                "issuer", issuer, "jwks_uri", jwksUri(), "token_endpoint", issuer + "/token"))));
+        server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, 200, discovery()));
         server.createContext("/token", this::token);
+        server.createContext("/authorize", this::authorize);
         server.createContext("/users", exchange -> respond(exchange, 200, usersJson()));
         server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "token-issuer");
@@ -97,6 +108,10 @@ public final class LocalTokenIssuer implements AutoCloseable {
 
     public String tokenUri() {
         return issuer + "/token";
+    }
+
+    public String authorizationUri() {
+        return issuer + "/authorize";
     }
 
     public static String serviceSecret() {
@@ -138,9 +153,13 @@ public final class LocalTokenIssuer implements AutoCloseable {
         if (region != null) {
             claims.claim("region", region);
         }
+        return sign(claims.build());
+    }
+
+    private String sign(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    claims.build());
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -148,13 +167,98 @@ public final class LocalTokenIssuer implements AutoCloseable {
         }
     }
 
-    private void token(HttpExchange exchange) throws IOException {
+    private static Map<String, String> params(HttpExchange exchange) throws IOException {
         Map<String, String> params = new LinkedHashMap<>(parse(exchange.getRequestURI().getRawQuery()));
         if ("POST".equalsIgnoreCase(exchange.getRequestMethod())) {
             params.putAll(parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         }
+        return params;
+    }
+
+    /** A map keeping the given order and skipping absent (null) values. */
+    private static <V> Map<String, V> orderedMap(Object... namesAndValues) {
+        Map<String, V> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            V value = (V) namesAndValues[i + 1];
+            if (value != null) {
+                map.put((String) namesAndValues[i], value);
+            }
+        }
+        return map;
+    }
+
+    private String discovery() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("issuer", issuer);
+        document.put("jwks_uri", jwksUri());
+        document.put("token_endpoint", tokenUri());
+        document.put("authorization_endpoint", authorizationUri());
+        document.put("response_types_supported", List.of("code"));
+        document.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
+        document.put("code_challenge_methods_supported", List.of("S256"));
+        document.put("token_endpoint_auth_methods_supported", List.of("none", "client_secret_post"));
+        document.put("subject_types_supported", List.of("public"));
+        document.put("id_token_signing_alg_values_supported", List.of("RS256"));
+        document.put("scopes_supported", List.of("openid"));
+        document.put("ui_locales_supported", List.of("nl", "en"));
+        return json(document);
+    }
+
+    /** {@code GET}: the sign-in page; {@code POST}: the picked user, answered by a redirect with a code. */
+    private void authorize(HttpExchange exchange) throws IOException {
+        Map<String, String> params = params(exchange);
+        AuthorizationCodeFlow.Request request = AuthorizationCodeFlow.Request.from(params);
+        var unsafe = AuthorizationCodeFlow.checkRedirect(request);
+        if (unsafe.isPresent()) {
+            respondHtml(exchange, 400, LoginPage.error(unsafe.get().description()));
+            return;
+        }
+        var invalid = AuthorizationCodeFlow.checkRequest(params.get("response_type"), request);
+        if (invalid.isPresent()) {
+            redirect(exchange, AuthorizationCodeFlow.redirect(request.redirectUri(), orderedMap(
+                    "error", invalid.get().error(), "error_description", invalid.get().description(),
+                    "state", request.state())));
+            return;
+        }
+        Map<String, String> carried = orderedMap("response_type", "code", "client_id", request.clientId(),
+                "redirect_uri", request.redirectUri(), "state", request.state(), "code_challenge", request.codeChallenge(),
+                "code_challenge_method", request.codeChallengeMethod(), "nonce", request.nonce(),
+                "scope", request.scope(), "ui_locales", request.uiLocales());
+        if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
+            respondHtml(exchange, 200, LoginPage.render(carried, request.uiLocales(), false, null));
+            return;
+        }
+        if ("true".equals(params.get("cancel"))) {
+            redirect(exchange, AuthorizationCodeFlow.redirect(request.redirectUri(), orderedMap(
+                    "error", "access_denied", "error_description", "the user cancelled the sign-in",
+                    "state", request.state())));
+            return;
+        }
+        String typed = params.getOrDefault("typed_username", "").trim();
+        String username = typed.isEmpty() ? params.get("username") : typed;
+        var user = username == null ? java.util.Optional.<DemoUser>empty() : DemoUsers.find(username);
+        if (user.isEmpty()) {
+            respondHtml(exchange, 400, LoginPage.render(carried, request.uiLocales(), true, typed));
+            return;
+        }
+        String code = authorizationCodes.issue(request, user.get());
+        redirect(exchange, AuthorizationCodeFlow.redirect(request.redirectUri(),
+                orderedMap("code", code, "state", request.state())));
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        if ("OPTIONS".equalsIgnoreCase(exchange.getRequestMethod())) {
+            respond(exchange, 204, "");
+            return;
+        }
+        Map<String, String> params = params(exchange);
         if ("client_credentials".equals(params.get("grant_type"))) {
             clientCredentials(exchange, params);
+            return;
+        }
+        if ("authorization_code".equals(params.get("grant_type"))) {
+            authorizationCode(exchange, params);
             return;
         }
         String username = params.get("username");
@@ -166,6 +270,38 @@ public final class LocalTokenIssuer implements AutoCloseable {
         }
         respond(exchange, 200, json(Map.of("access_token", tokenFor(user.get()), "token_type", "Bearer",
                 "expires_in", LIFETIME.toSeconds())));
+    }
+
+    private void authorizationCode(HttpExchange exchange, Map<String, String> params) throws IOException {
+        var result = authorizationCodes.redeem(params.get("code"), params.get("client_id"), params.get("redirect_uri"),
+                params.get("code_verifier"));
+        if (result instanceof AuthorizationCodeFlow.Result.Refused refused) {
+            respond(exchange, 400, json(Map.of("error", refused.failure().error(),
+                    "error_description", refused.failure().description())));
+            return;
+        }
+        var grant = ((AuthorizationCodeFlow.Result.Granted) result).grant();
+        DemoUser user = grant.user();
+        respond(exchange, 200, json(orderedMap("access_token", tokenFor(user), "token_type", "Bearer",
+                "expires_in", LIFETIME.toSeconds(), "scope", grant.request().scope(),
+                "id_token", idToken(user, grant.request().clientId(), grant.request().nonce()))));
+    }
+
+    /** The OIDC id token: who signed in, for the client that asked (audience), echoing its nonce. */
+    private String idToken(DemoUser user, String clientId, String nonce) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(user.username())
+                .audience(clientId)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .claim("name", user.displayName())
+                .claim("preferred_username", user.username());
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        return sign(claims.build());
     }
 
     private void clientCredentials(HttpExchange exchange, Map<String, String> params) throws IOException {
@@ -227,8 +363,38 @@ public final class LocalTokenIssuer implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        headers.set("Access-Control-Allow-Origin", "*");
+        headers.set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        headers.set("Access-Control-Allow-Headers", "Content-Type");
+        headers.set("Cache-Control", "no-store");
+        if (status == 204) {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+        }
+        send(exchange, status, "application/json", body);
+    }
+
+    private static void respondHtml(HttpExchange exchange, int status, String body) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        headers.set("Cache-Control", "no-store");
+        // the sign-in page is never framed (clickjacking) and runs no script
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:* http://localhost:*; frame-ancestors 'none'");
+        send(exchange, status, "text/html; charset=utf-8", body);
+    }
+
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         try (var out = exchange.getResponseBody()) {
             out.write(bytes);
