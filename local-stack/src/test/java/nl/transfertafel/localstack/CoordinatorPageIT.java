@@ -11,22 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import nl.transfertafel.contracts.events.EventEnvelope;
 import nl.transfertafel.contracts.events.EventJson;
-import nl.transfertafel.contracts.events.NewEvent;
-import nl.transfertafel.contracts.events.Topics;
-import nl.transfertafel.contracts.events.capacity.ContractChanged;
 import nl.transfertafel.testkit.security.DemoUsers;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import nl.transfertafel.localstack.browser.Accessibility;
 import nl.transfertafel.localstack.browser.Browser;
 import nl.transfertafel.localstack.browser.CoordinatorPage;
@@ -314,7 +303,8 @@ class CoordinatorPageIT {
     // ------------------------------------------------------------------ scenario data through the public APIs
 
     /**
-     * A referral and a fitting place at a provider the client's insurer contracts: the engine proposes
+     * A referral and a fitting place at a provider the client's insurer contracts, all through the
+     * services' public APIs: the engine proposes
      * (to that place or another equally good one: {@code receivingProviderAgb} is the one it chose).
      */
     record Scenario(String referralId, String receivingProviderAgb, String proposalId) {
@@ -333,22 +323,28 @@ class CoordinatorPageIT {
                         Map.entry("eHealthAcceptable", false), Map.entry("screeningConsent", true)));
         assertThat(referral.statusCode()).as(referral.body()).isEqualTo(201);
         String referralId = json(referral.body()).get("referralId").asText();
-        HttpResponse<String> line = post(ServiceKind.CAPACITY, "/api/v1/capacity",
-                providerToken(provider),
-                Map.of("providerType", "GGZ_INSTITUTION", "locationPostcode", "3012 KK", "diagnosisGroups", List.of("TRAUMA"),
-                        "careLevel", "SPECIALIST", "places", 1, "availableFrom", LocalDate.now().toString(),
+        // an administrator registers the provider, which announces a place; the insurer records its contract
+        HttpResponse<String> record = send(HttpRequest.newBuilder(URI.create(stack.url(ServiceKind.CAPACITY)
+                        + "/api/v1/providers/" + provider))
+                .header("Authorization", "Bearer " + stack.tokenFor(DemoUsers.ADMIN)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(Map.of(
+                        "name", "Testaanbieder vier ogen", "type", "GGZ_INSTITUTION", "region", DemoUsers.REGION,
+                        "locations", List.of(Map.of("postcode", "3012 KK", "city", "Rotterdam", "region", DemoUsers.REGION)),
+                        "offerings", List.of(Map.of("diagnosisGroups", List.of("TRAUMA"), "careLevel", "SPECIALIST",
+                                "minAge", 18, "maxAge", 120, "exclusions", List.of())))))).build());
+        assertThat(record.statusCode()).as(record.body()).isIn(200, 201);
+        JsonNode registered = json(record.body());
+        HttpResponse<String> line = post(ServiceKind.CAPACITY, "/api/v1/capacity", providerToken(provider),
+                Map.of("locationId", registered.path("locations").get(0).path("locationId").asText(),
+                        "offeringId", registered.path("offerings").get(0).path("offeringId").asText(),
+                        "places", 1, "availableFrom", LocalDate.now().toString(),
                         "availableUntil", LocalDate.now().plusDays(60).toString()));
         assertThat(line.statusCode()).as(line.body()).isEqualTo(201);
-        // the insurer's contract with that provider, as capacity-service announces it
-        EventEnvelope contract = EventJson.envelop(new NewEvent(UUID.randomUUID(), Instant.now(), DemoUsers.REGION,
-                DemoUsers.INSURER_UZOVI + "/" + provider,
-                new ContractChanged(DemoUsers.INSURER_UZOVI, provider, true, false, 1)), UUID.randomUUID());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CAPACITY_EVENTS, DemoUsers.REGION, EventJson.write(contract)))
-                    .get(15, TimeUnit.SECONDS);
-        }
+        HttpResponse<String> contract = send(HttpRequest.newBuilder(URI.create(stack.url(ServiceKind.CAPACITY)
+                        + "/api/v1/contracts/" + DemoUsers.INSURER_UZOVI + "/" + provider))
+                .header("Authorization", "Bearer " + stack.tokenFor(DemoUsers.INSURER)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"contracted\":true,\"ceilingReached\":false}")).build());
+        assertThat(contract.statusCode()).as(contract.body()).isIn(200, 201);
         String[] proposal = new String[2];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             proposal[0] = null;
