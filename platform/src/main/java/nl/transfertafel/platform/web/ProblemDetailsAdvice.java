@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import nl.transfertafel.platform.refusal.Refused.Violation;
 import nl.transfertafel.platform.refusal.Refused;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.Ordered;
@@ -73,12 +72,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException e,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        List<Violation> violations = new ArrayList<>();
+        List<Refused.Violation> violations = new ArrayList<>();
         for (FieldError error : e.getFieldErrors()) {
-            violations.add(new Violation(error.getField(), rule(error), error.getDefaultMessage()));
+            violations.add(new Refused.Violation(error.getField(), rule(error), error.getDefaultMessage()));
         }
         e.getGlobalErrors().forEach(error -> violations.add(
-                new Violation(error.getObjectName(), rule(error), error.getDefaultMessage())));
+                new Refused.Violation(error.getObjectName(), rule(error), error.getDefaultMessage())));
         ProblemDetail problem = problem(Refused.invalid(violations));
         return Mono.just(ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -96,7 +95,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // the parser's message may quote the input (personal data): name the field, never the value
         ProblemDetail problem = Problems.detail(HttpStatus.BAD_REQUEST, "Unreadable request",
                 "The request is not valid JSON or a value has the wrong type or format.", "readable",
-                List.of(new Violation(field, "readable", "malformed JSON or a value of the wrong type or format")));
+                List.of(new Refused.Violation(field, "readable",
+                        "malformed JSON or a value of the wrong type or format")));
         return Mono.just(ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(withInstance(exchange, problem)));

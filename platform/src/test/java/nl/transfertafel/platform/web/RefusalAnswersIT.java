@@ -6,6 +6,8 @@ import nl.transfertafel.platform.probe.ProbeWiring;
 import nl.transfertafel.testkit.TestStack;
 import nl.transfertafel.testkit.security.DemoUsers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,33 +51,18 @@ class RefusalAnswersIT {
                 .jsonPath("$.errors[?(@.field == 'agb')].rule").isEqualTo(List.of("Pattern"));
     }
 
-    @Test
-    void something_unknown_is_404_that_does_not_tell_whether_it_exists() {
-        refused("NOT_FOUND", 404)
-                .jsonPath("$.type").isEqualTo("https://transfertafel.nl/problems/not-found")
-                .jsonPath("$.title").isEqualTo("Not found")
-                .jsonPath("$.rule").isEqualTo("not-found")
-                .jsonPath("$.detail").isEqualTo("probe thing 42 does not exist or is not yours to see")
-                .jsonPath("$.errors").doesNotExist();
-    }
-
-    @Test
-    void a_rule_that_forbids_it_is_403_with_the_rule() {
-        refused("FORBIDDEN", 403)
-                .jsonPath("$.type").isEqualTo("https://transfertafel.nl/problems/probe-forbidden")
-                .jsonPath("$.title").isEqualTo("Forbidden")
-                .jsonPath("$.rule").isEqualTo("probe-forbidden")
-                .jsonPath("$.detail").isEqualTo("the probe is not yours")
-                .jsonPath("$.errors").doesNotExist();
-    }
-
-    @Test
-    void a_state_that_does_not_allow_it_is_409_with_the_rule() {
-        refused("CONFLICT", 409)
-                .jsonPath("$.type").isEqualTo("https://transfertafel.nl/problems/probe-rule")
-                .jsonPath("$.title").isEqualTo("Conflict")
-                .jsonPath("$.rule").isEqualTo("probe-rule")
-                .jsonPath("$.detail").isEqualTo("the probe is in the wrong state")
+    @ParameterizedTest(name = "{0} is {1} with rule {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NOT_FOUND | 404 | not-found       | Not found | probe thing 42 does not exist or is not yours to see
+            FORBIDDEN | 403 | probe-forbidden | Forbidden | the probe is not yours
+            CONFLICT  | 409 | probe-rule      | Conflict  | the probe is in the wrong state
+            """)
+    void a_refusal_names_its_rule_and_says_why(String kind, int status, String rule, String title, String detail) {
+        refused(kind, status)
+                .jsonPath("$.type").isEqualTo("https://transfertafel.nl/problems/" + rule)
+                .jsonPath("$.title").isEqualTo(title)
+                .jsonPath("$.rule").isEqualTo(rule)
+                .jsonPath("$.detail").isEqualTo(detail)
                 .jsonPath("$.errors").doesNotExist();
     }
 
