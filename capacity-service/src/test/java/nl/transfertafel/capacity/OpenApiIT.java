@@ -38,9 +38,14 @@ class OpenApiIT {
                 "/api/v1/reservations/{reservationId}/release", "/api/v1/figures");
         for (String path : paths.propertyNames()) {
             for (String method : paths.get(path).propertyNames()) {
-                JsonNode responses = paths.get(path).get(method).get("responses");
-                assertThat(responses.has("400") && responses.has("401") && responses.has("403"))
+                JsonNode operation = paths.get(path).get(method);
+                JsonNode responses = operation.get("responses");
+                boolean takesInput = operation.has("requestBody")
+                        || operation.has("parameters") && !operation.get("parameters").isEmpty();
+                assertThat(responses.has("401") && responses.has("403"))
                         .as(method + " " + path + " documents its problems").isTrue();
+                assertThat(responses.has("400")).as(method + " " + path + " documents 400 where it takes input")
+                        .isEqualTo(takesInput);
                 assertThat(responses.get("401").get("content").has("application/problem+json")).isTrue();
             }
         }

@@ -1,19 +1,20 @@
 package nl.transfertafel.intake.support;
 
-/** Texts the OpenAPI annotations of this service share, so every endpoint documents its errors alike. */
+/**
+ * Texts the OpenAPI annotations of this service share. The problem+json answers themselves are
+ * documented by the platform ({@code @ProblemResponses}); these are the rules several endpoints
+ * name, each as {@code "rule: when it applies"}.
+ */
 public final class ApiDocs {
 
-    public static final String PROBLEM = "application/problem+json";
+    /** What a waiting-list endpoint does not find (404). */
+    public static final String ENTRY = "waiting entry on your list";
 
-    public static final String BAD_REQUEST = "Invalid input: problem+json whose errors name each field and the rule it broke";
-    public static final String UNAUTHORIZED = "No valid bearer token";
-    public static final String FORBIDDEN = "The token's role may not call this endpoint (or not for that region)";
-    public static final String NOT_FOUND = "Unknown, or not yours to see (the same answer, so existence does not leak)";
-    public static final String CONFLICT_VERSION = "The entry's state does not allow this (rule illegal-transition or "
-            + "intake-before-treatment), expectedVersion is not the current version (version-mismatch), or someone "
-            + "changed it at the same time (concurrent-update)";
-    public static final String CONFLICT_IDEMPOTENCY = "The Idempotency-Key was used before with a different body "
-            + "(rule idempotency-key-reused)";
+    public static final String ILLEGAL_TRANSITION = "illegal-transition: the entry's stage does not allow this";
+    public static final String VERSION_MISMATCH = "version-mismatch: expectedVersion is not the entry's current version";
+    public static final String CONCURRENT_UPDATE = "concurrent-update: someone changed the entry at the same time";
+    public static final String NOT_IN_FUTURE = "PastOrPresent: the date lies in the future";
+
     public static final String IDEMPOTENCY_KEY = "Makes the request safe to retry: the same key with the same body "
             + "returns the first answer (header Idempotent-Replayed: true) and registers nothing new; the same key with "
             + "another body is a 409. Keys are per user and organisation, kept 7 days; a UUID is a good choice.";

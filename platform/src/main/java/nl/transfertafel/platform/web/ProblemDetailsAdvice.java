@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import nl.transfertafel.platform.refusal.Refused;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,16 +26,41 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /**
- * Every error a controller raises becomes RFC 9457 problem+json; validation errors name each field
- * and the rule it broke ({@code errors: [{field, rule, message}]}).
+ * Every error a controller raises becomes RFC 9457 problem+json: a {@link Refused} by its kind (400,
+ * 404, 403, 409) with its rule and detail, a role check that fails as 403 {@code authorisation}, and
+ * bean validation or unreadable input as 400 naming each field and the rule it broke
+ * ({@code errors: [{field, rule, message}]}). The {@code type} is {@link Problems#TYPE_BASE} plus the rule.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(ProblemException.class)
-    public ResponseEntity<ProblemDetail> handleProblem(ProblemException e, ServerWebExchange exchange) {
-        return answer(exchange, Problems.detail(e.status(), e.title(), e.getMessage(), e.rule(), e.violations()));
+    @ExceptionHandler(Refused.class)
+    public ResponseEntity<ProblemDetail> handleRefused(Refused refused, ServerWebExchange exchange) {
+        return answer(exchange, problem(refused));
+    }
+
+    static ProblemDetail problem(Refused refused) {
+        return Problems.detail(status(refused.kind()), title(refused.kind()), refused.detail(), refused.rule(),
+                refused.violations());
+    }
+
+    static HttpStatus status(Refused.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+    }
+
+    static String title(Refused.Kind kind) {
+        return switch (kind) {
+            case INVALID -> "Invalid request";
+            case NOT_FOUND -> "Not found";
+            case FORBIDDEN -> "Forbidden";
+            case CONFLICT -> "Conflict";
+        };
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -46,14 +72,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException e,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        List<FieldViolation> violations = new ArrayList<>();
+        List<Refused.Violation> violations = new ArrayList<>();
         for (FieldError error : e.getFieldErrors()) {
-            violations.add(new FieldViolation(error.getField(), rule(error), error.getDefaultMessage()));
+            violations.add(new Refused.Violation(error.getField(), rule(error), error.getDefaultMessage()));
         }
         e.getGlobalErrors().forEach(error -> violations.add(
-                new FieldViolation(error.getObjectName(), rule(error), error.getDefaultMessage())));
-        ProblemDetail problem = Problems.detail(HttpStatus.BAD_REQUEST, "Invalid request",
-                "The request breaks " + violations.size() + " rule(s); see errors.", "validation", violations);
+                new Refused.Violation(error.getObjectName(), rule(error), error.getDefaultMessage())));
+        ProblemDetail problem = problem(Refused.invalid(violations));
         return Mono.just(ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(withInstance(exchange, problem)));
@@ -70,7 +95,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // the parser's message may quote the input (personal data): name the field, never the value
         ProblemDetail problem = Problems.detail(HttpStatus.BAD_REQUEST, "Unreadable request",
                 "The request is not valid JSON or a value has the wrong type or format.", "readable",
-                List.of(new FieldViolation(field, "readable", "malformed JSON or a value of the wrong type or format")));
+                List.of(new Refused.Violation(field, "readable",
+                        "malformed JSON or a value of the wrong type or format")));
         return Mono.just(ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(withInstance(exchange, problem)));

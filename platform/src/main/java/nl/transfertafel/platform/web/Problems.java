@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.transfertafel.contracts.events.EventJson;
+import nl.transfertafel.platform.refusal.Refused;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,7 +22,7 @@ public final class Problems {
     }
 
     public static ProblemDetail detail(HttpStatus status, String title, String detail, String rule,
-            List<FieldViolation> violations) {
+            List<Refused.Violation> violations) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         problem.setType(URI.create(TYPE_BASE + (rule == null ? status.name().toLowerCase() : rule)));

@@ -5,13 +5,22 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** Web edge shared by all services: problem+json answers, correlation ids, and the injectable clock. */
+/**
+ * Web edge shared by all services: problem+json answers (and their OpenAPI documentation), correlation
+ * ids, and the injectable clock.
+ */
 @AutoConfiguration
 public class WebConfiguration {
 
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Every service documents its problem+json answers the same way (see {@link ProblemResponses}). */
+    @Bean
+    ProblemResponsesCustomizer problemResponsesCustomizer() {
+        return new ProblemResponsesCustomizer();
     }
 
     @Bean

@@ -5,19 +5,22 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
-import nl.transfertafel.platform.web.ProblemException;
+import nl.transfertafel.platform.web.ProblemResponses;
 import nl.transfertafel.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -44,7 +47,7 @@ class ProbeController {
                     .then(db.sql("insert into probe_state (id, note) values (:id, :note)")
                             .bind("id", id).bind("note", body.note()).then())
                     .then(body.note().startsWith("fail-")
-                            ? Mono.error(ProblemException.conflict("probe-rule", "the probe refuses this note"))
+                            ? Mono.error(Refused.conflict("probe-rule", "the probe refuses this note"))
                             : Mono.empty())
                     .thenReturn(ResponseEntity.created(URI.create("/probe/idempotent/" + id)).body(new Noted(id, body.note())))
                     .as(tx::transactional);
@@ -76,7 +79,22 @@ class ProbeController {
 
     @PostMapping("/probe/conflict")
     Mono<Void> conflict() {
-        return Mono.error(ProblemException.conflict("probe-rule", "the probe always conflicts"));
+        return Mono.error(Refused.conflict("probe-rule", "the probe always conflicts"));
+    }
+
+    /** Refuses with the named kind, as an application service would. */
+    @PostMapping("/probe/refused/{kind}")
+    @PreAuthorize("hasRole('GP')")
+    @ProblemResponses(invalid = "probe-field: the probe's own input rule", forbidden = "probe-forbidden: not for you",
+            notFound = "probe thing", conflict = {"probe-rule: the probe is in the wrong state", "probe-other"})
+    Mono<Void> refused(Actor actor, @PathVariable Refused.Kind kind) {
+        return Mono.error(switch (kind) {
+            case INVALID -> Refused.invalid(List.of(new Refused.Violation("places", "Min", "must be at least 1"),
+                    new Refused.Violation("agb", "Pattern", "must be eight digits")));
+            case NOT_FOUND -> Refused.notFound("probe thing 42");
+            case FORBIDDEN -> Refused.forbidden("probe-forbidden", "the probe is not yours");
+            case CONFLICT -> Refused.conflict("probe-rule", "the probe is in the wrong state");
+        });
     }
 
     record Body(@NotNull @Pattern(regexp = "\\d{8}", message = "must be eight digits") String agb,

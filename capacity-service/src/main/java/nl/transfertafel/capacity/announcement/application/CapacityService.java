@@ -8,14 +8,14 @@ import nl.transfertafel.capacity.announcement.domain.AnnounceCapacity;
 import nl.transfertafel.capacity.announcement.domain.CapacityLine;
 import nl.transfertafel.capacity.announcement.domain.CorrectCapacity;
 import nl.transfertafel.capacity.announcement.infrastructure.CapacityLineRepository;
-import nl.transfertafel.capacity.common.application.Refused;
+import nl.transfertafel.capacity.common.application.Refusals;
 import nl.transfertafel.capacity.common.domain.Acting;
 import nl.transfertafel.capacity.common.domain.Outcome;
-import nl.transfertafel.capacity.common.domain.Refusal;
 import nl.transfertafel.capacity.registry.domain.ProviderAuthority;
 import nl.transfertafel.capacity.registry.infrastructure.ProviderRepository;
 import nl.transfertafel.contracts.events.capacity.CapacityLineChanged;
 import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.refusal.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -54,7 +54,7 @@ public class CapacityService {
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(registered -> {
                     Outcome.Done<CapacityLine> done = CapacityLine.announce(command, acting, actorRegion,
-                            registered.orElse(null), clock).orRaise(Refused::new);
+                            registered.orElse(null), clock).orRaise(Refusals::refused);
                     return lines.insert(done.state()).then(outbox.append(done.events())).thenReturn(done.state());
                 });
         return tx.transactional(work).doOnNext(line -> {
@@ -79,7 +79,7 @@ public class CapacityService {
     /** A line the actor may see: its own (or a represented practice's); ADMIN, SERVICE and coordinators see every line. */
     public Mono<CapacityLine> get(Acting acting, boolean seesAll, UUID id) {
         return lines.find(id)
-                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("capacity line " + id))))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("capacity line " + id)))
                 .flatMap(line -> seesAll ? Mono.just(line) : authorised(acting, line.providerAgb()).thenReturn(line));
     }
 
@@ -97,7 +97,7 @@ public class CapacityService {
 
     private Mono<CapacityLine> change(Acting acting, UUID id, Function<CapacityLine, Outcome<CapacityLine>> decide) {
         Mono<CapacityLine> work = lines.find(id)
-                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("capacity line " + id))))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("capacity line " + id)))
                 .flatMap(line -> authorised(acting, line.providerAgb()))
                 .then(apply(id, decide));
         return tx.transactional(work);
@@ -108,7 +108,7 @@ public class CapacityService {
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(registered -> ProviderAuthority.mayActFor(acting, providerAgb, registered.orElse(null))
-                        .refusal().<Mono<Void>>map(refusal -> Mono.error(new Refused(refusal))).orElse(Mono.empty()));
+                        .refusal().<Mono<Void>>map(refusal -> Mono.error(Refusals.refused(refusal))).orElse(Mono.empty()));
     }
 
     /**
@@ -122,16 +122,16 @@ public class CapacityService {
     /** As {@link #apply}, but answers the whole decision (so a caller sees whether anything changed). */
     public Mono<Outcome.Done<CapacityLine>> decide(UUID id, Function<CapacityLine, Outcome<CapacityLine>> decide) {
         return lines.lock(id)
-                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("capacity line " + id))))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("capacity line " + id)))
                 .flatMap(line -> {
-                    Outcome.Done<CapacityLine> done = decide.apply(line).orRaise(Refused::new);
+                    Outcome.Done<CapacityLine> done = decide.apply(line).orRaise(Refusals::refused);
                     if (!done.changed()) {
                         return Mono.just(done);
                     }
                     return lines.update(done.state(), line.version())
                             .flatMap(updated -> updated ? outbox.append(done.events())
-                                    : Mono.error(new Refused(Refusal.conflict("version-conflict",
-                                            "capacity line " + id + " changed meanwhile"))))
+                                    : Mono.error(Refused.conflict("version-conflict",
+                                            "capacity line " + id + " changed meanwhile")))
                             .then(Mono.fromRunnable(() -> count(done)))
                             .thenReturn(done);
                 });

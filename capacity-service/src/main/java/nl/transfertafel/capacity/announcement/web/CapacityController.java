@@ -7,9 +7,9 @@ import java.net.URI;
 import java.util.UUID;
 import nl.transfertafel.capacity.announcement.application.CapacityService;
 import nl.transfertafel.capacity.common.web.Actors;
-import nl.transfertafel.capacity.common.web.ProblemResponses;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
+import nl.transfertafel.platform.web.ProblemResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +38,12 @@ public class CapacityController {
     @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
     @Operation(summary = "Announce free capacity", description = "Role PROVIDER for itself or a practice it represents, "
             + "or ADMIN. Emits CapacityAnnounced with everything the matcher needs.")
-    @ProblemResponses(forbidden = "not-your-organisation: announcing for an organisation you do not act for",
+    @ProblemResponses(invalid = {"not-before-from: availableUntil lies before availableFrom",
+            "not-in-past: availableUntil lies in the past", "known-location: a location the registry does not list",
+            "known-offering: an offering the registry does not list",
+            "within-offering: a care level or diagnosis group the offering does not cover",
+            "registry-mismatch: provider type or postcode differ from the registry"},
+            forbidden = "not-your-organisation: announcing for an organisation you do not act for",
             notFound = "provider (registered form)",
             conflict = "provider-inactive: the provider is marked inactive in the registry")
     public Mono<ResponseEntity<LineView>> announce(Actor actor, @Valid @RequestBody AnnouncementBody body) {

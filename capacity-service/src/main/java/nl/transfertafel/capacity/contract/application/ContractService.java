@@ -2,16 +2,16 @@ package nl.transfertafel.capacity.contract.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import nl.transfertafel.capacity.common.application.Refused;
+import nl.transfertafel.capacity.common.application.Refusals;
 import nl.transfertafel.capacity.common.domain.Acting;
 import nl.transfertafel.capacity.common.domain.Codes;
-import nl.transfertafel.capacity.common.domain.Refusal;
 import nl.transfertafel.capacity.contract.domain.Contract;
 import nl.transfertafel.capacity.contract.domain.ContractAuthority;
 import nl.transfertafel.capacity.contract.domain.ContractTerms;
 import nl.transfertafel.capacity.contract.infrastructure.ContractRepository;
 import nl.transfertafel.capacity.registry.infrastructure.ProviderRepository;
 import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.refusal.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -46,23 +46,23 @@ public class ContractService {
     public Mono<Saved> put(Acting acting, String insurerUzovi, String providerAgb, ContractTerms terms) {
         Mono<Saved> work = Mono.defer(() -> {
             Codes.agb("providerAgb", providerAgb).ifPresent(refusal -> {
-                throw new Refused(refusal);
+                throw Refusals.refused(refusal);
             });
             return providers.find(providerAgb)
-                    .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("provider " + providerAgb))))
+                    .switchIfEmpty(Mono.error(() -> Refused.notFound("provider " + providerAgb)))
                     .flatMap(provider -> contracts.lock(insurerUzovi, providerAgb)
                             .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                             .flatMap(current -> {
                                 var done = Contract.agree(insurerUzovi, provider, terms, acting, current.orElse(null),
-                                        clock).orRaise(Refused::new);
+                                        clock).orRaise(Refusals::refused);
                                 if (!done.changed()) {
                                     return Mono.just(new Saved(done.state(), false));
                                 }
                                 long expected = current.map(Contract::version).orElse(0L);
                                 return contracts.save(done.state(), expected)
                                         .flatMap(saved -> saved ? outbox.append(done.events())
-                                                : Mono.error(new Refused(Refusal.conflict("version-conflict",
-                                                        "the contract was changed meanwhile; read it again and retry"))))
+                                                : Mono.error(Refused.conflict("version-conflict",
+                                                        "the contract was changed meanwhile; read it again and retry")))
                                         .thenReturn(new Saved(done.state(), current.isEmpty()));
                             }));
         });
@@ -80,17 +80,17 @@ public class ContractService {
         }
         if (insurer) {
             if (insurerUzovi != null && !acting.isOrganisation(insurerUzovi)) {
-                return Flux.error(new Refused(ContractAuthority.mayMaintain(acting, insurerUzovi).refusal().orElseThrow()));
+                return Flux.error(Refusals.refused(ContractAuthority.mayMaintain(acting, insurerUzovi).refusal().orElseThrow()));
             }
             return contracts.find(acting.organisation(), providerAgb);
         }
         if (provider) {
             if (providerAgb != null && !acting.isOrganisation(providerAgb)) {
-                return Flux.error(new Refused(Refusal.forbidden("not-your-organisation",
-                        "a provider reads only its own contracts")));
+                return Flux.error(Refused.forbidden("not-your-organisation",
+                        "a provider reads only its own contracts"));
             }
             return contracts.find(insurerUzovi, acting.organisation());
         }
-        return Flux.error(new Refused(Refusal.forbidden("authorisation", "your role does not read contracts")));
+        return Flux.error(Refused.forbidden("authorisation", "your role does not read contracts"));
     }
 }

@@ -7,13 +7,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import nl.transfertafel.capacity.common.web.Actors;
-import nl.transfertafel.capacity.common.web.ProblemResponses;
 import nl.transfertafel.capacity.contract.application.ContractService;
 import nl.transfertafel.capacity.contract.domain.BudgetCeilingPolicy;
 import nl.transfertafel.capacity.contract.domain.Contract;
 import nl.transfertafel.capacity.contract.domain.ContractTerms;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
+import nl.transfertafel.platform.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -61,7 +61,8 @@ public class ContractController {
     @PreAuthorize("hasAnyRole('INSURER','ADMIN')")
     @Operation(summary = "Set the contract of an insurer with a provider", description = "Role INSURER for its own "
             + "UZOVI (from the token), or ADMIN. Emits ContractChanged when anything changed. 201 for a new contract.")
-    @ProblemResponses(forbidden = "not-your-contract: another insurer's contract", notFound = "provider",
+    @ProblemResponses(invalid = "needs-contract: a budget ceiling without a contract",
+            forbidden = "not-your-contract: another insurer's contract", notFound = "provider",
             conflict = "version-conflict: the contract changed since the version you sent")
     public Mono<ResponseEntity<ContractView>> put(Actor actor, @PathVariable String insurerUzovi,
             @PathVariable String providerAgb, @Valid @RequestBody ContractBody body) {

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.transfertafel.capacity.common.application.Refused;
+import nl.transfertafel.capacity.common.application.Refusals;
 import nl.transfertafel.capacity.common.domain.Codes;
 import nl.transfertafel.capacity.common.domain.Today;
 import nl.transfertafel.capacity.figures.infrastructure.FiguresRepository;
@@ -46,7 +46,7 @@ public class FiguresService {
     public Mono<Figures> figures(String region) {
         var badRegion = Codes.region("region", region);
         if (badRegion.isPresent()) {
-            return Mono.error(new Refused(badRegion.get()));
+            return Mono.error(Refusals.refused(badRegion.get()));
         }
         LocalDate on = Today.of(clock);
         return figures.restrictionsInForce(region, on).collectList()

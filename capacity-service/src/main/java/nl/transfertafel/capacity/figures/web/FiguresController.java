@@ -2,11 +2,11 @@ package nl.transfertafel.capacity.figures.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import nl.transfertafel.capacity.common.web.ProblemResponses;
 import nl.transfertafel.capacity.common.web.Roles;
 import nl.transfertafel.capacity.figures.application.Figures;
 import nl.transfertafel.capacity.figures.application.FiguresService;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.web.ProblemResponses;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

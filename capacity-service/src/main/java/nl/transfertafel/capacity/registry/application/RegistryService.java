@@ -3,15 +3,15 @@ package nl.transfertafel.capacity.registry.application;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.function.Function;
-import nl.transfertafel.capacity.common.application.Refused;
+import nl.transfertafel.capacity.common.application.Refusals;
 import nl.transfertafel.capacity.common.domain.Acting;
 import nl.transfertafel.capacity.common.domain.Codes;
 import nl.transfertafel.capacity.common.domain.Outcome;
-import nl.transfertafel.capacity.common.domain.Refusal;
 import nl.transfertafel.capacity.registry.domain.Provider;
 import nl.transfertafel.capacity.registry.domain.ProviderDetails;
 import nl.transfertafel.capacity.registry.infrastructure.ProviderRepository;
 import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.refusal.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -51,22 +51,22 @@ public class RegistryService {
     public Mono<Saved> put(Acting acting, String agb, ProviderDetails details) {
         Mono<Saved> work = Mono.defer(() -> {
             Codes.agb("providerAgb", agb).ifPresent(refusal -> {
-                throw new Refused(refusal);
+                throw Refusals.refused(refusal);
             });
             return providers.lock(agb)
                     .map(current -> new Existing(current, current.change(details, acting, clock)))
                     .switchIfEmpty(Mono.fromSupplier(() -> {
                         if (!acting.admin()) {
-                            throw new Refused(Refusal.notFound("provider " + agb
-                                    + " (an administrator registers providers)"));
+                            throw Refused.notFound("provider " + agb
+                                    + " (an administrator registers providers)");
                         }
                         return new Existing(null, Provider.register(agb, details, acting, clock));
                     }))
                     .flatMap(this::store);
         });
         return tx.transactional(work)
-                .onErrorMap(DataIntegrityViolationException.class, e -> new Refused(Refusal.conflict("version-conflict",
-                        "provider " + agb + " was registered or changed meanwhile; read it again and retry")))
+                .onErrorMap(DataIntegrityViolationException.class, e -> Refused.conflict("version-conflict",
+                        "provider " + agb + " was registered or changed meanwhile; read it again and retry"))
                 .doOnNext(saved -> {
                     meters.counter("transfertafel.providers.changed", "region", saved.provider().region(),
                             "change", saved.created() ? "registered" : "changed").increment();
@@ -76,7 +76,7 @@ public class RegistryService {
     }
 
     public Mono<Provider> get(String agb) {
-        return providers.find(agb).switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("provider " + agb))));
+        return providers.find(agb).switchIfEmpty(Mono.error(() -> Refused.notFound("provider " + agb)));
     }
 
     public Flux<Provider> list(String region, String representativeAgb) {
@@ -84,14 +84,14 @@ public class RegistryService {
     }
 
     private Mono<Saved> store(Existing existing) {
-        Outcome.Done<Provider> done = existing.outcome().orRaise(Refused::new);
+        Outcome.Done<Provider> done = existing.outcome().orRaise(Refusals::refused);
         Provider provider = done.state();
         if (!done.changed()) {
             return Mono.just(new Saved(provider, false));
         }
         Mono<Void> write = existing.current() == null ? providers.insert(provider)
                 : providers.update(provider, existing.current().version()).flatMap(updated -> updated ? Mono.<Void>empty()
-                        : Mono.error(new Refused(Refusal.conflict("version-conflict", "provider changed meanwhile"))));
+                        : Mono.error(Refused.conflict("version-conflict", "provider changed meanwhile")));
         Mono<Void> withdraw = existing.current() != null && existing.current().active() && !provider.active()
                 ? withdrawCapacityOf.apply(provider.agb()) : Mono.empty();
         return write.then(outbox.append(done.events())).then(withdraw)

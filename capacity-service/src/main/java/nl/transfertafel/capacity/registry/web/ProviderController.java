@@ -4,10 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import nl.transfertafel.capacity.common.web.Actors;
-import nl.transfertafel.capacity.common.web.ProblemResponses;
 import nl.transfertafel.capacity.common.web.Roles;
 import nl.transfertafel.capacity.registry.application.RegistryService;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,7 +38,11 @@ public class ProviderController {
     @PreAuthorize("hasAnyRole('ADMIN','PROVIDER')")
     @Operation(summary = "Register (ADMIN) or replace a provider's record",
             description = "201 when ADMIN registers a new provider, 200 when an existing record was saved.")
-    @ProblemResponses(forbidden = {
+    @ProblemResponses(invalid = {"not-self: a provider named as its own representative",
+            "known-location: a locationId that is not one of this provider's locations",
+            "known-offering: an offeringId that is not one of this provider's offerings",
+            "unique: a location or offering named twice", "age-range: minAge above maxAge"},
+            forbidden = {
             "not-your-organisation: a provider or representative editing a record it does not act for",
             "representative-change: a representative naming or changing the representative"},
             notFound = "provider (only ADMIN registers new providers)",

@@ -7,13 +7,13 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import nl.transfertafel.capacity.announcement.domain.CapacityLine;
 import nl.transfertafel.capacity.announcement.infrastructure.CapacityLineRepository;
-import nl.transfertafel.capacity.common.application.Refused;
+import nl.transfertafel.capacity.common.application.Refusals;
 import nl.transfertafel.capacity.common.domain.Outcome;
-import nl.transfertafel.capacity.common.domain.Refusal;
 import nl.transfertafel.capacity.reservation.domain.Reservation;
 import nl.transfertafel.capacity.reservation.infrastructure.ReservationRepository;
 import nl.transfertafel.contracts.events.capacity.ReservationChanged.State;
 import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.refusal.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -63,12 +63,12 @@ public class ReservationService {
         Mono<Reserved> work = lines.lock(lineId)
                 .switchIfEmpty(Mono.error(() -> {
                     refused("unknown", "not-found");
-                    return new Refused(Refusal.notFound("capacity line " + lineId));
+                    return Refused.notFound("capacity line " + lineId);
                 }))
                 .flatMap(line -> reservations.findByProposal(proposalId)
                         .map(existing -> existingFor(existing, lineId, line.placesLeft()))
                         .switchIfEmpty(Mono.defer(() -> hold(line, proposalId)))
-                        .doOnError(Refused.class, e -> refused(line.region(), e.refusal().rule())));
+                        .doOnError(Refused.class, e -> refused(line.region(), e.rule())));
         return tx.transactional(work)
                 // a concurrent request for the same proposal won the unique key: answer its reservation
                 .onErrorResume(DataIntegrityViolationException.class, e -> reservations.findByProposal(proposalId)
@@ -91,20 +91,20 @@ public class ReservationService {
 
     private Reserved existingFor(Reservation existing, UUID lineId, int placesLeft) {
         if (!existing.capacityLineId().equals(lineId)) {
-            throw new Refused(Refusal.conflict(PROPOSAL_ALREADY_RESERVED, "proposal " + existing.proposalId()
-                    + " already has reservation " + existing.id() + " on another capacity line"));
+            throw Refused.conflict(PROPOSAL_ALREADY_RESERVED, "proposal " + existing.proposalId()
+                    + " already has reservation " + existing.id() + " on another capacity line");
         }
         return new Reserved(existing, placesLeft, false);
     }
 
     private Mono<Reserved> hold(CapacityLine line, String proposalId) {
-        Outcome.Done<Reservation.OnLine> done = Reservation.hold(line, proposalId, hold, clock).orRaise(Refused::new);
+        Outcome.Done<Reservation.OnLine> done = Reservation.hold(line, proposalId, hold, clock).orRaise(Refusals::refused);
         Reservation reservation = done.state().reservation();
         CapacityLine after = done.state().line();
         return lines.takePlace(after, line.version())
                 .flatMap(taken -> taken ? reservations.insert(reservation)
-                        : Mono.error(new Refused(Refusal.conflict("no-place-left",
-                                "capacity line " + line.id() + " has no place left"))))
+                        : Mono.error(Refused.conflict("no-place-left",
+                                "capacity line " + line.id() + " has no place left")))
                 .then(outbox.append(done.events()))
                 .thenReturn(new Reserved(reservation, after.placesLeft(), true));
     }
@@ -119,7 +119,7 @@ public class ReservationService {
 
     public Mono<Reserved> get(UUID reservationId) {
         return reservations.find(reservationId)
-                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("reservation " + reservationId))))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("reservation " + reservationId)))
                 .flatMap(reservation -> lines.find(reservation.capacityLineId())
                         .map(line -> new Reserved(reservation, line.placesLeft(), false)));
     }
@@ -141,11 +141,11 @@ public class ReservationService {
     public Mono<Reserved> settle(UUID reservationId,
             BiFunction<Reservation, CapacityLine, Outcome<Reservation.OnLine>> decide) {
         return reservations.find(reservationId)
-                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("reservation " + reservationId))))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("reservation " + reservationId)))
                 // lock order everywhere: line first, then reservation
                 .flatMap(found -> lines.lock(found.capacityLineId())
                         .flatMap(line -> reservations.lock(reservationId).flatMap(reservation -> {
-                            Outcome.Done<Reservation.OnLine> done = decide.apply(reservation, line).orRaise(Refused::new);
+                            Outcome.Done<Reservation.OnLine> done = decide.apply(reservation, line).orRaise(Refusals::refused);
                             if (!done.changed()) {
                                 return Mono.just(new Reserved(reservation, line.placesLeft(), false));
                             }

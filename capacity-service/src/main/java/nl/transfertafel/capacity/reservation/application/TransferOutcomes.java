@@ -3,10 +3,10 @@ package nl.transfertafel.capacity.reservation.application;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.UUID;
-import nl.transfertafel.capacity.common.application.Refused;
 import nl.transfertafel.contracts.events.EventEnvelope;
 import nl.transfertafel.contracts.events.transfer.TransferCompleted;
 import nl.transfertafel.contracts.events.transfer.TransferEnded;
+import nl.transfertafel.platform.refusal.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -65,9 +65,9 @@ public class TransferOutcomes {
                         reserved.reservation().state()))
                 .onErrorResume(Refused.class, refused -> {
                     meters.counter("transfertafel.reservations.settle.refused", "type", event.type(),
-                            "rule", refused.refusal().rule()).increment();
-                    log.warn("{} {}: reservation {} not {}: {}", event.type(), event.eventId(), id, action,
-                            refused.getMessage());
+                            "rule", refused.rule()).increment();
+                    log.warn("{} {}: reservation {} not {}: {}: {}", event.type(), event.eventId(), id, action,
+                            refused.rule(), refused.getMessage());
                     return Mono.empty();
                 })
                 .then();

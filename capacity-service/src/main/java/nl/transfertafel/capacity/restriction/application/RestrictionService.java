@@ -6,10 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import nl.transfertafel.capacity.common.application.Refused;
+import nl.transfertafel.capacity.common.application.Refusals;
 import nl.transfertafel.capacity.common.domain.Acting;
 import nl.transfertafel.capacity.common.domain.Outcome;
-import nl.transfertafel.capacity.common.domain.Refusal;
 import nl.transfertafel.capacity.common.domain.Today;
 import nl.transfertafel.capacity.registry.infrastructure.ProviderRepository;
 import nl.transfertafel.capacity.restriction.domain.RegistrationPolicy;
@@ -18,6 +17,7 @@ import nl.transfertafel.capacity.restriction.domain.SetRestriction;
 import nl.transfertafel.capacity.restriction.infrastructure.RestrictionRepository;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.refusal.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -54,10 +54,10 @@ public class RestrictionService {
 
     public Mono<RegistrationRestriction> set(Acting acting, String providerAgb, SetRestriction command) {
         Mono<RegistrationRestriction> work = providers.lock(providerAgb)
-                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("provider " + providerAgb))))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("provider " + providerAgb)))
                 .flatMap(provider -> restrictions.findByProvider(providerAgb).collectList().flatMap(existing -> {
                     var done = RegistrationRestriction.set(command, provider, acting, existing, clock)
-                            .orRaise(Refused::new);
+                            .orRaise(Refusals::refused);
                     return restrictions.insert(done.state()).then(outbox.append(done.events())).thenReturn(done.state());
                 }));
         return tx.transactional(work).doOnNext(r -> counted(r, "set"));
@@ -65,14 +65,14 @@ public class RestrictionService {
 
     public Mono<RegistrationRestriction> lift(Acting acting, String providerAgb, UUID restrictionId) {
         Mono<RegistrationRestriction> work = providers.find(providerAgb)
-                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("provider " + providerAgb))))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("provider " + providerAgb)))
                 .flatMap(provider -> change(restrictionId, providerAgb, r -> r.lift(provider, acting, clock)));
         return tx.transactional(work);
     }
 
     public Flux<RegistrationRestriction> list(String providerAgb) {
         return providers.find(providerAgb)
-                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("provider " + providerAgb))))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("provider " + providerAgb)))
                 .thenMany(restrictions.findByProvider(providerAgb));
     }
 
@@ -97,15 +97,15 @@ public class RestrictionService {
             Function<RegistrationRestriction, Outcome<RegistrationRestriction>> decide) {
         return restrictions.lock(id)
                 .filter(r -> providerAgb == null || r.providerAgb().equals(providerAgb))
-                .switchIfEmpty(Mono.error(() -> new Refused(Refusal.notFound("restriction " + id))))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("restriction " + id)))
                 .flatMap(current -> {
-                    var done = decide.apply(current).orRaise(Refused::new);
+                    var done = decide.apply(current).orRaise(Refusals::refused);
                     if (!done.changed()) {
                         return Mono.just(done.state());
                     }
                     return restrictions.update(done.state(), current.version())
-                            .flatMap(ok -> ok ? outbox.append(done.events()) : Mono.error(new Refused(
-                                    Refusal.conflict("version-conflict", "restriction " + id + " changed meanwhile"))))
+                            .flatMap(ok -> ok ? outbox.append(done.events()) : Mono.error(
+                                    Refused.conflict("version-conflict", "restriction " + id + " changed meanwhile")))
                             .then(Mono.fromRunnable(() -> counted(done.state(), "lifted")))
                             .thenReturn(done.state());
                 });

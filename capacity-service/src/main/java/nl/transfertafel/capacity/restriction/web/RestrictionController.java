@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.transfertafel.capacity.common.web.Actors;
-import nl.transfertafel.capacity.common.web.ProblemResponses;
 import nl.transfertafel.capacity.common.web.Roles;
 import nl.transfertafel.capacity.restriction.application.RestrictionService;
 import nl.transfertafel.capacity.restriction.domain.RegistrationPolicy;
@@ -21,6 +20,7 @@ import nl.transfertafel.capacity.restriction.domain.SetRestriction;
 import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged.Kind;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.web.ProblemResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,7 +67,9 @@ public class RestrictionController {
     @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
     @Operation(summary = "Set a registration stop or pause", description = "Role PROVIDER for itself or a practice it "
             + "represents, or ADMIN. Emits RegistrationRestrictionChanged (active).")
-    @ProblemResponses(forbidden = "not-your-organisation: another organisation", notFound = "provider",
+    @ProblemResponses(invalid = {"pause-needs-period: a pause without an end date",
+            "not-before-from: until lies before from", "not-in-past: until lies in the past"},
+            forbidden = "not-your-organisation: another organisation", notFound = "provider",
             conflict = "restriction-overlaps: an active restriction of the same kind covers the group in that period")
     public Mono<ResponseEntity<RestrictionView>> set(Actor actor, @PathVariable String providerAgb,
             @Valid @RequestBody RestrictionBody body) {

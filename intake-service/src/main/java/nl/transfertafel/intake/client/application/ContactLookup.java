@@ -6,8 +6,8 @@ import nl.transfertafel.intake.client.domain.ClientContact;
 import nl.transfertafel.intake.client.infrastructure.PersonalDataRepository;
 import nl.transfertafel.intake.waitinglist.infrastructure.WaitingEntryRepository;
 import nl.transfertafel.platform.audit.AuditLog;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
-import nl.transfertafel.intake.support.Refused;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 

@@ -1,17 +1,15 @@
 package nl.transfertafel.intake.client.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import java.util.UUID;
 import nl.transfertafel.intake.client.application.ContactLookup;
-import nl.transfertafel.intake.support.ApiDocs;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
-import nl.transfertafel.platform.web.ProblemException;
-import org.springframework.http.ProblemDetail;
+import nl.transfertafel.platform.web.ProblemResponses;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,18 +32,13 @@ public class ContactController {
             Role SERVICE only (notification-service, with its own client-credentials token). For a client still on a \
             list; audited with purpose notify-client, the calling service as actor.""")
     @ApiResponse(responseCode = "200", description = "The client's e-mail and phone (each may be null) and language")
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Not a service token",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "Unknown referral, or withdrawn",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ProblemResponses(notFound = "referral (or withdrawn)")
     public Mono<Contact> contact(Actor service, @PathVariable String referralId) {
         UUID id;
         try {
             id = UUID.fromString(referralId);
         } catch (IllegalArgumentException e) {
-            return Mono.error(ProblemException.notFound("referral " + referralId));
+            return Mono.error(Refused.notFound("referral " + referralId));
         }
         return contacts.contactOf(service, id).map(contact -> new Contact(id.toString(), contact.email(), contact.phone(),
                 contact.language().name().toLowerCase(Locale.ROOT)));

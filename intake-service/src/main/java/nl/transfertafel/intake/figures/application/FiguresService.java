@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import nl.transfertafel.contracts.vocabulary.Regions;
 import nl.transfertafel.intake.figures.domain.Figures;
 import nl.transfertafel.intake.figures.infrastructure.FiguresRepository;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
-import nl.transfertafel.intake.support.Refused;
 import reactor.core.publisher.Mono;
 
 /**

@@ -2,15 +2,12 @@ package nl.transfertafel.intake.figures.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.transfertafel.intake.figures.application.FiguresService;
 import nl.transfertafel.intake.figures.domain.Figures;
-import nl.transfertafel.intake.support.ApiDocs;
 import nl.transfertafel.platform.security.Actor;
-import org.springframework.http.ProblemDetail;
+import nl.transfertafel.platform.web.ProblemResponses;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,13 +32,10 @@ public class FiguresController {
             months), per diagnosis group and in total. COORDINATOR and INSURER: their own region; PROVIDER: its own \
             list; ADMIN: any region (parameter region, default its own). The same numbers are Prometheus gauges.""")
     @ApiResponse(responseCode = "200", description = "The figures")
-    @ApiResponse(responseCode = "400", description = "Unknown region code",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Another region than your own (rule own-region-only), or a "
-            + "region asked by a provider (own-figures-only), or a role without figures",
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ProblemResponses(
+            invalid = {"KnownRegion: region is not a ggz region code", "NotNull: no region named where one is needed"},
+            forbidden = {"own-region-only: another region than your own",
+                    "own-figures-only: a region asked by a provider"})
     public Mono<Figures> figures(Actor actor,
             @Parameter(description = "region code; only an ADMIN may name another region than its own")
             @RequestParam(required = false) String region) {

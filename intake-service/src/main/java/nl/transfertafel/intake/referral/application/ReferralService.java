@@ -15,8 +15,8 @@ import nl.transfertafel.intake.restriction.infrastructure.RestrictionRepository;
 import nl.transfertafel.intake.waitinglist.infrastructure.WaitingEntryRepository;
 import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
-import nl.transfertafel.intake.support.Refused;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 

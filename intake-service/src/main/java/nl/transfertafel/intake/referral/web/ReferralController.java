@@ -3,8 +3,6 @@ package nl.transfertafel.intake.referral.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -23,8 +21,8 @@ import nl.transfertafel.intake.support.ApiDocs;
 import nl.transfertafel.intake.support.Paging;
 import nl.transfertafel.intake.waitinglist.web.EntryState;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.web.ProblemResponses;
 import nl.transfertafel.platform.web.idempotency.IdempotentRequests;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,14 +60,6 @@ public class ReferralController {
             pseudonym. The waiting entry is placed at the preferred provider, or unplaced (and so goes to the transfer \
             table) when that provider has a registration stop or pause for the diagnosis group, or when none is named.""")
     @ApiResponse(responseCode = "201", description = "Registered (or the first answer replayed for the same Idempotency-Key)")
-    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_IDEMPOTENCY,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<ResponseEntity<ReferralCreated>> register(Actor gp,
             @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -89,12 +79,6 @@ public class ReferralController {
             treatment dates, and the latest transfer (proposed, offered, ended or completed with the handover \
             contact). Every client shown is an audited read of personal data.""")
     @ApiResponse(responseCode = "200", description = "The worklist page")
-    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<List<WorklistItem>> list(Actor gp,
             @Parameter(description = "only clients who still wait (no treatment started, not withdrawn)")
             @RequestParam(defaultValue = "false") boolean activeOnly,
@@ -108,12 +92,7 @@ public class ReferralController {
     @PreAuthorize("hasRole('GP')")
     @Operation(summary = "One referral of the GP's worklist", description = "Role GP; only the practice's own referrals.")
     @ApiResponse(responseCode = "200", description = "Where the client stands")
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ProblemResponses(notFound = "referral")
     public Mono<WorklistItem> get(Actor gp, @PathVariable UUID referralId) {
         return worklist.get(gp, referralId).map(item -> WorklistItem.of(item, clock));
     }
@@ -124,16 +103,8 @@ public class ReferralController {
             Role GP; only the practice's own referrals, and only while the client still waits (before treatment). \
             Send expectedVersion (from the worklist) to withdraw only the entry as you saw it.""")
     @ApiResponse(responseCode = "200", description = "Withdrawn; the entry's new state")
-    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_VERSION,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ProblemResponses(notFound = "referral", conflict = {ApiDocs.ILLEGAL_TRANSITION, ApiDocs.VERSION_MISMATCH,
+            ApiDocs.CONCURRENT_UPDATE})
     public Mono<EntryState> withdraw(Actor gp, @PathVariable UUID referralId, @Valid @RequestBody Withdrawal body) {
         return worklist.withdraw(gp, referralId, body.reason(), body.expectedVersion())
                 .map(entry -> EntryState.of(entry, clock));

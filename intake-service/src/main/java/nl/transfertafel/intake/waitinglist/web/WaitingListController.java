@@ -3,8 +3,6 @@ package nl.transfertafel.intake.waitinglist.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -24,8 +22,8 @@ import nl.transfertafel.intake.support.Paging;
 import nl.transfertafel.intake.waitinglist.application.WaitingListService;
 import nl.transfertafel.intake.waitinglist.web.WaitingListViews.WaitingListEntry;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.web.ProblemResponses;
 import nl.transfertafel.platform.web.idempotency.IdempotentRequests;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,10 +62,6 @@ public class WaitingListController {
             most 500, from `offset`), with the client's name and contact details for the intake invitation. Every \
             client shown is an audited read of personal data.""")
     @ApiResponse(responseCode = "200", description = "The list page")
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<List<WaitingListEntry>> list(Actor provider,
             @Parameter(description = "only clients who still wait (default); false includes treated and withdrawn")
             @RequestParam(defaultValue = "true") boolean activeOnly,
@@ -84,14 +78,6 @@ public class WaitingListController {
             at this provider with the original registration date, so the region starts with the lists it has and \
             waiting times are real. Emits the same events as a GP referral.""")
     @ApiResponse(responseCode = "201", description = "Registered (or the first answer replayed for the same Idempotency-Key)")
-    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_IDEMPOTENCY,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     public Mono<ResponseEntity<ReferralCreated>> onboard(Actor provider,
             @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -109,16 +95,10 @@ public class WaitingListController {
     @Operation(summary = "Record the intake", description = "Role PROVIDER, entries on its own list. Stops the intake clock; "
             + "the treatment deadline becomes intake + 10 weeks.")
     @ApiResponse(responseCode = "200", description = "Recorded; the entry's new state")
-    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_VERSION,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ProblemResponses(
+            invalid = {ApiDocs.NOT_IN_FUTURE, "NotBeforeRegistration: the intake lies before the registration date"},
+            notFound = ApiDocs.ENTRY,
+            conflict = {ApiDocs.ILLEGAL_TRANSITION, ApiDocs.VERSION_MISMATCH, ApiDocs.CONCURRENT_UPDATE})
     public Mono<EntryState> recordIntake(Actor provider, @PathVariable UUID referralId, @Valid @RequestBody Dated body) {
         return waitingList.recordIntake(provider, referralId, body.on(), body.expectedVersion())
                 .map(entry -> EntryState.of(entry, clock));
@@ -129,16 +109,9 @@ public class WaitingListController {
     @Operation(summary = "Record the start of treatment", description = "Role PROVIDER, entries on its own list, after "
             + "the intake. The client leaves the waiting list.")
     @ApiResponse(responseCode = "200", description = "Recorded; the entry's new state")
-    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_VERSION,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ProblemResponses(invalid = {ApiDocs.NOT_IN_FUTURE, "NotBeforeIntake: treatment would start before the intake"},
+            notFound = ApiDocs.ENTRY, conflict = {"intake-before-treatment: the intake is not recorded yet",
+                    ApiDocs.ILLEGAL_TRANSITION, ApiDocs.VERSION_MISMATCH, ApiDocs.CONCURRENT_UPDATE})
     public Mono<EntryState> startTreatment(Actor provider, @PathVariable UUID referralId, @Valid @RequestBody Dated body) {
         return waitingList.startTreatment(provider, referralId, body.on(), body.expectedVersion())
                 .map(entry -> EntryState.of(entry, clock));
@@ -149,16 +122,8 @@ public class WaitingListController {
     @Operation(summary = "Withdraw a client from the list", description = "Role PROVIDER, entries on its own list, "
             + "with a coded reason (no longer needed, care found elsewhere, no show, other).")
     @ApiResponse(responseCode = "200", description = "Withdrawn; the entry's new state")
-    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_VERSION,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ProblemResponses(notFound = ApiDocs.ENTRY, conflict = {ApiDocs.ILLEGAL_TRANSITION, ApiDocs.VERSION_MISMATCH,
+            ApiDocs.CONCURRENT_UPDATE})
     public Mono<EntryState> withdraw(Actor provider, @PathVariable UUID referralId, @Valid @RequestBody Withdrawal body) {
         return waitingList.withdraw(provider, referralId, body.reason(), body.expectedVersion())
                 .map(entry -> EntryState.of(entry, clock));
@@ -170,16 +135,8 @@ public class WaitingListController {
             Role PROVIDER, entries on its own list: urgent placement, active placement, waiting for preference (no \
             automatic proposals elsewhere), waiting as a precaution. Setting it also confirms it (clears stale).""")
     @ApiResponse(responseCode = "200", description = "Set; the entry's new state")
-    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_VERSION,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ProblemResponses(notFound = ApiDocs.ENTRY, conflict = {ApiDocs.ILLEGAL_TRANSITION, ApiDocs.VERSION_MISMATCH,
+            ApiDocs.CONCURRENT_UPDATE})
     public Mono<EntryState> setStatus(Actor provider, @PathVariable UUID referralId, @Valid @RequestBody StatusChange body) {
         return waitingList.setStatus(provider, referralId, body.status(), body.expectedVersion())
                 .map(entry -> EntryState.of(entry, clock));
@@ -190,16 +147,8 @@ public class WaitingListController {
     @Operation(summary = "Confirm the waiting status is still right", description = "Role PROVIDER, entries on its own "
             + "list. Keeps the entry from going stale (and clears a stale flag).")
     @ApiResponse(responseCode = "200", description = "Confirmed; the entry's new state")
-    @ApiResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = ApiDocs.UNAUTHORIZED,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocs.FORBIDDEN,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = ApiDocs.CONFLICT_VERSION,
-            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ProblemResponses(notFound = ApiDocs.ENTRY, conflict = {ApiDocs.ILLEGAL_TRANSITION, ApiDocs.VERSION_MISMATCH,
+            ApiDocs.CONCURRENT_UPDATE})
     public Mono<EntryState> confirmStatus(Actor provider, @PathVariable UUID referralId,
             @Valid @RequestBody(required = false) Confirmation body) {
         return waitingList.confirmStatus(provider, referralId, body == null ? null : body.expectedVersion())

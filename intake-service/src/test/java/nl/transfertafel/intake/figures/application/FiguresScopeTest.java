@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import nl.transfertafel.intake.figures.domain.Figures;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
-import nl.transfertafel.intake.support.Refused;
 import org.junit.jupiter.api.Test;
 
 class FiguresScopeTest {

@@ -2,11 +2,11 @@ package nl.transfertafel.notification.delivery.application;
 
 import java.time.Clock;
 import java.util.UUID;
-import nl.transfertafel.notification.access.application.Refusal;
 import nl.transfertafel.notification.delivery.domain.DeliveryStatus;
-import nl.transfertafel.notification.delivery.infrastructure.DeliveryRepository;
 import nl.transfertafel.notification.delivery.infrastructure.DeliveryRepository.LogEntry;
+import nl.transfertafel.notification.delivery.infrastructure.DeliveryRepository;
 import nl.transfertafel.notification.routing.domain.Recipient;
+import nl.transfertafel.platform.refusal.Refused;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,9 +30,9 @@ public class DeliveryLogService {
 
     public Mono<LogEntry> replay(UUID id) {
         return deliveries.entry(id)
-                .switchIfEmpty(Mono.error(Refusal.notFound("delivery " + id)))
+                .switchIfEmpty(Mono.error(Refused.notFound("delivery " + id)))
                 .flatMap(entry -> entry.status() != DeliveryStatus.DEAD
-                        ? Mono.error(Refusal.conflict("not-dead-lettered",
+                        ? Mono.error(Refused.conflict("not-dead-lettered",
                                 "delivery " + id + " is " + entry.status() + "; only dead letters are replayed"))
                         : deliveries.replay(id, clock.instant()).then(deliveries.entry(id)));
     }

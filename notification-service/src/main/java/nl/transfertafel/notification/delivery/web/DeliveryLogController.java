@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import nl.transfertafel.notification.access.web.Callers;
-import nl.transfertafel.notification.access.web.Refusals;
+import nl.transfertafel.notification.access.web.RecipientRules;
 import nl.transfertafel.notification.delivery.application.DeliveryLogService;
 import nl.transfertafel.notification.delivery.application.Page;
 import nl.transfertafel.notification.delivery.domain.DeliveryStatus;
@@ -15,6 +15,7 @@ import nl.transfertafel.notification.delivery.infrastructure.DeliveryRepository.
 import nl.transfertafel.notification.routing.domain.Recipient;
 import nl.transfertafel.notification.subscription.application.SubscriptionService;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.web.ProblemResponses;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,19 +44,22 @@ public class DeliveryLogController {
     @GetMapping("/deliveries")
     @PreAuthorize("hasAnyRole('GP','PROVIDER','COORDINATOR','INSURER','CLIENT_SUPPORT','ADMIN')")
     @Operation(summary = "The caller's organisation's delivery log, newest first (ADMIN: any organisation)")
+    @ProblemResponses(invalid = RecipientRules.RECIPIENT,
+            forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Page<LogEntry>> deliveries(Actor actor,
             @Parameter(description = "ADMIN only: another organisation code or coordinators:<region>")
             @RequestParam(required = false) String organisation,
             @RequestParam(required = false) DeliveryStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return Mono.defer(() -> log.page(subscriptions.resolveForReading(Callers.of(actor), organisation), status, page, size))
-                .onErrorMap(Refusals::asProblem);
+        return Mono.defer(() -> log.page(subscriptions.resolveForReading(Callers.of(actor), organisation), status, page,
+                size));
     }
 
     @GetMapping("/dead-letters")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Dead letters, newest first, of every organisation or of one")
+    @ProblemResponses(invalid = RecipientRules.RECIPIENT)
     public Mono<Page<LogEntry>> deadLetters(Actor actor, @RequestParam(required = false) String organisation,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
@@ -63,15 +67,15 @@ public class DeliveryLogController {
                     Recipient recipient = organisation == null || organisation.isBlank() ? null
                             : subscriptions.resolveForReading(Callers.of(actor), organisation);
                     return log.page(recipient, DeliveryStatus.DEAD, page, size);
-                })
-                .onErrorMap(Refusals::asProblem);
+                });
     }
 
     @PostMapping("/dead-letters/{deliveryId}/replay")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Put a dead letter back in its lane; it is sent again with the same delivery id")
+    @ProblemResponses(notFound = "delivery", conflict = "not-dead-lettered: the delivery is not dead-lettered")
     public Mono<LogEntry> replay(@PathVariable UUID deliveryId) {
-        return log.replay(deliveryId).onErrorMap(Refusals::asProblem);
+        return log.replay(deliveryId);
     }
 
     public record Replayed(String organisation, long replayed) {
@@ -80,11 +84,11 @@ public class DeliveryLogController {
     @PostMapping("/dead-letters/replay")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Replay every dead letter of one organisation (after its receiver was fixed)")
+    @ProblemResponses(invalid = RecipientRules.RECIPIENT, forbidden = RecipientRules.CLIENT_NOT_MANAGED)
     public Mono<Replayed> replayAll(Actor actor, @RequestParam String organisation) {
         return Mono.defer(() -> {
                     Recipient recipient = subscriptions.resolve(Callers.of(actor), organisation);
                     return log.replayAll(recipient).map(n -> new Replayed(recipient.key(), n));
-                })
-                .onErrorMap(Refusals::asProblem);
+                });
     }
 }

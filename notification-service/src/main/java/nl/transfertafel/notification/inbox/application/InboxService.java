@@ -3,7 +3,6 @@ package nl.transfertafel.notification.inbox.application;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import nl.transfertafel.notification.access.application.Refusal;
 import nl.transfertafel.notification.delivery.application.ChannelSender;
 import nl.transfertafel.notification.delivery.application.Page;
 import nl.transfertafel.notification.delivery.domain.Delivery;
@@ -17,6 +16,7 @@ import nl.transfertafel.notification.routing.domain.Notice;
 import nl.transfertafel.notification.routing.domain.Recipient;
 import nl.transfertafel.notification.routing.domain.Subject;
 import nl.transfertafel.notification.routing.domain.SubjectKind;
+import nl.transfertafel.platform.refusal.Refused;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -59,7 +59,7 @@ public class InboxService implements ChannelSender {
 
     public Mono<InboxItem> markRead(Recipient recipient, String userId, UUID id) {
         return inbox.find(id, recipient.key(), userId)
-                .switchIfEmpty(Mono.error(Refusal.notFound("inbox notification " + id)))
+                .switchIfEmpty(Mono.error(Refused.notFound("inbox notification " + id)))
                 .flatMap(found -> inbox.markRead(id, userId))
                 .then(inbox.find(id, recipient.key(), userId))
                 .map(this::item);

@@ -8,13 +8,14 @@ import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.UUID;
 import nl.transfertafel.notification.access.web.Callers;
-import nl.transfertafel.notification.access.web.Refusals;
+import nl.transfertafel.notification.access.web.RecipientRules;
 import nl.transfertafel.notification.delivery.application.Page;
 import nl.transfertafel.notification.inbox.application.InboxItem;
 import nl.transfertafel.notification.inbox.application.InboxService;
 import nl.transfertafel.notification.routing.domain.Recipient;
 import nl.transfertafel.notification.subscription.application.SubscriptionService;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -50,26 +51,31 @@ public class InboxController {
 
     @GetMapping
     @Operation(summary = "Notifications, newest first, with this user's read time")
+    @ProblemResponses(invalid = RecipientRules.RECIPIENT,
+            forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Page<InboxItem>> list(Actor actor,
             @Parameter(description = "ADMIN only: another organisation code or coordinators:<region>")
             @RequestParam(required = false) String organisation,
             @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return Mono.defer(() -> inbox.page(recipient(actor, organisation), actor.userId(), unread, page, size))
-                .onErrorMap(Refusals::asProblem);
+        return Mono.defer(() -> inbox.page(recipient(actor, organisation), actor.userId(), unread, page, size));
     }
 
     @PostMapping("/{notificationId}/read")
     @Operation(summary = "Mark a notification read for the calling user")
+    @ProblemResponses(invalid = RecipientRules.RECIPIENT,
+            forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED},
+            notFound = "notification in your inbox")
     public Mono<InboxItem> markRead(Actor actor, @PathVariable UUID notificationId,
             @RequestParam(required = false) String organisation) {
-        return Mono.defer(() -> inbox.markRead(recipient(actor, organisation), actor.userId(), notificationId))
-                .onErrorMap(Refusals::asProblem);
+        return Mono.defer(() -> inbox.markRead(recipient(actor, organisation), actor.userId(), notificationId));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live stream of new notifications (Server-Sent Events; event name = event type, id = notification id)")
+    @ProblemResponses(invalid = RecipientRules.RECIPIENT,
+            forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Flux<ServerSentEvent<InboxItem>> stream(Actor actor, @RequestParam(required = false) String organisation) {
         return Flux.defer(() -> {
                     Recipient recipient = recipient(actor, organisation);
@@ -80,8 +86,7 @@ public class InboxController {
                     // the first comment flushes the response headers, so the client knows it is subscribed
                     return Flux.merge(live, beats)
                             .startWith(ServerSentEvent.<InboxItem>builder().comment("subscribed " + recipient.key()).build());
-                })
-                .onErrorMap(Refusals::asProblem);
+                });
     }
 
     private Recipient recipient(Actor actor, String organisation) {

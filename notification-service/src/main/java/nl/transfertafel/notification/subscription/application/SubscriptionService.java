@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.transfertafel.notification.access.application.Refusal;
 import nl.transfertafel.notification.access.domain.Caller;
 import nl.transfertafel.notification.access.domain.RecipientAccess;
 import nl.transfertafel.notification.access.domain.Verdict;
@@ -16,6 +15,7 @@ import nl.transfertafel.notification.subscription.domain.MailboxPolicy;
 import nl.transfertafel.notification.subscription.domain.SubscriptionPolicy;
 import nl.transfertafel.notification.subscription.domain.WebhookUrlPolicy;
 import nl.transfertafel.notification.subscription.infrastructure.SubscriptionRepository;
+import nl.transfertafel.platform.refusal.Refused;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -63,18 +63,18 @@ public class SubscriptionService {
     private Recipient resolve(Caller caller, String named, boolean reading) {
         Recipient recipient;
         if (named == null || named.isBlank()) {
-            recipient = access.own(caller).orElseThrow(() -> new Refusal(Refusal.Kind.FORBIDDEN, "no-mailbox", null,
+            recipient = access.own(caller).orElseThrow(() -> Refused.forbidden("no-mailbox",
                     "this caller has no organisation or region to receive notifications for"));
         } else {
             try {
                 recipient = Recipient.parse(named.trim());
             } catch (IllegalArgumentException e) {
-                throw new Refusal(Refusal.Kind.INVALID, "recipient", "organisation", e.getMessage());
+                throw Refused.invalid("organisation", "recipient", e.getMessage());
             }
         }
         Verdict verdict = reading ? access.mayRead(caller, recipient) : access.mayManage(caller, recipient);
         if (verdict instanceof Verdict.Rejected rejected) {
-            throw Refusal.of(Refusal.Kind.FORBIDDEN, rejected, "organisation");
+            throw Refused.forbidden(rejected.rule(), rejected.reason());
         }
         return recipient;
     }
@@ -100,16 +100,16 @@ public class SubscriptionService {
         for (EventSubscription subscription : wanted) {
             Verdict verdict = policy.maySubscribe(recipient, subscription.eventType(), subscription.channels());
             if (verdict instanceof Verdict.Rejected rejected) {
-                throw Refusal.of(Refusal.Kind.INVALID, rejected, "subscriptions");
+                throw invalid("subscriptions", rejected);
             }
         }
         Set<Channel> used = EnumSet.noneOf(Channel.class);
         wanted.forEach(subscription -> used.addAll(subscription.channels()));
         Mono<Void> webhookReady = !used.contains(Channel.WEBHOOK) ? Mono.empty()
-                : repository.webhook(recipient.key()).switchIfEmpty(Mono.error(Refusal.conflict("webhook-not-registered",
+                : repository.webhook(recipient.key()).switchIfEmpty(Mono.error(Refused.conflict("webhook-not-registered",
                         "register a webhook URL before subscribing to webhooks"))).then();
         Mono<Void> mailboxReady = !used.contains(Channel.EMAIL) ? Mono.empty()
-                : repository.mailbox(recipient.key()).switchIfEmpty(Mono.error(Refusal.conflict("mailbox-not-registered",
+                : repository.mailbox(recipient.key()).switchIfEmpty(Mono.error(Refused.conflict("mailbox-not-registered",
                         "register a mailbox before subscribing to e-mail"))).then();
         Mono<Void> save = Flux.fromIterable(wanted)
                 .concatMap(subscription -> Flux.fromIterable(Channel.SUBSCRIBABLE)
@@ -121,10 +121,10 @@ public class SubscriptionService {
 
     public Mono<Overview> registerWebhook(Recipient recipient, String url, String secret, String by) {
         if (webhookUrls.check(url) instanceof Verdict.Rejected rejected) {
-            throw Refusal.of(Refusal.Kind.INVALID, rejected, "url");
+            throw invalid("url", rejected);
         }
         if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-            throw new Refusal(Refusal.Kind.INVALID, "secret", "secret",
+            throw Refused.invalid("secret", "secret",
                     "a shared secret of at least " + MIN_SECRET_LENGTH + " characters");
         }
         return repository.saveWebhook(recipient.key(), url, secret, by).then(overview(recipient));
@@ -132,7 +132,7 @@ public class SubscriptionService {
 
     public Mono<Overview> registerMailbox(Recipient recipient, String address, String by) {
         if (mailboxes.check(address) instanceof Verdict.Rejected rejected) {
-            throw Refusal.of(Refusal.Kind.INVALID, rejected, "address");
+            throw invalid("address", rejected);
         }
         return repository.saveMailbox(recipient.key(), address, by).then(overview(recipient));
     }
@@ -163,5 +163,10 @@ public class SubscriptionService {
         }
         return repository.choices(recipient.key(), eventType)
                 .map(choices -> policy.channels(recipient, eventType, choices));
+    }
+
+    /** A policy's rejection of the input in {@code field}, as the platform's refusal. */
+    private static Refused invalid(String field, Verdict.Rejected rejected) {
+        return Refused.invalid(field, rejected.rule(), rejected.reason());
     }
 }

@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import nl.transfertafel.notification.access.web.Callers;
-import nl.transfertafel.notification.access.web.Refusals;
+import nl.transfertafel.notification.access.web.RecipientRules;
 import nl.transfertafel.notification.routing.domain.Channel;
 import nl.transfertafel.notification.routing.domain.Recipient;
-import nl.transfertafel.notification.subscription.application.SubscriptionService;
 import nl.transfertafel.notification.subscription.application.SubscriptionService.EventSubscription;
 import nl.transfertafel.notification.subscription.application.SubscriptionService.Overview;
+import nl.transfertafel.notification.subscription.application.SubscriptionService;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.web.ProblemResponses;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,6 +61,8 @@ public class SubscriptionController {
 
     @GetMapping
     @Operation(summary = "The effective subscriptions and registered channels of an organisation")
+    @ProblemResponses(invalid = RecipientRules.RECIPIENT,
+            forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> get(Actor actor, @Parameter(description = "ADMIN only: another organisation code or coordinators:<region>")
             @RequestParam(required = false) String organisation) {
         return act(actor, organisation, subscriptions::overview);
@@ -67,6 +70,12 @@ public class SubscriptionController {
 
     @PutMapping
     @Operation(summary = "Set the channels of the named event types (an empty channel list turns the event type off)")
+    @ProblemResponses(invalid = {RecipientRules.RECIPIENT,
+            "event-type-not-routed: an event type that never reaches this recipient",
+            "channel-not-subscribable: a channel an organisation does not subscribe to"},
+            forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED},
+            conflict = {"webhook-not-registered: WEBHOOK before a webhook URL is registered",
+                    "mailbox-not-registered: EMAIL before a mailbox is registered"})
     public Mono<Overview> put(Actor actor, @RequestParam(required = false) String organisation,
             @Valid @RequestBody SubscriptionsRequest request) {
         List<EventSubscription> wanted = request.subscriptions().stream()
@@ -79,6 +88,9 @@ public class SubscriptionController {
     @PutMapping("/webhook")
     @Operation(summary = "Register (or replace) the webhook URL and the shared HMAC secret",
             description = "HTTPS only. Deliveries are POSTs signed as documented in docs/services/notification-service.md.")
+    @ProblemResponses(invalid = {RecipientRules.RECIPIENT, "url: not a usable URL (no host, credentials or fragment)",
+            "https-only: not https", "secret: a secret shorter than 16 characters"},
+            forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> putWebhook(Actor actor, @RequestParam(required = false) String organisation,
             @Valid @RequestBody WebhookRequest request) {
         return act(actor, organisation,
@@ -87,12 +99,16 @@ public class SubscriptionController {
 
     @DeleteMapping("/webhook")
     @Operation(summary = "Remove the webhook (and its subscriptions)")
+    @ProblemResponses(invalid = RecipientRules.RECIPIENT,
+            forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> deleteWebhook(Actor actor, @RequestParam(required = false) String organisation) {
         return act(actor, organisation, recipient -> subscriptions.removeWebhook(recipient, actor.userId()));
     }
 
     @PutMapping("/mailbox")
     @Operation(summary = "Register (or replace) the organisation's functional mailbox")
+    @ProblemResponses(invalid = {RecipientRules.RECIPIENT, "mailbox: not one e-mail address"},
+            forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> putMailbox(Actor actor, @RequestParam(required = false) String organisation,
             @Valid @RequestBody MailboxRequest request) {
         return act(actor, organisation,
@@ -101,12 +117,13 @@ public class SubscriptionController {
 
     @DeleteMapping("/mailbox")
     @Operation(summary = "Remove the mailbox (and its e-mail subscriptions)")
+    @ProblemResponses(invalid = RecipientRules.RECIPIENT,
+            forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> deleteMailbox(Actor actor, @RequestParam(required = false) String organisation) {
         return act(actor, organisation, recipient -> subscriptions.removeMailbox(recipient, actor.userId()));
     }
 
     private Mono<Overview> act(Actor actor, String organisation, Function<Recipient, Mono<Overview>> action) {
-        return Mono.defer(() -> action.apply(subscriptions.resolve(Callers.of(actor), organisation)))
-                .onErrorMap(Refusals::asProblem);
+        return Mono.defer(() -> action.apply(subscriptions.resolve(Callers.of(actor), organisation)));
     }
 }

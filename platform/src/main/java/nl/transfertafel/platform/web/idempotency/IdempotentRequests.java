@@ -11,8 +11,8 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import nl.transfertafel.contracts.events.EventJson;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
-import nl.transfertafel.platform.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -40,6 +40,8 @@ public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** The 409 rule when a key comes back with another request. */
+    public static final String KEY_REUSED = "idempotency-key-reused";
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final JsonMapper CANONICAL = EventJson.mapper().rebuild()
@@ -72,7 +74,7 @@ public class IdempotentRequests {
             return Mono.defer(action);
         }
         if (!KEY.matcher(key).matches()) {
-            return Mono.error(ProblemException.invalid(HEADER, "IdempotencyKey",
+            return Mono.error(Refused.invalid(HEADER, "IdempotencyKey",
                     "must be 1 to 200 visible ASCII characters (a UUID is a good choice)"));
         }
         String organisation = actor.organisation() == null ? "" : actor.organisation();
@@ -148,7 +150,7 @@ public class IdempotentRequests {
                 .one()
                 .flatMap(stored -> {
                     if (!stored.requestHash().equals(hash)) {
-                        return Mono.error(ProblemException.conflict("idempotency-key-reused",
+                        return Mono.error(Refused.conflict(KEY_REUSED,
                                 "This Idempotency-Key was used before for a different request; use a new key for a new request."));
                     }
                     if (stored.status() == null) {

@@ -8,9 +8,9 @@ import nl.transfertafel.contracts.events.transfer.EscalationOpened;
 import nl.transfertafel.contracts.events.transfer.EscalationResolved;
 import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
-import nl.transfertafel.transfertable.common.application.Refusal;
 import nl.transfertafel.transfertable.escalation.domain.Escalation;
 import nl.transfertafel.transfertable.escalation.domain.EscalationPolicy;
 import nl.transfertafel.transfertable.escalation.infrastructure.EscalationRepository;
@@ -133,15 +133,15 @@ public class EscalationService {
             java.util.function.Function<Escalation, Escalation.Changed> command, Actor actor, String action) {
         return tx.transactional(escalations.find(escalationId)
                 .filter(v -> mayChange.test(v.escalation()))
-                .switchIfEmpty(Mono.error(Refusal.notFound("escalation " + escalationId)))
+                .switchIfEmpty(Mono.error(Refused.notFound("escalation " + escalationId)))
                 .flatMap(v -> {
                     if (v.escalation().state() != Escalation.State.OPEN) {
-                        return Mono.error(Refusal.conflict("illegal-transition", "The escalation is "
+                        return Mono.error(Refused.conflict("illegal-transition", "The escalation is "
                                 + v.escalation().state() + "; it cannot be changed any more."));
                     }
                     Escalation.Changed changed = command.apply(v.escalation());
                     return escalations.update(changed.escalation(), v.version())
-                            .flatMap(stored -> stored ? Mono.just(changed) : Mono.error(Refusal.conflict(
+                            .flatMap(stored -> stored ? Mono.just(changed) : Mono.error(Refused.conflict(
                                     "concurrent-update", "Someone else changed this escalation; reload and try again.")));
                 })
                 .flatMap(changed -> escalations.addHistory(escalationId, changed.history())
@@ -174,7 +174,7 @@ public class EscalationService {
     public Mono<Escalation> find(Actor actor, String escalationId) {
         return escalations.find(escalationId).map(EscalationRepository.Versioned::escalation)
                 .filter(e -> maySee(actor, e))
-                .switchIfEmpty(Mono.error(Refusal.notFound("escalation " + escalationId)));
+                .switchIfEmpty(Mono.error(Refused.notFound("escalation " + escalationId)));
     }
 
     public Flux<Escalation.HistoryEntry> history(String escalationId) {

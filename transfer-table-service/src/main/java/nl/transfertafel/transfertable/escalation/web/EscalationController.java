@@ -9,6 +9,8 @@ import nl.transfertafel.contracts.events.transfer.EscalationOpened;
 import nl.transfertafel.contracts.events.transfer.EscalationResolved;
 import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.web.ProblemResponses;
+import nl.transfertafel.transfertable.common.web.ProblemRules;
 import nl.transfertafel.transfertable.escalation.application.EscalationService;
 import nl.transfertafel.transfertable.escalation.domain.Escalation;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,6 +55,7 @@ public class EscalationController {
     @GetMapping("/{escalationId}")
     @PreAuthorize("hasAnyRole('COORDINATOR', 'INSURER')")
     @Operation(summary = "One escalation case with its history")
+    @ProblemResponses(notFound = "escalation")
     public Mono<WithHistory> one(Actor actor, @PathVariable String escalationId) {
         return escalations.find(actor, escalationId)
                 .flatMap(e -> escalations.history(escalationId).collectList().map(h -> new WithHistory(e, h))
@@ -66,6 +69,7 @@ public class EscalationController {
     @PostMapping("/{escalationId}/route")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Hand the case to the other route (insurer mediation / escalation authority)")
+    @ProblemResponses(notFound = "escalation", conflict = {ProblemRules.ILLEGAL_TRANSITION, ProblemRules.CONCURRENT_UPDATE})
     public Mono<Escalation> route(Actor coordinator, @PathVariable String escalationId,
             @Valid @RequestBody RouteBody body) {
         return escalations.reroute(coordinator, escalationId, body.route());
@@ -78,6 +82,7 @@ public class EscalationController {
     @PreAuthorize("hasAnyRole('COORDINATOR', 'INSURER')")
     @Operation(summary = "Record how the case was resolved (EscalationResolved)",
             description = "A coordinator of the region or the client's insurer. 409 when already resolved.")
+    @ProblemResponses(notFound = "escalation", conflict = {ProblemRules.ILLEGAL_TRANSITION, ProblemRules.CONCURRENT_UPDATE})
     public Mono<Escalation> resolve(Actor actor, @PathVariable String escalationId,
             @Valid @RequestBody ResolveBody body) {
         return escalations.resolve(actor, escalationId, body.resolution());

@@ -16,9 +16,9 @@ import nl.transfertafel.contracts.events.transfer.TransferBlocked;
 import nl.transfertafel.contracts.events.transfer.TransferProposed;
 import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
-import nl.transfertafel.transfertable.common.application.Refusal;
 import nl.transfertafel.transfertable.common.application.TransferTableSettings;
 import nl.transfertafel.transfertable.matching.domain.Eligibility;
 import nl.transfertafel.transfertable.matching.domain.Explanation;
@@ -172,7 +172,7 @@ public class MatchingService {
     public Mono<Proposal> proposeByHand(Actor coordinator, String referralId, String capacityLineId) {
         return Mono.defer(() -> readModel.client(referralId)
                         .filter(client -> coordinator.worksIn(client.region()))
-                        .switchIfEmpty(Mono.error(Refusal.notFound("waiting client " + referralId)))
+                        .switchIfEmpty(Mono.error(Refused.notFound("waiting client " + referralId)))
                         .flatMap(client -> proposals.lockRegion(client.region())
                                 .then(snapshot(client.region()))
                                 .flatMap(snapshot -> proposeByHand(coordinator, client, capacityLineId, snapshot))))
@@ -186,7 +186,7 @@ public class MatchingService {
         CapacityLine line = snapshot.lines().stream().filter(l -> l.capacityLineId().equals(capacityLineId))
                 .findFirst().orElse(null);
         if (line == null) {
-            return Mono.error(Refusal.notFound("capacity line " + capacityLineId + " in region " + client.region()));
+            return Mono.error(Refused.notFound("capacity line " + capacityLineId + " in region " + client.region()));
         }
         List<Blocked> reasons = new ArrayList<>(eligibility.clientBlocks(client, context));
         // the refusal cool-down stops the engine from proposing a refused pair again; a coordinator may
@@ -195,7 +195,7 @@ public class MatchingService {
                 .filter(b -> b.reason() != nl.transfertafel.transfertable.matching.domain.BlockReason.REFUSED_RECENTLY)
                 .forEach(reasons::add);
         if (!reasons.isEmpty()) {
-            return Mono.error(Refusal.conflict("not-eligible", "This match is not allowed: "
+            return Mono.error(Refused.conflict("not-eligible", "This match is not allowed: "
                     + reasons.stream().map(Blocked::detail).collect(Collectors.joining("; ")) + "."));
         }
         int km = MatchingContext.distanceKm(client, line);

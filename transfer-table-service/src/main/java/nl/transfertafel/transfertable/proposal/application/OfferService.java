@@ -10,9 +10,9 @@ import nl.transfertafel.contracts.events.transfer.DeclineReason;
 import nl.transfertafel.contracts.events.transfer.ScreeningOverdue;
 import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
-import nl.transfertafel.transfertable.common.application.Refusal;
 import nl.transfertafel.transfertable.common.application.TransferTableSettings;
 import nl.transfertafel.transfertable.escalation.application.EscalationService;
 import nl.transfertafel.transfertable.matching.application.MatchTrigger;
@@ -114,11 +114,11 @@ public class OfferService {
     public Mono<Proposal> answerAsProvider(Actor provider, String proposalId, boolean accepted, DeclineReason reason,
             String handoverContact) {
         if (accepted && (handoverContact == null || handoverContact.isBlank())) {
-            return Mono.error(Refusal.invalid("handoverContact", "NotBlank",
+            return Mono.error(Refused.invalid("handoverContact", "NotBlank",
                     "accepting names a contact person or desk for the warm handover"));
         }
         if (!accepted && reason == null) {
-            return Mono.error(Refusal.invalid("declineReason", "NotNull", "declining needs a coded reason"));
+            return Mono.error(Refused.invalid("declineReason", "NotNull", "declining needs a coded reason"));
         }
         return answer(proposalId, p -> provider.has(Role.PROVIDER) && provider.actsFor(p.receivingProviderAgb()),
                 provider, p -> p.answerAsProvider(accepted, reason, accepted ? handoverContact.trim() : null, clock),
@@ -131,7 +131,7 @@ public class OfferService {
      */
     public Mono<Proposal> answerForClient(Actor actor, String proposalId, boolean accepted, DeclineReason reason) {
         if (!accepted && reason == null) {
-            return Mono.error(Refusal.invalid("declineReason", "NotNull", "declining needs a coded reason"));
+            return Mono.error(Refused.invalid("declineReason", "NotNull", "declining needs a coded reason"));
         }
         return answer(proposalId, p -> mayAnswerForClient(actor, p), actor,
                 p -> p.answerForClient(accepted, reason, clock), "offer.client-" + (accepted ? "accept" : "decline"),
@@ -148,7 +148,7 @@ public class OfferService {
             boolean accepted, DeclineReason reason) {
         return tx.transactional(fresh(proposalId)
                         .filter(mayAnswer)
-                        .switchIfEmpty(Mono.error(Refusal.notFound("offer " + proposalId)))
+                        .switchIfEmpty(Mono.error(Refused.notFound("offer " + proposalId)))
                         .flatMap(before -> changes.apply(before, command.apply(before)))
                         .flatMap(changed -> audit.record(actor, changed.proposal().clientPseudonym(),
                                         action + ":" + proposalId, "transfer offer")
@@ -184,7 +184,7 @@ public class OfferService {
                                 .flatMap(before -> changes.apply(before, before.expire(clock)))
                                 .flatMap(changed -> trigger.afterCommit(p.region()).thenReturn(changed.proposal())))
                         .doOnNext(done -> ended(done, "OFFER_EXPIRED"))
-                        .onErrorResume(Refusal.class, e -> Mono.empty()))
+                        .onErrorResume(Refused.class, e -> Mono.empty()))
                 .count().map(Long::intValue);
     }
 
@@ -229,7 +229,7 @@ public class OfferService {
     }
 
     private Mono<Proposal> fresh(String proposalId) {
-        return proposals.find(proposalId).switchIfEmpty(Mono.error(Refusal.notFound("proposal " + proposalId)));
+        return proposals.find(proposalId).switchIfEmpty(Mono.error(Refused.notFound("proposal " + proposalId)));
     }
 
     private void ended(Proposal p, String outcome) {

@@ -1,7 +1,7 @@
 package nl.transfertafel.transfertable.proposal.application;
 
 import nl.transfertafel.platform.events.Outbox;
-import nl.transfertafel.transfertable.common.application.Refusal;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.transfertable.proposal.domain.Proposal;
 import nl.transfertafel.transfertable.proposal.infrastructure.ProposalRepository;
 import reactor.core.publisher.Mono;
@@ -20,16 +20,16 @@ public class ProposalChanges {
     /** Call inside a transaction. Illegal moves become 409, four-eyes refusals 403, a lost race 409. */
     public Mono<Proposal.Changed> apply(Proposal before, Proposal.Outcome outcome) {
         if (outcome instanceof Proposal.Illegal illegal) {
-            return Mono.error(Refusal.conflict("illegal-transition", illegal.transition().message()));
+            return Mono.error(Refused.conflict("illegal-transition", illegal.transition().message()));
         }
         if (outcome instanceof Proposal.Refused refused) {
-            return Mono.error(Refusal.forbidden(refused.decision().rule().code(), refused.decision().reason()));
+            return Mono.error(Refused.forbidden(refused.decision().rule().code(), refused.decision().reason()));
         }
         Proposal.Changed changed = (Proposal.Changed) outcome;
         return proposals.update(before, changed.proposal())
                 .flatMap(stored -> stored
                         ? outbox.append(changed.events()).thenReturn(changed)
-                        : Mono.error(Refusal.conflict("concurrent-update", "Someone else changed this proposal at the"
+                        : Mono.error(Refused.conflict("concurrent-update", "Someone else changed this proposal at the"
                                 + " same moment; reload it and try again.")));
     }
 }

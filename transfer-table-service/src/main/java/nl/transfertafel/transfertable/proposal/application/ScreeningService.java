@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.stream.Collectors;
 import nl.transfertafel.contracts.events.transfer.ProposalScreened;
 import nl.transfertafel.platform.audit.AuditLog;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
-import nl.transfertafel.transfertable.common.application.Refusal;
 import nl.transfertafel.transfertable.matching.application.MatchTrigger;
 import nl.transfertafel.transfertable.proposal.domain.Proposal;
 import nl.transfertafel.transfertable.proposal.domain.ProposalState;
@@ -78,7 +78,7 @@ public class ScreeningService {
     }
 
     private Mono<Proposal> load(String proposalId) {
-        return proposals.find(proposalId).switchIfEmpty(Mono.error(Refusal.notFound("proposal " + proposalId)));
+        return proposals.find(proposalId).switchIfEmpty(Mono.error(Refused.notFound("proposal " + proposalId)));
     }
 
     /**

@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 import nl.transfertafel.contracts.events.transfer.DeclineReason;
 import nl.transfertafel.platform.audit.AuditLog;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
-import nl.transfertafel.transfertable.common.application.Refusal;
+import nl.transfertafel.platform.web.ProblemResponses;
+import nl.transfertafel.transfertable.common.web.ProblemRules;
 import nl.transfertafel.transfertable.proposal.application.OfferService;
 import nl.transfertafel.transfertable.proposal.domain.Proposal;
 import nl.transfertafel.transfertable.proposal.infrastructure.ProposalRepository;
@@ -79,10 +81,11 @@ public class OfferController {
     @GetMapping("/{proposalId}")
     @PreAuthorize("hasAnyRole('PROVIDER', 'GP', 'CLIENT_SUPPORT', 'COORDINATOR')")
     @Operation(summary = "One offer (any state), if it is mine to see")
+    @ProblemResponses(notFound = "offer")
     public Mono<ProposalViews.Offer> one(Actor actor, @PathVariable String proposalId) {
         return proposals.find(proposalId)
                 .filter(p -> p.reservationId() != null && OfferService.maySee(actor, p))
-                .switchIfEmpty(Mono.error(Refusal.notFound("offer " + proposalId)))
+                .switchIfEmpty(Mono.error(Refused.notFound("offer " + proposalId)))
                 .flatMap(p -> audit.record(actor, p.clientPseudonym(), "offer.read:" + proposalId, "transfer offer")
                         .then(view(p)));
     }
@@ -98,6 +101,8 @@ public class OfferController {
                     + " person or desk for the warm handover: organisational, never client data); declining needs a"
                     + " coded declineReason. When the client already accepted, the transfer completes."
                     + " 409 illegal-transition when the offer is no longer open.")
+    @ProblemResponses(invalid = {"NotBlank: accepting without a handoverContact",
+            "NotNull: declining without a declineReason"}, notFound = "offer", conflict = {ProblemRules.ILLEGAL_TRANSITION, ProblemRules.CONCURRENT_UPDATE})
     public Mono<ProposalViews.Offer> provider(Actor provider, @PathVariable String proposalId,
             @Valid @RequestBody ProviderAnswer body) {
         return offers.answerAsProvider(provider, proposalId, body.accepted(), body.declineReason(), body.handoverContact())
@@ -113,6 +118,8 @@ public class OfferController {
             description = "Role GP of the referring practice, or CLIENT_SUPPORT of the region, on the client's"
                     + " behalf. Declining needs a coded declineReason. When the provider already accepted, the"
                     + " transfer completes.")
+    @ProblemResponses(invalid = "NotNull: declining without a declineReason", notFound = "offer",
+            conflict = {ProblemRules.ILLEGAL_TRANSITION, ProblemRules.CONCURRENT_UPDATE})
     public Mono<ProposalViews.Offer> client(Actor actor, @PathVariable String proposalId,
             @Valid @RequestBody ClientAnswer body) {
         return offers.answerForClient(actor, proposalId, body.accepted(), body.declineReason()).flatMap(this::view);

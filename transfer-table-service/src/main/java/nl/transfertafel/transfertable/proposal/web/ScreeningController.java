@@ -15,9 +15,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.transfertafel.contracts.events.transfer.ProposalScreened;
 import nl.transfertafel.platform.audit.AuditLog;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
-import nl.transfertafel.transfertable.common.application.Refusal;
+import nl.transfertafel.platform.web.ProblemResponses;
 import nl.transfertafel.transfertable.common.application.TransferTableSettings;
+import nl.transfertafel.transfertable.common.web.ProblemRules;
 import nl.transfertafel.transfertable.matching.application.MatchingService;
 import nl.transfertafel.transfertable.proposal.application.ScreeningService;
 import nl.transfertafel.transfertable.proposal.domain.Proposal;
@@ -127,10 +129,11 @@ public class ScreeningController {
             description = "Role COORDINATOR of the proposal's region (404 otherwise). Explanation: score components,"
                     + " runner-up options with the points the region would lose, blocked alternatives with reasons."
                     + " Four eyes: who approved for which organisation, and what is still needed.")
+    @ProblemResponses(notFound = "proposal in your region")
     public Mono<ProposalViews.Detail> detail(Actor coordinator, @PathVariable String proposalId) {
         return proposals.find(proposalId)
                 .filter(p -> coordinator.worksIn(p.region()))
-                .switchIfEmpty(Mono.error(Refusal.notFound("proposal " + proposalId)))
+                .switchIfEmpty(Mono.error(Refused.notFound("proposal " + proposalId)))
                 .flatMap(p -> Mono.zip(readModel.client(p.referralId()).map(java.util.Optional::of)
                                         .defaultIfEmpty(java.util.Optional.empty()),
                                 readModel.line(p.capacityLineId()).map(java.util.Optional::of)
@@ -150,6 +153,9 @@ public class ScreeningController {
                     + " LAPSED when the place was gone). 403 problem with rule not-a-coordinator, other-region,"
                     + " own-proposal, already-approved or four-eyes-organisation and the reason as detail; 409"
                     + " illegal-transition or concurrent-update.")
+    @ProblemResponses(forbidden = {ProblemRules.NOT_A_COORDINATOR, ProblemRules.OTHER_REGION, ProblemRules.OWN_PROPOSAL,
+                    ProblemRules.ALREADY_APPROVED, ProblemRules.FOUR_EYES_ORGANISATION},
+            notFound = "proposal", conflict = {ProblemRules.ILLEGAL_TRANSITION, ProblemRules.CONCURRENT_UPDATE})
     public Mono<Decision> approve(Actor actor, @PathVariable String proposalId) {
         return screening.approve(actor, proposalId).map(this::decision);
     }
@@ -161,6 +167,8 @@ public class ScreeningController {
     @Operation(summary = "Reject a proposal with a coded reason (ends it)",
             description = "The four-eyes policy decides who may (coordinators of the region). The reason is coded:"
                     + " case discussion stays anonymous, so no free text. 400 without a reason.")
+    @ProblemResponses(forbidden = {ProblemRules.NOT_A_COORDINATOR, ProblemRules.OTHER_REGION}, notFound = "proposal",
+            conflict = {ProblemRules.ILLEGAL_TRANSITION, ProblemRules.CONCURRENT_UPDATE})
     public Mono<Decision> reject(Actor actor, @PathVariable String proposalId, @Valid @RequestBody RejectBody body) {
         return screening.reject(actor, proposalId, body.reason()).map(this::decision);
     }
@@ -179,10 +187,13 @@ public class ScreeningController {
             description = "Role COORDINATOR of the client's region. The eligibility rules apply (409 not-eligible"
                     + " with every reason); 409 when the client already is in an open proposal. The proposer cannot"
                     + " approve it: two other coordinators must.")
+    @ProblemResponses(notFound = "waiting client or capacity line in your region", conflict = {
+            "not-eligible: the eligibility rules block this match (the detail lists every reason)",
+            "already-in-proposal: the client is already in an open proposal or offer"})
     public Mono<ResponseEntity<ProposalViews.Detail>> propose(Actor coordinator,
             @Valid @RequestBody ManualProposalBody body) {
         return matching.proposeByHand(coordinator, body.referralId(), body.capacityLineId())
-                .onErrorMap(org.springframework.dao.DataIntegrityViolationException.class, e -> Refusal.conflict(
+                .onErrorMap(org.springframework.dao.DataIntegrityViolationException.class, e -> Refused.conflict(
                         "already-in-proposal", "The client is already in an open proposal or offer."))
                 .flatMap(p -> readModel.line(p.capacityLineId()).map(java.util.Optional::of)
                         .defaultIfEmpty(java.util.Optional.empty())

@@ -3,8 +3,8 @@ package nl.transfertafel.transfertable.waitinglist.application;
 import java.time.Clock;
 import java.util.function.Function;
 import nl.transfertafel.platform.audit.AuditLog;
+import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
-import nl.transfertafel.transfertable.common.application.Refusal;
 import nl.transfertafel.transfertable.matching.application.MatchTrigger;
 import nl.transfertafel.transfertable.proposal.application.ScreeningService;
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
@@ -47,7 +47,7 @@ public class WaitingListScreeningService {
             WaitingListScreening.Reason reason) {
         return readModel.client(referralId)
                 .filter(client -> actor.worksIn(client.region()))
-                .switchIfEmpty(Mono.error(Refusal.notFound("waiting client " + referralId)))
+                .switchIfEmpty(Mono.error(Refused.notFound("waiting client " + referralId)))
                 .flatMap(client -> {
                     WaitingListScreening.Outcome outcome = WaitingListScreening.mark(client.region(), referralId,
                             client.clientPseudonym(), client.currentProviderAgb(), verdict, reason,
@@ -69,7 +69,7 @@ public class WaitingListScreeningService {
     private Mono<Decided> decide(Actor actor, String screeningId,
             Function<WaitingListScreening, WaitingListScreening.Outcome> command, String action) {
         return screenings.find(screeningId)
-                .switchIfEmpty(Mono.error(Refusal.notFound("waiting-list screening " + screeningId)))
+                .switchIfEmpty(Mono.error(Refused.notFound("waiting-list screening " + screeningId)))
                 .flatMap(before -> store(actor, before.clientPseudonym(), before, command.apply(before), action));
     }
 
@@ -78,19 +78,19 @@ public class WaitingListScreeningService {
         if (outcome instanceof WaitingListScreening.Refused refused) {
             return tx.transactional(audit.record(actor, pseudonym, action + ".refused:"
                             + refused.decision().rule().code(), "waiting-list screening"))
-                    .then(Mono.error(Refusal.forbidden(refused.decision().rule().code(), refused.decision().reason())));
+                    .then(Mono.error(Refused.forbidden(refused.decision().rule().code(), refused.decision().reason())));
         }
         if (outcome instanceof WaitingListScreening.Illegal illegal) {
-            return Mono.error(Refusal.conflict("illegal-transition", illegal.message()));
+            return Mono.error(Refused.conflict("illegal-transition", illegal.message()));
         }
         WaitingListScreening.Changed changed = (WaitingListScreening.Changed) outcome;
         WaitingListScreening after = changed.screening();
         Mono<Void> write = before == null
                 ? screenings.insert(after).onErrorMap(org.springframework.dao.DataIntegrityViolationException.class,
-                        e -> Refusal.conflict("screening-open", "This client already has an open waiting-list"
+                        e -> Refused.conflict("screening-open", "This client already has an open waiting-list"
                                 + " screening; confirm or dismiss that one first."))
                 : screenings.update(before, after).flatMap(stored -> stored ? Mono.<Void>empty()
-                        : Mono.error(Refusal.conflict("concurrent-update",
+                        : Mono.error(Refused.conflict("concurrent-update",
                                 "Someone else decided this screening at the same moment; reload and try again.")));
         return tx.transactional(write
                 .then(audit.record(actor, pseudonym, action + ":" + after.screeningId() + ":" + after.state(),

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.platform.web.ProblemResponses;
+import nl.transfertafel.transfertable.common.web.ProblemRules;
 import nl.transfertafel.transfertable.screening.domain.Approval;
 import nl.transfertafel.transfertable.screening.domain.FourEyesPolicy;
 import nl.transfertafel.transfertable.waitinglist.application.WaitingListScreeningService;
@@ -69,6 +71,8 @@ public class WaitingListScreeningController {
             description = "The four-eyes policy decides (coordinators of the client's region; 403 with its reason"
                     + " otherwise). Takes effect when a second coordinator confirms it. 409 screening-open when the"
                     + " client already has an open screening.")
+    @ProblemResponses(forbidden = {ProblemRules.NOT_A_COORDINATOR, ProblemRules.OTHER_REGION}, notFound = "waiting client",
+            conflict = "screening-open: the client already has an open waiting-list screening")
     public Mono<DecisionView> mark(Actor actor, @Valid @RequestBody MarkBody body) {
         return service.mark(actor, body.referralId(), body.verdict(), body.reason())
                 .map(d -> new DecisionView(view(d.screening()), d.reason()));
@@ -78,6 +82,9 @@ public class WaitingListScreeningController {
     @Operation(summary = "Confirm a marking (second screening)",
             description = "Four-eyes policy: another coordinator than the first; if the first belongs to the"
                     + " client's current provider, the second must not.")
+    @ProblemResponses(forbidden = {ProblemRules.NOT_A_COORDINATOR, ProblemRules.OTHER_REGION, ProblemRules.ALREADY_APPROVED,
+                    ProblemRules.FOUR_EYES_ORGANISATION},
+            notFound = "waiting-list screening", conflict = {ProblemRules.ILLEGAL_TRANSITION, ProblemRules.CONCURRENT_UPDATE})
     public Mono<DecisionView> confirm(Actor actor, @PathVariable String screeningId) {
         return service.confirm(actor, screeningId).map(d -> new DecisionView(view(d.screening()), d.reason()));
     }
@@ -87,6 +94,8 @@ public class WaitingListScreeningController {
 
     @PostMapping("/{screeningId}/dismiss")
     @Operation(summary = "Dismiss a marking with a coded reason")
+    @ProblemResponses(forbidden = {ProblemRules.NOT_A_COORDINATOR, ProblemRules.OTHER_REGION}, notFound = "waiting-list screening",
+            conflict = {ProblemRules.ILLEGAL_TRANSITION, ProblemRules.CONCURRENT_UPDATE})
     public Mono<DecisionView> dismiss(Actor actor, @PathVariable String screeningId,
             @Valid @RequestBody DismissBody body) {
         return service.dismiss(actor, screeningId, body.reason())
