@@ -55,7 +55,7 @@ class EmailDeliveryIT {
         assertThat(mail.getSubject()).isEqualTo("[Transfertafel] Transfer afgerond / Transfer completed");
         String body = mail.getContent().toString();
         assertThat(body).contains("voorstel " + journey.proposalId).contains("proposal " + journey.proposalId)
-                .contains("/api/v1/proposals/" + journey.proposalId);
+                .contains("/api/v1/offers/" + journey.proposalId);
         assertThat(mail.getHeader("X-Transfertafel-Event-Id")).containsExactly(completed.eventId().toString());
         assertThat(body).doesNotContain(journey.pseudonym).doesNotContain("intake desk");
 

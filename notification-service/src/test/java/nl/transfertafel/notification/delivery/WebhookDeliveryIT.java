@@ -64,7 +64,7 @@ class WebhookDeliveryIT {
             assertThat(body.get("organisation").asText()).isEqualTo(journey.otherProvider);
             assertThat(body.get("notice").asText()).isEqualTo("OFFER_RECEIVED");
             assertThat(body.get("subject").get("id").asText()).isEqualTo(journey.proposalId);
-            assertThat(body.get("link").asText()).endsWith("/api/v1/proposals/" + journey.proposalId);
+            assertThat(body.get("link").asText()).endsWith("/api/v1/offers/" + journey.proposalId);
             assertThat(body.get("texts").get("nl").get("title").asText()).isEqualTo("Aanbod voor uw organisatie");
             assertThat(body.get("texts").get("en").get("title").asText()).isEqualTo("An offer for your organisation");
             // thin: nothing about the client beyond the ids of the things

@@ -175,6 +175,15 @@ class TransferFlowIT {
 
         JsonNode mine = api.json(api.get(token(DemoUsers.PROVIDER), "/api/v1/offers"), 200);
         assertThat(mine.toString()).contains(proposal);
+        // the sending provider may read the offer for its client (warm handover) but not answer it
+        String sending = nl.transfertafel.testkit.TestStack.tokens().token("desk-" + DemoUsers.OTHER_PROVIDER_AGB, java.util.List.of("PROVIDER"),
+                DemoUsers.OTHER_PROVIDER_AGB, DemoUsers.REGION);
+        assertThat(api.json(api.get(sending, "/api/v1/offers/" + proposal), 200).path("proposalId").asText())
+                .isEqualTo(proposal);
+        api.json(api.post(sending, "/api/v1/offers/" + proposal + "/provider-response",
+                body("accepted", true, "handoverContact", "not ours to give")), 404);
+        String unrelated = nl.transfertafel.testkit.TestStack.tokens().token("desk-22000099", java.util.List.of("PROVIDER"), "22000099", DemoUsers.REGION);
+        api.json(api.get(unrelated, "/api/v1/offers/" + proposal), 404);
         assertThat(api.json(api.get(token(DemoUsers.INSURER), "/api/v1/proposals/" + proposal), 403).path("status").asInt())
                 .isEqualTo(403);
 

@@ -68,12 +68,14 @@ class DeliveryConfiguration {
     @Bean
     Links links(@Value("${transfertafel.notification.links.referral}") String referral,
             @Value("${transfertafel.notification.links.proposal}") String proposal,
+            @Value("${transfertafel.notification.links.offer}") String offer,
             @Value("${transfertafel.notification.links.escalation}") String escalation,
             @Value("${transfertafel.notification.links.blocked-transfer}") String blocked,
             @Value("${transfertafel.notification.links.registration-restriction}") String restriction) {
         Map<SubjectKind, String> templates = new EnumMap<>(SubjectKind.class);
         templates.put(SubjectKind.REFERRAL, referral);
         templates.put(SubjectKind.PROPOSAL, proposal);
+        templates.put(SubjectKind.OFFER, offer);
         templates.put(SubjectKind.ESCALATION, escalation);
         templates.put(SubjectKind.BLOCKED_TRANSFER, blocked);
         templates.put(SubjectKind.REGISTRATION_RESTRICTION, restriction);

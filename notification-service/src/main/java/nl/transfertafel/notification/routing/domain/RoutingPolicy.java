@@ -32,6 +32,8 @@ import nl.transfertafel.contracts.events.transfer.TransferProposed;
  * <li>Insurers must see transfers blocked by their contracts or ceilings (000:570-575) and escalations
  * that need their care mediation (000:543-551).</li>
  * </ul>
+ * Each recipient's link points where that recipient may read the detail: coordinators the proposal,
+ * the GP and the providers involved the offer (or, before there is one, the GP its referral).
  */
 public final class RoutingPolicy {
 
@@ -75,16 +77,18 @@ public final class RoutingPolicy {
                         new Subject(SubjectKind.REFERRAL, entry.referralId()));
             }
         } else if (payload instanceof TransferProposed proposed) {
-            Subject subject = new Subject(SubjectKind.PROPOSAL, proposed.proposalId());
-            organisation(out, proposed.referrerAgb(), Notice.TRANSFER_PROPOSED, subject);
-            out.add(new Concern(new Recipient.RegionCoordinators(event.region()), Notice.SCREENING_QUEUE_GREW, subject));
+            // the GP follows the proposal on its worklist; only coordinators read the proposal itself
+            organisation(out, proposed.referrerAgb(), Notice.TRANSFER_PROPOSED,
+                    new Subject(SubjectKind.REFERRAL, proposed.referralId()));
+            out.add(new Concern(new Recipient.RegionCoordinators(event.region()), Notice.SCREENING_QUEUE_GREW,
+                    new Subject(SubjectKind.PROPOSAL, proposed.proposalId())));
         } else if (payload instanceof TransferOffered offered) {
-            Subject subject = new Subject(SubjectKind.PROPOSAL, offered.proposalId());
+            Subject subject = new Subject(SubjectKind.OFFER, offered.proposalId());
             organisation(out, offered.referrerAgb(), Notice.TRANSFER_OFFERED, subject);
             organisation(out, offered.receivingProviderAgb(), Notice.OFFER_RECEIVED, subject);
             client(out, offered.referralId(), Notice.CLIENT_OFFER, subject);
         } else if (payload instanceof TransferCompleted completed) {
-            Subject subject = new Subject(SubjectKind.PROPOSAL, completed.proposalId());
+            Subject subject = new Subject(SubjectKind.OFFER, completed.proposalId());
             organisation(out, completed.referrerAgb(), Notice.TRANSFER_COMPLETED, subject);
             organisation(out, completed.receivingProviderAgb(), Notice.CLIENT_TRANSFERRED_IN, subject);
             organisation(out, completed.previousProviderAgb(), Notice.CLIENT_TRANSFERRED_OUT, subject);
@@ -103,7 +107,7 @@ public final class RoutingPolicy {
             // a stop sends referrals to the transfer table (rule 4): the region's coordinators should know
             out.add(new Concern(new Recipient.RegionCoordinators(event.region()),
                     Notice.REGISTRATION_RESTRICTION_CHANGED,
-                    new Subject(SubjectKind.REGISTRATION_RESTRICTION, restriction.restrictionId())));
+                    new Subject(SubjectKind.REGISTRATION_RESTRICTION, restriction.providerAgb())));
         }
         return dedupe(out);
     }

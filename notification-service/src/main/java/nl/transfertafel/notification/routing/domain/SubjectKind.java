@@ -3,8 +3,12 @@ package nl.transfertafel.notification.routing.domain;
 /** What kind of thing a notification points at; decides which service owns the detail (see {@link Links}). */
 public enum SubjectKind {
     REFERRAL,
+    /** A proposal as coordinators screen it (transfer table, coordinators of the region only). */
     PROPOSAL,
+    /** An offer as the GP, the providers involved and client supporters may read it (transfer table). */
+    OFFER,
     ESCALATION,
     BLOCKED_TRANSFER,
+    /** A provider's stops and pauses (capacity-service); the id is the provider's AGB. */
     REGISTRATION_RESTRICTION
 }

@@ -43,7 +43,7 @@ class RoutingPolicyTest {
     @Test
     void a_proposal_tells_the_gp_and_grows_the_regions_screening_queue() {
         assertThat(route(journey.transferProposed())).containsExactly(
-                told("01000001", Notice.TRANSFER_PROPOSED, SubjectKind.PROPOSAL, journey.proposalId),
+                told("01000001", Notice.TRANSFER_PROPOSED, SubjectKind.REFERRAL, journey.referralId),
                 new Concern(new Recipient.RegionCoordinators("rotterdam"), Notice.SCREENING_QUEUE_GREW,
                         new Subject(SubjectKind.PROPOSAL, journey.proposalId)));
     }
@@ -51,10 +51,10 @@ class RoutingPolicyTest {
     @Test
     void an_offer_tells_the_gp_the_receiving_provider_and_the_client() {
         assertThat(route(journey.transferOffered())).containsExactly(
-                told("01000001", Notice.TRANSFER_OFFERED, SubjectKind.PROPOSAL, journey.proposalId),
-                told("22000002", Notice.OFFER_RECEIVED, SubjectKind.PROPOSAL, journey.proposalId),
+                told("01000001", Notice.TRANSFER_OFFERED, SubjectKind.OFFER, journey.proposalId),
+                told("22000002", Notice.OFFER_RECEIVED, SubjectKind.OFFER, journey.proposalId),
                 new Concern(new Recipient.Client(journey.referralId), Notice.CLIENT_OFFER,
-                        new Subject(SubjectKind.PROPOSAL, journey.proposalId)));
+                        new Subject(SubjectKind.OFFER, journey.proposalId)));
     }
 
     @Test
@@ -65,6 +65,9 @@ class RoutingPolicyTest {
                         org.assertj.core.groups.Tuple.tuple("22000002", Notice.CLIENT_TRANSFERRED_IN),
                         org.assertj.core.groups.Tuple.tuple("22000001", Notice.CLIENT_TRANSFERRED_OUT),
                         org.assertj.core.groups.Tuple.tuple("client:" + journey.referralId, Notice.CLIENT_TRANSFER_COMPLETED));
+        // everyone involved can open the offer: the GP, and both providers (warm handover)
+        assertThat(route(journey.transferCompleted())).allSatisfy(concern ->
+                assertThat(concern.subject()).isEqualTo(new Subject(SubjectKind.OFFER, journey.proposalId)));
     }
 
     @Test

@@ -236,9 +236,14 @@ public class OfferService {
         meters.counter("transfertafel.transfers.ended", "region", p.region(), "outcome", outcome).increment();
     }
 
-    /** Whether the actor sees this offer in "offers" lists (provider, GP, client supporter, coordinator). */
+    /**
+     * Whether the actor sees this offer (provider, GP, client supporter, coordinator). The sending
+     * provider sees it too: a transfer informs the sending and the receiving provider (warm
+     * handover, criterion d); only the receiving one answers it.
+     */
     public static boolean maySee(Actor actor, Proposal p) {
-        return (actor.has(Role.PROVIDER) && actor.actsFor(p.receivingProviderAgb()))
+        return (actor.has(Role.PROVIDER) && (actor.actsFor(p.receivingProviderAgb())
+                        || (p.currentProviderAgb() != null && actor.actsFor(p.currentProviderAgb()))))
                 || mayAnswerForClient(actor, p)
                 || (actor.has(Role.COORDINATOR) && actor.worksIn(p.region()));
     }
