@@ -18,7 +18,7 @@ import nl.transfertafel.capacity.CapacityIntegrationTest;
 import nl.transfertafel.capacity.CapacityWiring;
 import nl.transfertafel.capacity.announcement.application.LineHousekeeping;
 import nl.transfertafel.capacity.common.domain.Today;
-import nl.transfertafel.capacity.housekeeping.infrastructure.HousekeepingScheduler;
+import nl.transfertafel.capacity.housekeeping.infrastructure.Housekeeping;
 import nl.transfertafel.capacity.reservation.application.ReservationService;
 import nl.transfertafel.capacity.support.CapacityApi;
 import nl.transfertafel.capacity.support.MovableClock;
@@ -55,7 +55,7 @@ class HousekeepingIT {
     @Autowired
     ReservationService reservations;
     @Autowired
-    HousekeepingScheduler housekeeping;
+    Housekeeping housekeeping;
     @Autowired
     MeterRegistry meters;
     CapacityApi api;

@@ -2,6 +2,7 @@ package nl.transfertafel.platform.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import nl.transfertafel.platform.jobs.PeriodicJob;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +30,14 @@ public class EventsConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaPublisher publisher, MeterRegistry meters,
-            @Value("${transfertafel.outbox.poll-interval:100ms}") Duration pollInterval,
             @Value("${transfertafel.outbox.batch-size:200}") int batchSize) {
-        return new OutboxRelay(db, tx, publisher, meters, pollInterval, batchSize);
+        return new OutboxRelay(db, tx, publisher, meters, batchSize);
+    }
+
+    @Bean
+    PeriodicJob outboxRelayJob(OutboxRelay relay, MeterRegistry meters,
+            @Value("${transfertafel.outbox.poll-interval:100ms}") Duration pollInterval) {
+        return new PeriodicJob("outbox-relay", pollInterval, relay::drain, meters);
     }
 
     @Bean

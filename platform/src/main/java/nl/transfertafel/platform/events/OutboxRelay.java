@@ -5,12 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -23,26 +19,22 @@ import reactor.core.scheduler.Schedulers;
  * a later tick: a restart or an outage loses nothing. (A crash between send and mark can publish a
  * row again; consumers are idempotent by event id, which is why that is safe.)
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final KafkaPublisher publisher;
-    private final Duration pollInterval;
     private final int batchSize;
     private final Counter published;
     private final Counter failures;
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
 
     public OutboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaPublisher publisher, MeterRegistry meters,
-            Duration pollInterval, int batchSize) {
+            int batchSize) {
         this.db = db;
         this.tx = tx;
         this.publisher = publisher;
-        this.pollInterval = pollInterval;
         this.batchSize = batchSize;
         this.published = Counter.builder("transfertafel.outbox.published").register(meters);
         this.failures = Counter.builder("transfertafel.outbox.publish.failures").register(meters);
@@ -110,46 +102,12 @@ public class OutboxRelay implements SmartLifecycle {
                 .then();
     }
 
-    private void tick() {
-        try {
-            int sent;
-            do {
-                sent = publishBatch();
-            } while (running && sent == batchSize);
-        } catch (RuntimeException e) {
-            failures.increment();
-            log.warn("outbox relay tick failed, will retry: {}", e.toString());
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::tick, pollInterval.toMillis(), pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (scheduler != null) {
-            scheduler.shutdown();
-            try {
-                scheduler.awaitTermination(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    /** Publishes batches until the outbox is empty (or a batch fails): one run of the relay's job. */
+    public void drain() {
+        int sent;
+        do {
+            sent = publishBatch();
+        } while (sent == batchSize && !Thread.currentThread().isInterrupted());
     }
 
     private record Row(Long id, String topic, String key, String type, String envelope) {

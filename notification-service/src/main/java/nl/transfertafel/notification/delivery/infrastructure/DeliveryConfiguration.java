@@ -140,10 +140,10 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DispatcherLoop dispatcherLoop(DeliveryDispatcher dispatcher,
+    DispatcherLoop dispatcherLoop(DeliveryDispatcher dispatcher, MeterRegistry meters,
             @Value("${transfertafel.notification.delivery.poll-interval:250ms}") Duration pollInterval,
             @Value("${transfertafel.notification.delivery.dispatcher-enabled:true}") boolean enabled) {
-        return new DispatcherLoop(dispatcher, pollInterval, enabled);
+        return new DispatcherLoop(dispatcher, pollInterval, enabled, meters);
     }
 
     @Bean

@@ -1,50 +1,49 @@
 package nl.transfertafel.notification.delivery.infrastructure;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import nl.transfertafel.notification.delivery.application.DeliveryDispatcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import nl.transfertafel.platform.jobs.PeriodicJob;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 
 /**
  * Runs the dispatcher: a round every poll interval, and straight away again while a round found
- * work. Several instances may run at once: lanes are claimed row by row with {@code skip locked}.
+ * work, on the platform's {@link PeriodicJob}. Several instances may run at once: lanes are claimed row by row with {@code skip locked}.
  */
 public class DispatcherLoop implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(DispatcherLoop.class);
-
     private final DeliveryDispatcher dispatcher;
-    private final Duration pollInterval;
     private final boolean enabled;
-    private ScheduledExecutorService scheduler;
+    private final PeriodicJob job;
     private volatile boolean running;
     private volatile Disposable round;
 
-    public DispatcherLoop(DeliveryDispatcher dispatcher, Duration pollInterval, boolean enabled) {
+    public DispatcherLoop(DeliveryDispatcher dispatcher, Duration pollInterval, boolean enabled, MeterRegistry meters) {
         this.dispatcher = dispatcher;
-        this.pollInterval = pollInterval;
         this.enabled = enabled;
+        this.job = new PeriodicJob("notification-dispatcher", pollInterval, this::drain, meters);
     }
 
-    private void tick() {
-        try {
-            int attempts;
-            do {
-                var result = new java.util.concurrent.CompletableFuture<Integer>();
-                round = dispatcher.dispatchDue().subscribe(result::complete, result::completeExceptionally,
-                        () -> result.complete(0));
+    /** Rounds until one finds nothing to do (or the loop is stopped). */
+    private void drain() {
+        int attempts;
+        do {
+            var result = new java.util.concurrent.CompletableFuture<Integer>();
+            round = dispatcher.dispatchDue().subscribe(result::complete, result::completeExceptionally,
+                    () -> result.complete(0));
+            try {
                 attempts = result.get(5, TimeUnit.MINUTES);
-            } while (running && attempts > 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            log.warn("notification dispatch round failed, will retry: {}", e.toString());
-        }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("notification dispatch round failed", e);
+            }
+        } while (running && attempts > 0);
     }
 
     @Override
@@ -53,13 +52,7 @@ public class DispatcherLoop implements SmartLifecycle {
             return;
         }
         running = true;
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "notification-dispatcher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::tick, pollInterval.toMillis(), pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        job.start();
     }
 
     /**
@@ -69,19 +62,11 @@ public class DispatcherLoop implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        if (scheduler != null) {
-            Disposable inFlight = round;
-            if (inFlight != null) {
-                inFlight.dispose();
-            }
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
+        Disposable inFlight = round;
+        if (inFlight != null) {
+            inFlight.dispose();
         }
+        job.stop();
     }
 
     @Override

@@ -2,14 +2,10 @@ package nl.transfertafel.platform.web.idempotency;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import nl.transfertafel.platform.jobs.PeriodicJob;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -28,56 +24,9 @@ public class IdempotencyConfiguration {
     }
 
     @Bean
-    SmartLifecycle idempotencyKeyPurger(IdempotentRequests requests,
+    PeriodicJob idempotencyKeyPurge(IdempotentRequests requests, MeterRegistry meters,
             @Value("${transfertafel.idempotency.purge-interval:PT1H}") Duration interval) {
-        return new Purger(requests, interval);
-    }
-
-    static final class Purger implements SmartLifecycle {
-
-        private static final Logger log = LoggerFactory.getLogger(Purger.class);
-
-        private final IdempotentRequests requests;
-        private final Duration interval;
-        private ScheduledExecutorService scheduler;
-        private volatile boolean running;
-
-        Purger(IdempotentRequests requests, Duration interval) {
-            this.requests = requests;
-            this.interval = interval;
-        }
-
-        @Override
-        public void start() {
-            running = true;
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "idempotency-key-purge");
-                thread.setDaemon(true);
-                return thread;
-            });
-            scheduler.scheduleWithFixedDelay(this::purge, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        private void purge() {
-            try {
-                Long purged = requests.purgeExpired().block(Duration.ofMinutes(1));
-                log.debug("purged {} expired idempotency keys", purged);
-            } catch (RuntimeException e) {
-                log.warn("purging expired idempotency keys failed, will retry: {}", e.toString());
-            }
-        }
-
-        @Override
-        public void stop() {
-            running = false;
-            if (scheduler != null) {
-                scheduler.shutdownNow();
-            }
-        }
-
-        @Override
-        public boolean isRunning() {
-            return running;
-        }
+        return new PeriodicJob("idempotency-key-purge", interval, () -> requests.purgeExpired().block(Duration.ofMinutes(1)),
+                meters);
     }
 }

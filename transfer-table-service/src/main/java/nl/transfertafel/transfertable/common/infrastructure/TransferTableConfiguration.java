@@ -34,7 +34,9 @@ import nl.transfertafel.transfertable.waitinglist.application.WaitingListScreeni
 import nl.transfertafel.transfertable.waitinglist.infrastructure.WaitingListScreeningRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import nl.transfertafel.platform.jobs.PeriodicJob;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -223,10 +225,23 @@ public class TransferTableConfiguration {
 
     @Bean
     TransferTableJobs transferTableJobs(OfferService offers, EscalationService escalations,
-            ReadModelRepository readModel, MatchTrigger trigger,
-            @Value("${transfertafel.transfer-table.jobs.enabled:true}") boolean enabled,
-            @Value("${transfertafel.transfer-table.jobs.interval}") Duration interval,
+            ReadModelRepository readModel, MatchTrigger trigger) {
+        return new TransferTableJobs(offers, escalations, readModel, trigger);
+    }
+
+    /** Expiry, overdue screenings, reservation retries and escalations, on the platform's job mechanism. */
+    @Bean
+    @ConditionalOnProperty(name = "transfertafel.transfer-table.jobs.enabled", havingValue = "true", matchIfMissing = true)
+    PeriodicJob transferTableJob(TransferTableJobs jobs, MeterRegistry meters,
+            @Value("${transfertafel.transfer-table.jobs.interval}") Duration interval) {
+        return new PeriodicJob("transfer-table-jobs", interval, jobs::runOnce, meters);
+    }
+
+    /** A full rematch of every region now and then, besides the event-driven rounds. */
+    @Bean
+    @ConditionalOnProperty(name = "transfertafel.transfer-table.jobs.enabled", havingValue = "true", matchIfMissing = true)
+    PeriodicJob rematchJob(TransferTableJobs jobs, MeterRegistry meters,
             @Value("${transfertafel.transfer-table.matching.schedule}") Duration matchingSchedule) {
-        return new TransferTableJobs(offers, escalations, readModel, trigger, enabled, interval, matchingSchedule);
+        return new PeriodicJob("transfer-table-rematch", matchingSchedule, jobs::rematchAllRegions, meters);
     }
 }

@@ -1,21 +1,17 @@
 package nl.transfertafel.capacity.housekeeping.infrastructure;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import nl.transfertafel.capacity.announcement.application.LineHousekeeping;
-import nl.transfertafel.capacity.common.infrastructure.CapacityProperties;
 import nl.transfertafel.capacity.figures.application.FiguresService;
 import nl.transfertafel.capacity.reservation.application.ReservationService;
 import nl.transfertafel.capacity.restriction.application.RestrictionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the time-driven jobs every {@code transfertafel.capacity.housekeeping-interval}: held
+ * The time-driven jobs, run every {@code transfertafel.capacity.housekeeping-interval} by the
+ * platform's {@code PeriodicJob} (see {@link HousekeepingConfiguration}): held
  * reservations past their hold expire (their place returns), lines past their last day expire,
  * unconfirmed lines go stale, stops and pauses past their last day are lifted, and the gauges are
  * refreshed. The jobs read time from the injected Clock only; tests call {@link #runOnce()} (or the
@@ -23,25 +19,21 @@ import org.springframework.stereotype.Component;
  * its row and the domain decides again on the locked state, so nothing happens twice.
  */
 @Component
-public class HousekeepingScheduler implements SmartLifecycle {
+public class Housekeeping {
 
-    private static final Logger log = LoggerFactory.getLogger(HousekeepingScheduler.class);
+    private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
     private final ReservationService reservations;
     private final LineHousekeeping lines;
     private final RestrictionService restrictions;
     private final FiguresService figures;
-    private final Duration interval;
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
 
-    public HousekeepingScheduler(ReservationService reservations, LineHousekeeping lines,
-            RestrictionService restrictions, FiguresService figures, CapacityProperties properties) {
+    public Housekeeping(ReservationService reservations, LineHousekeeping lines,
+            RestrictionService restrictions, FiguresService figures) {
         this.reservations = reservations;
         this.lines = lines;
         this.restrictions = restrictions;
         this.figures = figures;
-        this.interval = properties.housekeepingInterval();
     }
 
     /** One round of every job, in order (reservations first, so places return before lines are judged). */
@@ -55,42 +47,5 @@ public class HousekeepingScheduler implements SmartLifecycle {
             log.info("housekeeping: {} hold(s) expired, {} line(s) expired, {} line(s) stale, {} restriction(s) ended",
                     expiredHolds, expiredLines, staleLines, endedRestrictions);
         }
-    }
-
-    private void tick() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            log.warn("housekeeping round failed, will retry next tick: {}", e.toString());
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "capacity-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
