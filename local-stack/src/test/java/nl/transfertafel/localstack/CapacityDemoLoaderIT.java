@@ -2,14 +2,10 @@ package nl.transfertafel.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.demo.DemoData;
 import nl.transfertafel.demo.DemoDataGenerator;
 import nl.transfertafel.demo.DemoOrganisations;
@@ -34,7 +30,6 @@ class CapacityDemoLoaderIT {
     private static LocalTokenIssuer tokens;
     private static ConfigurableApplicationContext capacity;
     private static String url;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -92,14 +87,8 @@ class CapacityDemoLoaderIT {
     }
 
     private static JsonNode get(String path, DemoUser user) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
-                    .header("Authorization", "Bearer " + tokens.tokenFor(user)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-            return EventJson.mapper().readTree(response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = StackHttp.get(url + path, tokens.tokenFor(user));
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return StackHttp.json(response.body());
     }
 }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +38,6 @@ class ClientNotificationIT {
 
     private static final String CONTACT_PATH = "/api/v1/internal/referrals/{referralId}/contact";
     private static LocalStack stack;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -109,27 +105,11 @@ class ClientNotificationIT {
     }
 
     private static HttpResponse<String> get(ServiceKind kind, String path, DemoUser user) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(kind) + path)).GET();
-        if (user != null) {
-            request.header("Authorization", "Bearer " + stack.tokenFor(user));
-        }
-        return send(request.build());
+        return StackHttp.get(stack.url(kind) + path, user == null ? null : stack.tokenFor(user));
     }
 
     private static HttpResponse<String> post(ServiceKind kind, String path, DemoUser user, String body) {
-        return send(HttpRequest.newBuilder(URI.create(stack.url(kind) + path))
-                .header("Authorization", "Bearer " + stack.tokenFor(user))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return StackHttp.post(stack.url(kind) + path, stack.tokenFor(user), body,
+                "Idempotency-Key", UUID.randomUUID().toString());
     }
 }

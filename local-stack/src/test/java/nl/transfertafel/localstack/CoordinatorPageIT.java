@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -14,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.testkit.security.DemoUsers;
 import nl.transfertafel.localstack.browser.Accessibility;
 import nl.transfertafel.localstack.browser.Browser;
@@ -47,7 +43,6 @@ class CoordinatorPageIT {
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalStack stack;
     private static Browser browser;
     private static CoordinatorPage page;
@@ -324,14 +319,12 @@ class CoordinatorPageIT {
         assertThat(referral.statusCode()).as(referral.body()).isEqualTo(201);
         String referralId = json(referral.body()).get("referralId").asText();
         // an administrator registers the provider, which announces a place; the insurer records its contract
-        HttpResponse<String> record = send(HttpRequest.newBuilder(URI.create(stack.url(ServiceKind.CAPACITY)
-                        + "/api/v1/providers/" + provider))
-                .header("Authorization", "Bearer " + stack.tokenFor(DemoUsers.ADMIN)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(Map.of(
+        HttpResponse<String> record = StackHttp.put(stack.url(ServiceKind.CAPACITY) + "/api/v1/providers/" + provider,
+                stack.tokenFor(DemoUsers.ADMIN), Map.of(
                         "name", "Testaanbieder vier ogen", "type", "GGZ_INSTITUTION", "region", DemoUsers.REGION,
                         "locations", List.of(Map.of("postcode", "3012 KK", "city", "Rotterdam", "region", DemoUsers.REGION)),
                         "offerings", List.of(Map.of("diagnosisGroups", List.of("TRAUMA"), "careLevel", "SPECIALIST",
-                                "minAge", 18, "maxAge", 120, "exclusions", List.of())))))).build());
+                                "minAge", 18, "maxAge", 120, "exclusions", List.of()))));
         assertThat(record.statusCode()).as(record.body()).isIn(200, 201);
         JsonNode registered = json(record.body());
         HttpResponse<String> line = post(ServiceKind.CAPACITY, "/api/v1/capacity", providerToken(provider),
@@ -340,10 +333,9 @@ class CoordinatorPageIT {
                         "places", 1, "availableFrom", LocalDate.now().toString(),
                         "availableUntil", LocalDate.now().plusDays(60).toString()));
         assertThat(line.statusCode()).as(line.body()).isEqualTo(201);
-        HttpResponse<String> contract = send(HttpRequest.newBuilder(URI.create(stack.url(ServiceKind.CAPACITY)
-                        + "/api/v1/contracts/" + DemoUsers.INSURER_UZOVI + "/" + provider))
-                .header("Authorization", "Bearer " + stack.tokenFor(DemoUsers.INSURER)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"contracted\":true,\"ceilingReached\":false}")).build());
+        HttpResponse<String> contract = StackHttp.put(stack.url(ServiceKind.CAPACITY) + "/api/v1/contracts/"
+                + DemoUsers.INSURER_UZOVI + "/" + provider, stack.tokenFor(DemoUsers.INSURER),
+                Map.of("contracted", true, "ceilingReached", false));
         assertThat(contract.statusCode()).as(contract.body()).isIn(200, 201);
         String[] proposal = new String[2];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -362,28 +354,14 @@ class CoordinatorPageIT {
     }
 
     private static JsonNode json(String body) {
-        return EventJson.mapper().readTree(body);
+        return StackHttp.json(body);
     }
 
     private static HttpResponse<String> get(ServiceKind kind, String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(stack.url(kind) + path)).header("Authorization", "Bearer " + token)
-                .GET().build());
+        return StackHttp.get(stack.url(kind) + path, token);
     }
 
     private static HttpResponse<String> post(ServiceKind kind, String path, String token, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(kind) + path))
-                .header("Authorization", "Bearer " + token);
-        request = body == null ? request.POST(HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)));
-        return send(request.build());
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return StackHttp.post(stack.url(kind) + path, token, body);
     }
 }

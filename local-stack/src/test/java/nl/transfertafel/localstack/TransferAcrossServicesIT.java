@@ -3,9 +3,6 @@ package nl.transfertafel.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -48,7 +45,6 @@ class TransferAcrossServicesIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String OFFER_TTL = "transfertafel.transfer-table.offer-ttl";
     private static final String JOBS_INTERVAL = "transfertafel.transfer-table.jobs.interval";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Random RANDOM = new Random(20261123);
     private static LocalStack stack;
 
@@ -169,12 +165,8 @@ class TransferAcrossServicesIT {
                 Map.entry("insurerUzovi", "3311"), Map.entry("diagnosisGroup", diagnosisGroup),
                 Map.entry("careLevel", "SPECIALIST"), Map.entry("urgency", "REGULAR"), Map.entry("maxTravelKm", 25),
                 Map.entry("eHealthAcceptable", false), Map.entry("screeningConsent", true)));
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(stack.url(ServiceKind.INTAKE)
-                        + "/api/v1/referrals"))
-                .header("Authorization", "Bearer " + stack.tokenFor(DemoUsers.GP))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> created = StackHttp.post(stack.url(ServiceKind.INTAKE) + "/api/v1/referrals",
+                stack.tokenFor(DemoUsers.GP), body, "Idempotency-Key", UUID.randomUUID().toString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode json = EventJson.mapper().readTree(created.body());
         return new Referred(json.get("referralId").asText(), LocalDate.parse(json.get("registeredOn").asText()));
@@ -261,35 +253,19 @@ class TransferAcrossServicesIT {
         }
     }
 
-    private static JsonNode post(ServiceKind kind, String path, String token, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(kind) + path))
-                .header("Authorization", "Bearer " + token);
-        request = body == null ? request.POST(HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body)));
-        HttpResponse<String> response = send(request.build());
+    private static JsonNode post(ServiceKind kind, String path, String token, Object body, int expected) {
+        HttpResponse<String> response = StackHttp.post(stack.url(kind) + path, token, body);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
-        return EventJson.mapper().readTree(response.body());
+        return StackHttp.json(response.body());
     }
 
-    private static JsonNode put(ServiceKind kind, String path, String token, Object body) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.url(kind) + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(EventJson.mapper().writeValueAsString(body))).build());
+    private static JsonNode put(ServiceKind kind, String path, String token, Object body) {
+        HttpResponse<String> response = StackHttp.put(stack.url(kind) + path, token, body);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(200, 201);
-        return EventJson.mapper().readTree(response.body());
+        return StackHttp.json(response.body());
     }
 
     private static String get(ServiceKind kind, String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(stack.url(kind) + path))
-                .header("Authorization", "Bearer " + token).GET().build()).body();
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return StackHttp.get(stack.url(kind) + path, token).body();
     }
 }

@@ -3,9 +3,6 @@ package nl.transfertafel.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import nl.transfertafel.contracts.events.EventEnvelope;
@@ -29,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 class WalkingSkeletonIT {
 
     private static LocalStack stack;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -110,30 +106,14 @@ class WalkingSkeletonIT {
     }
 
     private static JsonNode json(String body) {
-        return EventJson.mapper().readTree(body);
+        return StackHttp.json(body);
     }
 
     private static HttpResponse<String> get(ServiceKind kind, String path, DemoUser user) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(kind) + path)).GET();
-        if (user != null) {
-            request.header("Authorization", "Bearer " + stack.tokenFor(user));
-        }
-        return send(request.build());
+        return StackHttp.get(stack.url(kind) + path, user == null ? null : stack.tokenFor(user));
     }
 
     private static HttpResponse<String> post(ServiceKind kind, String path, DemoUser user, String body) {
-        return send(HttpRequest.newBuilder(URI.create(stack.url(kind) + path))
-                .header("Authorization", "Bearer " + stack.tokenFor(user))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return StackHttp.post(stack.url(kind) + path, stack.tokenFor(user), body);
     }
 }
