@@ -6,97 +6,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Predicate;
 import nl.transfertafel.contracts.events.EventEnvelope;
-import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.contracts.events.EventSchemas;
-import nl.transfertafel.contracts.events.Topics;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
 import nl.transfertafel.contracts.events.transfer.EscalationOpened;
 import nl.transfertafel.contracts.events.transfer.EscalationResolved;
 import nl.transfertafel.contracts.events.transfer.TransferBlocked;
 import nl.transfertafel.contracts.events.transfer.TransferEnded;
 import nl.transfertafel.contracts.vocabulary.Urgency;
-import nl.transfertafel.testkit.engines.SharedEngines;
-import nl.transfertafel.testkit.kafka.TopicReader;
-import nl.transfertafel.transfertable.TransferTableIntegrationTest;
-import nl.transfertafel.transfertable.TransferTableWiring;
 import nl.transfertafel.transfertable.escalation.application.EscalationService;
 import nl.transfertafel.transfertable.support.Api;
-import nl.transfertafel.transfertable.support.Events;
 import nl.transfertafel.transfertable.support.FakeCapacityService;
-import nl.transfertafel.transfertable.support.MutableClock;
 import nl.transfertafel.transfertable.support.World;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What insurers must see (contract and ceiling blocks, escalations of their clients), waiting-list
  * screening, and a client leaving the list while proposed, on the real engines.
  */
-@TransferTableIntegrationTest
-class EscalationsAndBlocksIT {
+class EscalationsAndBlocksIT extends FlowScenarios {
 
-    private static final Duration WAIT = Duration.ofSeconds(45);
-    private static final Events EVENTS = new Events();
-
-    @DynamicPropertySource
-    static void wiring(DynamicPropertyRegistry registry) {
-        TransferTableWiring.register(registry);
-    }
-
-    @AfterAll
-    static void close() {
-        EVENTS.close();
-    }
-
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    DatabaseClient db;
     @Autowired
     EscalationService escalations;
-    Api api;
-
-    @BeforeEach
-    void api() {
-        api = new Api(web);
-    }
-
-    private static String id(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    private long count(String sql, String value) {
-        return db.sql(sql).bind("v", value).map(row -> row.get(0, Long.class)).one().block();
-    }
-
-    private static List<EventEnvelope> onKafka(Predicate<EventEnvelope> match, Duration timeout) {
-        try (TopicReader reader = new TopicReader(SharedEngines.kafkaBootstrap(), Topics.TRANSFER_EVENTS)) {
-            return reader.await(m -> match.test(EventJson.read(m.value())), timeout).stream()
-                    .map(m -> EventJson.read(m.value())).toList();
-        }
-    }
-
-    private static Predicate<EventEnvelope> typeFor(Class<?> type, String text) {
-        return e -> e.type().equals(type.getSimpleName()) && e.payload().toString().contains(text);
-    }
 
     @Test
     void a_contract_block_is_published_once_listed_for_the_insurer_and_lifted_by_a_new_contract() {

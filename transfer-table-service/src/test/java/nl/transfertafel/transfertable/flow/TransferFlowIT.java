@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Predicate;
 import nl.transfertafel.contracts.events.EventEnvelope;
-import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.contracts.events.EventSchemas;
-import nl.transfertafel.contracts.events.Topics;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
 import nl.transfertafel.contracts.events.transfer.ScreeningOverdue;
 import nl.transfertafel.contracts.events.transfer.TransferCompleted;
@@ -21,27 +16,15 @@ import nl.transfertafel.contracts.events.transfer.TransferEnded;
 import nl.transfertafel.contracts.events.transfer.TransferOffered;
 import nl.transfertafel.contracts.events.transfer.TransferProposed;
 import nl.transfertafel.contracts.vocabulary.Urgency;
-import nl.transfertafel.testkit.engines.SharedEngines;
-import nl.transfertafel.testkit.kafka.TopicReader;
 import nl.transfertafel.testkit.security.DemoUsers;
-import nl.transfertafel.transfertable.TransferTableIntegrationTest;
-import nl.transfertafel.transfertable.TransferTableWiring;
 import nl.transfertafel.transfertable.proposal.application.OfferService;
 import nl.transfertafel.transfertable.support.Api;
-import nl.transfertafel.transfertable.support.Events;
 import nl.transfertafel.transfertable.support.FakeCapacityService;
-import nl.transfertafel.transfertable.support.MutableClock;
 import nl.transfertafel.transfertable.support.World;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,44 +32,10 @@ import tools.jackson.databind.JsonNode;
  * out on Kafka, screening by two coordinators over REST, the offer and its answers, and the paths
  * where it ends without a transfer. Each scenario works in a region of its own.
  */
-@TransferTableIntegrationTest
-class TransferFlowIT {
+class TransferFlowIT extends FlowScenarios {
 
-    private static final Duration WAIT = Duration.ofSeconds(45);
-    private static final Events EVENTS = new Events();
-
-    @DynamicPropertySource
-    static void wiring(DynamicPropertyRegistry registry) {
-        TransferTableWiring.register(registry);
-    }
-
-    @AfterAll
-    static void close() {
-        EVENTS.close();
-    }
-
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    DatabaseClient db;
     @Autowired
     OfferService offers;
-    Api api;
-
-    @BeforeEach
-    void api() {
-        api = new Api(web);
-    }
-
-    private static String id(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
 
     /** A waiting client (current provider {@code current}) and a contracted line of {@code receiving} with free places. */
     private void setUp(String region, String referralId, String current, String lineId, String receiving, int places) {
@@ -110,21 +59,6 @@ class TransferFlowIT {
             assertThat(found[0]).as("proposal for " + referralId + " in the queue").isNotNull();
         });
         return found[0];
-    }
-
-    private static List<EventEnvelope> onKafka(Predicate<EventEnvelope> match) {
-        try (TopicReader reader = new TopicReader(SharedEngines.kafkaBootstrap(), Topics.TRANSFER_EVENTS)) {
-            return reader.await(m -> match.test(EventJson.read(m.value())), WAIT).stream()
-                    .map(m -> EventJson.read(m.value())).toList();
-        }
-    }
-
-    private static Predicate<EventEnvelope> typeFor(Class<?> type, String proposalOrReferral) {
-        return e -> e.type().equals(type.getSimpleName()) && e.payload().toString().contains(proposalOrReferral);
-    }
-
-    private long count(String sql, String value) {
-        return db.sql(sql).bind("v", value).map(row -> row.get(0, Long.class)).one().block();
     }
 
     @Test
