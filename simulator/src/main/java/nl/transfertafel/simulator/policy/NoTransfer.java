@@ -11,6 +11,12 @@ public final class NoTransfer implements TransferPolicy {
         return "none";
     }
 
+    /** Without a table there is nobody to announce places to. */
+    @Override
+    public boolean receivesAnnouncements() {
+        return false;
+    }
+
     @Override
     public void onDay(RegionRun run, int day) {
         // providers fill their own places from their own lists; nothing moves between them

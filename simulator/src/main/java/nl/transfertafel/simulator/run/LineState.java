@@ -8,8 +8,8 @@ import nl.transfertafel.simulator.world.LineSpec;
 /**
  * One capacity line during one run: its free intake places (each with the last day it can be used,
  * oldest first), the provider's own waiting list for it (urgent first, then longest waiting), and
- * the counts every place ends up in: opened = free + held + used by the own list + used by a
- * transfer + lost unused.
+ * the counts every place ends up in: opened = free + announced + held + used by the own list + used
+ * by a transfer + lost unused.
  */
 public final class LineState {
 
@@ -20,6 +20,9 @@ public final class LineState {
 
     final LineSpec spec;
     final ArrayDeque<Integer> freePlaces = new ArrayDeque<>();
+    /** Places announced to the transfer table first: last usable day, and the day they go back to the own list. */
+    final ArrayDeque<Integer> announcedExpiry = new ArrayDeque<>();
+    final ArrayDeque<Integer> announcedReturn = new ArrayDeque<>();
     final PriorityQueue<ClientState> ownList = new PriorityQueue<>(OWN_LIST_ORDER);
     boolean closed;
     long opened;
@@ -34,7 +37,8 @@ public final class LineState {
 
     public LineSpec spec() { return spec; }
 
-    public int free() { return freePlaces.size(); }
+    /** Places the transfer table may fill now: free ones and those announced to the table. */
+    public int free() { return freePlaces.size() + announcedExpiry.size(); }
 
     public boolean closed() { return closed; }
 

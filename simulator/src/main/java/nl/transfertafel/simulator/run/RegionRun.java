@@ -69,6 +69,8 @@ public final class RegionRun {
     private int stopProviderIndex = -1;
     private int ceilingDay = -1;
     private int today;
+    private int stepped;
+    private boolean finished;
 
     public RegionRun(RegionWorld world, Parameters p, Scenario scenario, TransferPolicy policy) {
         this.world = world;
@@ -143,25 +145,54 @@ public final class RegionRun {
     /** Runs every day; {@code progress} receives each finished day. */
     public RunMetrics run(IntConsumer progress) {
         for (int day = 0; day < totalDays; day++) {
-            today = day;
-            scenarioEvents(day);
-            registrations(day);
-            leavers(day);
-            openPlaces(day);
-            fillFromOwnLists(day);
-            policy.onDay(this, day);
-            losePlaces(day);
-            if (day % 7 == 6) {
-                weeklyFigures(day);
-            }
-            if (day == measuredEnd - 1) {
-                yearEndFigures(day);
-            }
+            step(day);
             progress.accept(day);
         }
-        finish();
+        return finish();
+    }
+
+    /** Simulates one day; days must be stepped in order from 0 (tests step by hand). */
+    public void step(int day) {
+        if (day != stepped) {
+            throw new IllegalStateException("day " + day + " stepped out of order; next is " + stepped);
+        }
+        stepped++;
+        today = day;
+        scenarioEvents(day);
+        registrations(day);
+        leavers(day);
+        openPlaces(day);
+        fillFromOwnLists(day);
+        policy.onDay(this, day);
+        losePlaces(day);
+        if (day % 7 == 6) {
+            weeklyFigures(day);
+        }
+        if (day == measuredEnd - 1) {
+            yearEndFigures(day);
+        }
+    }
+
+    /** Ends the run: open proposals are released, the figures computed, the books checked. */
+    public RunMetrics finish() {
+        collectFigures();
+        finished = true;
         checkBooks();
         return metrics;
+    }
+
+    /**
+     * Opens extra places on a line today, on top of its weekly places: for hand-made scenarios in
+     * tests, where the exact places matter.
+     */
+    public void addPlaces(LineState line, int places, int day) {
+        for (int k = 0; k < places; k++) {
+            line.freePlaces.add(day + p.days("capacity.placeLifetimeDays"));
+        }
+        line.opened += places;
+        if (measured(day)) {
+            metrics.placesOpened += places;
+        }
     }
 
     // ------------------------------------------------------------------------------------ the day
@@ -204,6 +235,11 @@ public final class RegionRun {
                 line.freePlaces.poll();
                 lose(line, day);
             }
+            while (!line.announcedExpiry.isEmpty()) {
+                line.announcedExpiry.poll();
+                line.announcedReturn.poll();
+                lose(line, day);
+            }
             for (ClientState c : line.ownList) {
                 if (c.line == line && c.waiting()) {
                     moving.add(c);
@@ -215,7 +251,7 @@ public final class RegionRun {
             if (c.hold != null) {
                 release(c.hold, day, false);
             }
-            LineSpec home = world.homeLine(c.referral, this::accepting);
+            LineSpec home = world.homeLine(c.referral, line -> accepting(line, c.referral));
             if (home == null) {
                 continue; // stays on the closed provider's list; counted as waiting at the end
             }
@@ -234,13 +270,14 @@ public final class RegionRun {
         }
     }
 
-    private boolean accepting(LineSpec line) {
+    private boolean accepting(LineSpec line, Referral r) {
         int provider = line.provider().index();
         if (providerClosed[provider]) {
             return false;
         }
-        // a registration stop: the GP refers elsewhere (domain rule 4; the stop never hides a client)
-        return !(provider == stopProviderIndex && today >= warmup && today < measuredEnd);
+        // a registration stop for the client's group: the GP refers elsewhere (domain rule 4: the
+        // stop never hides a client; the table's NoStopOrPause policy keeps transfers away too)
+        return !(provider == stopProviderIndex && r.group() == scenario.stopFor() && today >= warmup && today < measuredEnd);
     }
 
     private void registrations(int day) {
@@ -253,7 +290,7 @@ public final class RegionRun {
             if (measured) {
                 metrics.registered++;
             }
-            LineSpec home = world.homeLine(r, this::accepting);
+            LineSpec home = world.homeLine(r, line -> accepting(line, r));
             if (home == null) {
                 if (measured) {
                     metrics.outOfRegion++;
@@ -312,7 +349,18 @@ public final class RegionRun {
             }
             double mean = line.spec.weeklyMean() * season * capacityFactor[line.spec.provider().index()];
             int places = Streams.poisson(mean, Streams.uniform(line.spec.stream(), day / 7));
-            for (int k = 0; k < places; k++) {
+            // a share goes to the transfer table first (the providers' insight into each other's
+            // capacity, 004:617-620); the rest, and what the table leaves, to the own list
+            int announced = 0;
+            if (policy.receivesAnnouncements()) {
+                double u = Streams.uniform(line.spec.stream(), 1_000_000L + day / 7);
+                announced = Math.min(places, (int) Math.floor(places * p.get("table.announcedShare") + u));
+            }
+            for (int k = 0; k < announced; k++) {
+                line.announcedExpiry.add(day + lifetime);
+                line.announcedReturn.add(day + p.days("table.announceDays"));
+            }
+            for (int k = announced; k < places; k++) {
                 line.freePlaces.add(day + lifetime);
             }
             line.opened += places;
@@ -324,6 +372,10 @@ public final class RegionRun {
 
     private void fillFromOwnLists(int day) {
         for (LineState line : lines) {
+            while (!line.announcedReturn.isEmpty() && line.announcedReturn.peek() <= day) {
+                line.announcedReturn.poll();
+                insertFree(line, line.announcedExpiry.poll());
+            }
             while (!line.freePlaces.isEmpty() && !line.ownList.isEmpty()) {
                 ClientState c = line.ownList.poll();
                 if (c.stage != ClientState.Stage.WAITING || c.line != line) {
@@ -343,6 +395,11 @@ public final class RegionRun {
         for (LineState line : lines) {
             while (!line.freePlaces.isEmpty() && line.freePlaces.peek() <= day) {
                 line.freePlaces.poll();
+                lose(line, day);
+            }
+            while (!line.announcedExpiry.isEmpty() && line.announcedExpiry.peek() <= day) {
+                line.announcedExpiry.poll();
+                line.announcedReturn.poll();
                 lose(line, day);
             }
         }
@@ -437,7 +494,13 @@ public final class RegionRun {
         if (c.hold != null || c.stage != ClientState.Stage.WAITING) {
             throw new IllegalStateException("client " + c.referral.referralId() + " cannot be held twice");
         }
-        Integer expiry = line.freePlaces.poll();
+        Integer expiry;
+        if (!line.announcedExpiry.isEmpty()) {
+            line.announcedReturn.poll();
+            expiry = line.announcedExpiry.poll();
+        } else {
+            expiry = line.freePlaces.poll();
+        }
         if (expiry == null) {
             throw new IllegalStateException("line " + line.spec.id() + " has no free place to hold");
         }
@@ -459,21 +522,7 @@ public final class RegionRun {
         LineState line = hold.line;
         line.held--;
         if (hold.placeExpiry > day && !line.closed) {
-            // back in expiry order (a held place is usually older than the ones opened since)
-            ArrayDeque<Integer> sorted = new ArrayDeque<>(line.freePlaces.size() + 1);
-            boolean added = false;
-            for (Integer e : line.freePlaces) {
-                if (!added && hold.placeExpiry <= e) {
-                    sorted.add(hold.placeExpiry);
-                    added = true;
-                }
-                sorted.add(e);
-            }
-            if (!added) {
-                sorted.add(hold.placeExpiry);
-            }
-            line.freePlaces.clear();
-            line.freePlaces.addAll(sorted);
+            insertFree(line, hold.placeExpiry);
         } else {
             lose(line, day);
         }
@@ -482,6 +531,25 @@ public final class RegionRun {
             refusedPairs.add(pair);
             refusalExpiry.add(new Object[] {day + p.days("refusal.days"), pair});
         }
+    }
+
+    /** Puts a place back among the free ones, in order of the day it expires. */
+    private static void insertFree(LineState line, int expiry) {
+        if (line.freePlaces.isEmpty() || line.freePlaces.peekLast() <= expiry) {
+            line.freePlaces.addLast(expiry);
+            return;
+        }
+        ArrayDeque<Integer> sorted = new ArrayDeque<>(line.freePlaces.size() + 1);
+        boolean added = false;
+        for (Integer e : line.freePlaces) {
+            if (!added && expiry <= e) {
+                sorted.add(expiry);
+                added = true;
+            }
+            sorted.add(e);
+        }
+        line.freePlaces.clear();
+        line.freePlaces.addAll(sorted);
     }
 
     /** The transfer is accepted: the held place is the client's, intake after the warm handover. */
@@ -559,7 +627,7 @@ public final class RegionRun {
     public List<LineState> linesWithFreePlaces() {
         List<LineState> out = new ArrayList<>();
         for (LineState line : lines) {
-            if (!line.closed && !line.freePlaces.isEmpty()) {
+            if (!line.closed && line.free() > 0) {
                 out.add(line);
             }
         }
@@ -575,7 +643,7 @@ public final class RegionRun {
         ProviderSpec provider = line.spec.provider();
         boolean stale = flagStale && provider.staleAnnouncer() && ((day / 7 + provider.index()) % 2 == 0);
         return new CapacityLine(t.capacityLineId(), t.region(), t.providerAgb(), t.providerName(), t.providerType(),
-                t.postcodeArea(), t.diagnosisGroups(), t.careLevel(), line.freePlaces.size(), null, null, t.minAge(),
+                t.postcodeArea(), t.diagnosisGroups(), t.careLevel(), line.free(), null, null, t.minAge(),
                 t.maxAge(), t.exclusions(), stale ? CapacityLineChanged.State.STALE : CapacityLineChanged.State.OPEN,
                 !line.closed, null);
     }
@@ -614,8 +682,8 @@ public final class RegionRun {
 
     // ----------------------------------------------------------------------- the end
 
-    private void finish() {
-        int end = totalDays;
+    private void collectFigures() {
+        int end = stepped;
         for (ClientState c : active) {
             if (c.hold != null) {
                 release(c.hold, end, false);
@@ -655,16 +723,17 @@ public final class RegionRun {
     /**
      * The books must balance: every place opened is free, held, used once or lost; no line used more
      * places than it opened; every client started at most once, on or after registration, and
-     * treatment never before intake. Throws when they do not.
+     * treatment never before intake; after the end no place is still held. Callable on any day.
+     * Throws when they do not.
      */
     public void checkBooks() {
         for (LineState line : lines) {
-            long accounted = line.freePlaces.size() + line.held + line.usedOwn + line.usedTransfer + line.unused;
+            long accounted = line.freePlaces.size() + line.announcedExpiry.size() + line.held + line.usedOwn + line.usedTransfer + line.unused;
             if (accounted != line.opened) {
                 throw new IllegalStateException("line " + line.spec.id() + ": opened " + line.opened + " but accounted "
                         + accounted);
             }
-            if (line.usedOwn + line.usedTransfer > line.opened || line.held != 0 && today >= totalDays) {
+            if (line.usedOwn + line.usedTransfer > line.opened || line.held < 0 || finished && line.held != 0) {
                 throw new IllegalStateException("line " + line.spec.id() + " over its capacity");
             }
         }

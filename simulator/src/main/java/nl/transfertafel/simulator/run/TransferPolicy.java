@@ -10,4 +10,12 @@ public interface TransferPolicy {
     String name();
 
     void onDay(RegionRun run, int day);
+
+    /**
+     * Whether providers announce a share of their new places to this table first
+     * ({@code table.announcedShare}, for {@code table.announceDays}) before their own list gets them.
+     */
+    default boolean receivesAnnouncements() {
+        return true;
+    }
 }

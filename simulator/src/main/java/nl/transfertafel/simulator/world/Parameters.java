@@ -66,6 +66,9 @@ public final class Parameters {
         // the manual tables
         put(f, "table.casesPerMeeting", 50, "cases a manual table discusses per meeting",
                 ASSUMED + " (issue 14: ~600 transfers a year at 26 meetings, 40-50% of those discussed helped)");
+        put(f, "table.announcedShare", 0.25, "share of new places providers announce to a transfer table before their own list",
+                ASSUMED + " (tuned towards the pilot's ~600 transfers a year: issue 14)");
+        put(f, "table.announceDays", 14, "days an announced place waits for the table before it goes to the own list", ASSUMED);
         put(f, "table.staleFailure", 0.20, "share of matches at a meeting that fail because the announced place was gone", ASSUMED);
         // offers and transfers (all tables)
         put(f, "offer.clientAccept", 0.75, "chance a client accepts an offered transfer (zelfregie)", ASSUMED);
