@@ -43,12 +43,15 @@ class WhatIfTest {
         String stopped = largestFor(group);
 
         int measuredOfGroup = 0;
+        int stopEnds = P.days("days.warmup") + P.days("days.measured");
         for (ClientState c : run.clients()) {
             if (c.referral().group() != group || !run.measured(c.registeredDay())) {
                 continue;
             }
             measuredOfGroup++;
-            if (c.transferred()) {
+            int transferDay = c.intakeDay() - P.days("transfer.handoverDays");
+            if (c.transferred() && transferDay < stopEnds) {
+                // proposed while the stop was in force: never to the stopped provider (NoStopOrPause)
                 assertThat(c.line().spec().provider().agb()).isNotEqualTo(stopped);
             }
             // the GP referred elsewhere: nobody of the group registered at the stopped provider during the stop
@@ -76,8 +79,10 @@ class WhatIfTest {
 
     @Test
     void more_e_health_acceptance_moves_more_clients_to_e_health() {
-        RunMetrics base = continuous(Scenario.baseline()).metrics();
-        RunMetrics more = continuous(new Scenario(null, false, null, null, true)).metrics();
+        Parameters p = P.with("clients.eHealthShare", 0.05).with("whatif.eHealthShare", 0.9);
+        RunMetrics base = new RegionRun(WORLD, p, Scenario.baseline(), ContinuousTable.standard()).run(d -> { });
+        RunMetrics more = new RegionRun(WORLD, p, new Scenario(null, false, null, null, true), ContinuousTable.standard())
+                .run(d -> { });
 
         assertThat(more.transfersTo[ProviderType.E_HEALTH.ordinal()])
                 .isGreaterThan(base.transfersTo[ProviderType.E_HEALTH.ordinal()]);

@@ -38,6 +38,8 @@ public final class Figures {
                 "treatment beyond its 10-week norm"));
         f.add(new Figure("approvals_per_week", f1(m.approvals / weeks), "coordinator approvals per week"));
         f.add(new Figure("cases_discussed_per_week", f1(m.casesDiscussed / weeks), "cases discussed per week (meetings)"));
+        f.add(new Figure("discussed_helped_share", f3(m.casesDiscussed == 0 ? 0 : (double) m.transfers / m.casesDiscussed),
+                "transfers per case discussed (meetings)"));
         f.add(new Figure("places_unused", String.valueOf(m.placesUnused), "intake places left unused"));
         f.add(new Figure("places_unused_share", f3(m.placesOpened == 0 ? 0 : (double) m.placesUnused / m.placesOpened),
                 "share of places left unused"));
