@@ -1,6 +1,7 @@
 package nl.transfertafel.simulator.run;
 
 import nl.transfertafel.simulator.world.Referral;
+import nl.transfertafel.simulator.world.RegionWorld;
 import nl.transfertafel.transfertable.readmodel.domain.WaitingClient;
 
 /**
@@ -66,7 +67,7 @@ public final class ClientState {
     public WaitingClient view(RegionRun run) {
         boolean eHealth = run.acceptsEHealth(referral);
         if (view == null || !view.currentProviderAgb().equals(line.spec().provider().agb()) || viewEHealth != eHealth) {
-            view = nl.transfertafel.simulator.world.RegionWorld.waitingClient(referral, run.world().date(registeredDay),
+            view = RegionWorld.waitingClient(referral, run.world().date(registeredDay),
                     line.spec().provider().agb(), eHealth);
             viewEHealth = eHealth;
         }

@@ -1,5 +1,9 @@
 package nl.transfertafel.simulator.run;
 
+import java.util.ArrayList;
+import java.util.List;
+import nl.transfertafel.transfertable.screening.domain.Approval;
+
 /**
  * An intake place held for one client while a proposal is screened and offered: the place is out of
  * the line (nobody else can take it) until the transfer completes or the hold is released.
@@ -12,7 +16,7 @@ public final class Hold {
     final int createdDay;
     boolean open = true;
     /** For the policy's own bookkeeping (approvals so far, day of the answer). */
-    public final java.util.List<nl.transfertafel.transfertable.screening.domain.Approval> approvals = new java.util.ArrayList<>(2);
+    public final List<Approval> approvals = new ArrayList<>(2);
     public int answerDay = -1;
 
     Hold(ClientState client, LineState line, int placeExpiry, int createdDay) {
