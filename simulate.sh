@@ -15,6 +15,7 @@ if [ ! -f simulator/target/classpath.txt ] || [ -n "${SIMULATOR_REBUILD:-}" ] \
   echo "building the simulator ..." >&2
   ./mvnw -q -o -B -ntp -pl simulator -am package -DskipTests >&2 2>/dev/null \
     || ./mvnw -q -B -ntp -pl simulator -am package -DskipTests >&2
+  touch simulator/target/classpath.txt # the plugin leaves an unchanged file alone; this marks the build
 fi
 CP="simulator/target/classes:$(cat simulator/target/classpath.txt)"
 CPUS=(taskset -c 0,1)
