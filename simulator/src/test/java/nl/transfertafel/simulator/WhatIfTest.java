@@ -60,6 +60,9 @@ class WhatIfTest {
             }
         }
         assertThat(measuredOfGroup).isPositive();
+        // the stop is for one group: other groups still register there
+        assertThat(run.clients().stream().filter(c -> c.referral().group() != group && run.measured(c.registeredDay())
+                && !c.transferred() && c.line().spec().provider().agb().equals(stopped))).isNotEmpty();
     }
 
     @Test
