@@ -44,7 +44,10 @@ final class ComponentSolver {
     private final int lineCount;
     private final int[] capacity;
     private final int[] load;
-    private final long[] pi;
+    // potentials: pi(l) = piBase[l] + offset. A round raises the potential of every line it did not
+    // settle by the same d(T); adding it to the offset keeps that O(1) instead of O(lines).
+    private final long[] piBase;
+    private long offset;
     private long piT;
     // assigned clients per line: memClient[memStart[l] .. memStart[l] + load[l] - 1]
     private final int[] memStart;
@@ -84,6 +87,14 @@ final class ComponentSolver {
     private final int[] prevClient;   // client that enters this line on the path
     private final long[] prevCost;    // its arc cost to this line
     private int stamp;
+    // lines with a candidate, by the reduced cost of S -> l (topCost - pi(l), stored without the
+    // offset, which is the same for all): a round reads the cheapest entries in order and puts back
+    // only those it took, so it never scans all lines
+    private final LineHeap sources;
+    // lines with a candidate and a free place, by topCost: the direct path S -> l -> T
+    private final LineHeap freeLines;
+    private final int[] settled;
+    private int settledCount;
     private long[] pqKey = new long[64];
     private int[] pqLine = new int[64];
     private int pqSize;
@@ -143,19 +154,22 @@ final class ComponentSolver {
         Arrays.fill(lineOf, -1);
         poolStart = new int[clients];
         poolEnd = new int[clients];
-        topCost = new long[lineCount];
-        topClient = new int[lineCount];
-        for (int l = 0; l < lineCount; l++) {
-            refreshTop(l);
-        }
         posInLine = new int[clients];
         assignedCost = new long[clients];
 
-        pi = new long[lineCount];
+        piBase = new long[lineCount];
         piT = INF;
         for (int l = 0; l < lineCount; l++) {
-            pi[l] = heapSize[l] > 0 ? heapCost[heapStart[l]] : 0;
-            piT = Math.min(piT, pi[l]);
+            piBase[l] = heapSize[l] > 0 ? heapCost[heapStart[l]] : 0;
+            piT = Math.min(piT, piBase[l]);
+        }
+        topCost = new long[lineCount];
+        topClient = new int[lineCount];
+        sources = new LineHeap(lineCount);
+        freeLines = new LineHeap(lineCount);
+        settled = new int[lineCount];
+        for (int l = 0; l < lineCount; l++) {
+            refreshTop(l);
         }
         dist = new long[lineCount];
         distStamp = new int[lineCount];
@@ -187,47 +201,59 @@ final class ComponentSolver {
     /**
      * Dijkstra from S on reduced costs, stopping when T is settled. Returns the line through which T
      * is reached, or -1 when there is no path of negative (real) cost. Updates the potentials when a
-     * path is returned.
+     * path is returned. The arcs S -> l are read lazily, cheapest first, from {@link #sources}; the
+     * work of a round is proportional to the lines it settles (times log lines), not to all lines.
      */
     private int shortestPath() {
         stamp++;
         pqSize = 0;
+        settledCount = 0;
         // d(T) is an upper bound on the reduced distance to T, lowered as soon as a path to a line
         // with a free place is seen. Reduced costs are >= 0, so a line whose tentative distance is
-        // >= d(T) can never be on a shorter path: it is not queued.
+        // >= d(T) can never be on a shorter path: it is not queued. It starts at the cheapest direct
+        // path S -> l -> T, whose reduced cost is topCost(l) - pi(l) + pi(l) - pi(T).
         long dT = INF;
         int tLine = -1;
-        for (int l = 0; l < lineCount; l++) {
-            if (topClient[l] >= 0) {
-                long d = topCost[l] - pi[l];
-                dist[l] = d;
-                distStamp[l] = stamp;
-                prevLine[l] = -1;
-                prevClient[l] = topClient[l];
-                prevCost[l] = topCost[l];
-                if (load[l] < capacity[l] && d + pi[l] - piT < dT) {
-                    dT = d + pi[l] - piT;
-                    tLine = l;
+        if (!freeLines.isEmpty()) {
+            tLine = freeLines.peek();
+            dT = topCost[tLine] - piT;
+            enterFromSource(tLine, topCost[tLine] - piBase[tLine] - offset);
+        }
+        while (true) {
+            long fromQueue = pqSize > 0 ? pqKey[0] : INF;
+            long fromSource = sources.isEmpty() ? INF : sources.peekKey() - offset;
+            int l;
+            if (fromSource <= fromQueue) {
+                if (fromSource >= dT) {
+                    break;
+                }
+                l = sources.pop(); // put back (with its new key) after the round: it will be settled now
+                if (doneStamp[l] == stamp) {
+                    continue;
+                }
+                // the queue holds every tentative distance not yet settled, and its minimum is not
+                // below fromSource: so S -> l is a shortest way into l
+                if (distStamp[l] != stamp || dist[l] > fromSource) {
+                    enterFromSource(l, fromSource);
+                }
+            } else {
+                if (fromQueue >= dT) {
+                    break;
+                }
+                l = pqLine[0];
+                pqPop();
+                if (doneStamp[l] == stamp || fromQueue > dist[l]) {
+                    continue;
                 }
             }
-        }
-        for (int l = 0; l < lineCount; l++) {
-            if (distStamp[l] == stamp && dist[l] < dT) {
-                pqPush(dist[l], l);
-            }
-        }
-        while (pqSize > 0) {
-            long d = pqKey[0];
-            if (d >= dT) {
-                break;
-            }
-            int l = pqLine[0];
-            pqPop();
-            if (doneStamp[l] == stamp || d > dist[l]) {
-                continue;
-            }
             doneStamp[l] = stamp;
-            long base = d + pi[l];
+            settled[settledCount++] = l;
+            long d = dist[l];
+            if (load[l] < capacity[l] && d + piBase[l] + offset - piT < dT) {
+                dT = d + piBase[l] + offset - piT;
+                tLine = l;
+            }
+            long base = d + piBase[l] + offset;
             for (int m = memStart[l], end = memStart[l] + load[l]; m < end; m++) {
                 int x = memClient[m];
                 long leave = base - assignedCost[x];
@@ -237,15 +263,15 @@ final class ComponentSolver {
                         continue; // line settled (includes l itself)
                     }
                     long cost = poolCost[a];
-                    long nd = leave + cost - pi[l2];
+                    long nd = leave + cost - piBase[l2] - offset;
                     if (nd < dT && (distStamp[l2] != stamp || nd < dist[l2])) {
                         dist[l2] = nd;
                         distStamp[l2] = stamp;
                         prevLine[l2] = l;
                         prevClient[l2] = x;
                         prevCost[l2] = cost;
-                        if (load[l2] < capacity[l2] && nd + pi[l2] - piT < dT) {
-                            dT = nd + pi[l2] - piT;
+                        if (load[l2] < capacity[l2] && nd + piBase[l2] + offset - piT < dT) {
+                            dT = nd + piBase[l2] + offset - piT;
                             tLine = l2;
                         }
                         pqPush(nd, l2);
@@ -253,15 +279,34 @@ final class ComponentSolver {
                 }
             }
         }
-        if (tLine < 0 || dT + piT >= 0) {
-            return -1; // no augmenting path, or the cheapest one does not improve the objective
+        boolean improves = tLine >= 0 && dT + piT < 0;
+        if (improves) {
+            // settled lines have dist < d(T) and get pi += dist; every other line has (tentative)
+            // distance >= d(T) and gets pi += d(T), through the offset
+            for (int i = 0; i < settledCount; i++) {
+                int l = settled[i];
+                piBase[l] += dist[l] - dT;
+            }
+            offset += dT;
+            piT += dT;
         }
-        // settled lines have dist < d(T); every other line has (tentative) distance >= d(T)
-        for (int l = 0; l < lineCount; l++) {
-            pi[l] += doneStamp[l] == stamp ? dist[l] : dT;
+        // settled lines changed potential, and those taken from the sources must go back
+        for (int i = 0; i < settledCount; i++) {
+            int l = settled[i];
+            if (topClient[l] >= 0) {
+                sources.put(l, topCost[l] - piBase[l]);
+            }
         }
-        piT += dT;
-        return tLine;
+        return improves ? tLine : -1; // -1: no augmenting path, or the cheapest does not improve
+    }
+
+    /** Tentative distance d for line l, entered directly from S by its cheapest candidate. */
+    private void enterFromSource(int l, long d) {
+        dist[l] = d;
+        distStamp[l] = stamp;
+        prevLine[l] = -1;
+        prevClient[l] = topClient[l];
+        prevCost[l] = topCost[l];
     }
 
     /** Walks the path back from the last line: each client on it enters the next line. */
@@ -275,6 +320,9 @@ final class ComponentSolver {
             }
             addMember(l, x);
             assignedCost[x] = prevCost[l];
+            if (l == last && load[l] == capacity[l]) {
+                freeLines.remove(l);
+            }
             if (from < 0) {
                 placeFirstTime(x);
                 return;
@@ -317,8 +365,14 @@ final class ComponentSolver {
         if (heapSize[l] > 0) {
             topCost[l] = heapCost[heapStart[l]];
             topClient[l] = heapClient[heapStart[l]];
+            sources.put(l, topCost[l] - piBase[l]);
+            if (load[l] < capacity[l]) {
+                freeLines.put(l, topCost[l]);
+            }
         } else {
             topClient[l] = -1;
+            sources.remove(l);
+            freeLines.remove(l);
         }
     }
 
