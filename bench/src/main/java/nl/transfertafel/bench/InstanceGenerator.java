@@ -76,6 +76,28 @@ public final class InstanceGenerator {
     }
 
     /**
+     * The same chain with realistic priority costs: chain client i has random client facts (regular,
+     * 0..400 days waited), line i at 5 km and line i+1 at 10 km; the newcomer is the regular client
+     * who waited shortest (0 days, 30 km), eligible only for line 0. Placing one more client outweighs
+     * every chain client travelling 5 km further, so the optimum again shifts the whole chain.
+     */
+    public static MatchingProblem priorityChain(long seed, int n) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        MatchingProblem.Builder b = MatchingProblem.builder();
+        for (int l = 0; l <= n; l++) {
+            b.addLine("chain-line-" + l, 1);
+        }
+        for (int i = 0; i < n; i++) {
+            int c = b.addClient("chain-client-" + i);
+            ClientFacts facts = ClientFacts.standard(false, 1 + rnd.nextInt(400));
+            b.addArc(c, i, PriorityObjective.arcCost(facts, 5));
+            b.addArc(c, i + 1, PriorityObjective.arcCost(facts, 10));
+        }
+        b.addArc(b.addClient("newcomer"), 0, PriorityObjective.arcCost(ClientFacts.standard(false, 0), 30));
+        return b.build();
+    }
+
+    /**
      * Large sparse one-to-one instances: {@code n} clients and {@code n} lines with one place each,
      * every client eligible for {@code arcsPerClient} distinct random lines, with realistic priority
      * costs (random client facts, 1..60 km). Unlike a region, lines are as many as clients.

@@ -60,6 +60,12 @@ public final class MatcherBench {
                 summary.append(String.format(Locale.ROOT, "chain%d_ms=%.1f ortools_chain%d_ms=%.1f ",
                         chain.clientCount(), ms[0], chain.clientCount(), ms[1]));
             }
+            for (int n : new int[] {5_000, 10_000}) {
+                MatchingProblem chain = InstanceGenerator.priorityChain(seed, n);
+                double[] ms = compare("prioritychain" + chain.clientCount(), chain, engine, warmups, runs);
+                summary.append(String.format(Locale.ROOT, "prioritychain%d_ms=%.1f ortools_prioritychain%d_ms=%.1f ",
+                        chain.clientCount(), ms[0], chain.clientCount(), ms[1]));
+            }
         }
         if (parts.contains("sparse")) {
             for (int n : new int[] {5_000, 20_000}) {
