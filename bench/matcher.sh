@@ -5,7 +5,7 @@
 #   bench/matcher.sh [warmups] [runs] [seed]     (defaults 3 9 20240601)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -o -pl bench -am package -DskipTests 2>/dev/null || ./mvnw -q -pl bench -am package -DskipTests
+./mvnw -q -o -Pbench -pl bench -am package -DskipTests 2>/dev/null || ./mvnw -q -Pbench -pl bench -am package -DskipTests
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 CPUS=(taskset -c 0,1)
 command -v taskset >/dev/null 2>&1 || CPUS=()

@@ -51,6 +51,84 @@ public final class InstanceGenerator {
         addRegion(b, rnd, "r" + r, clients, 3_000 / REGIONS, 600);
     }
 
+    /**
+     * The long-chain worst case of successive shortest paths: {@code n} chain clients and {@code n + 1}
+     * lines with one place each; chain client i is eligible for line i (cost {@code -2n}) and line i+1
+     * (cost {@code -2n + 1}, slightly worse), and one more client, the newcomer, only for line 0
+     * (cost {@code -(n + 1)}). The optimum places everyone: the newcomer on line 0 and every chain
+     * client one line up, so line n (free, reachable only through the chain) is used. A solver
+     * working by augmenting paths first seats every chain client on its own line and then needs one
+     * path through the whole chain. {@code n + 1} clients in all (5,001 for n = 5,000).
+     */
+    public static MatchingProblem chain(int n) {
+        MatchingProblem.Builder b = MatchingProblem.builder();
+        for (int l = 0; l <= n; l++) {
+            b.addLine("chain-line-" + l, 1);
+        }
+        long own = -2L * n;
+        for (int i = 0; i < n; i++) {
+            int c = b.addClient("chain-client-" + i);
+            b.addArc(c, i, own);
+            b.addArc(c, i + 1, own + 1);
+        }
+        b.addArc(b.addClient("newcomer"), 0, -(n + 1L));
+        return b.build();
+    }
+
+    /**
+     * The same chain with realistic priority costs: chain client i has random client facts (regular,
+     * 0..400 days waited), line i at 5 km and line i+1 at 10 km; the newcomer is the regular client
+     * who waited shortest (0 days, 30 km), eligible only for line 0. Placing one more client outweighs
+     * every chain client travelling 5 km further, so the optimum again shifts the whole chain.
+     */
+    public static MatchingProblem priorityChain(long seed, int n) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        MatchingProblem.Builder b = MatchingProblem.builder();
+        for (int l = 0; l <= n; l++) {
+            b.addLine("chain-line-" + l, 1);
+        }
+        for (int i = 0; i < n; i++) {
+            int c = b.addClient("chain-client-" + i);
+            ClientFacts facts = ClientFacts.standard(false, 1 + rnd.nextInt(400));
+            b.addArc(c, i, PriorityObjective.arcCost(facts, 5));
+            b.addArc(c, i + 1, PriorityObjective.arcCost(facts, 10));
+        }
+        b.addArc(b.addClient("newcomer"), 0, PriorityObjective.arcCost(ClientFacts.standard(false, 0), 30));
+        return b.build();
+    }
+
+    /**
+     * Large sparse one-to-one instances: {@code n} clients and {@code n} lines with one place each,
+     * every client eligible for {@code arcsPerClient} distinct random lines, with realistic priority
+     * costs (random client facts, 1..60 km). Unlike a region, lines are as many as clients.
+     */
+    public static MatchingProblem sparseOneToOne(long seed, int n, int arcsPerClient) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        MatchingProblem.Builder b = MatchingProblem.builder();
+        for (int l = 0; l < n; l++) {
+            b.addLine("sparse-line-" + l, 1);
+        }
+        int[] chosen = new int[arcsPerClient];
+        for (int i = 0; i < n; i++) {
+            int c = b.addClient("sparse-client-" + i);
+            ClientFacts facts = new ClientFacts(rnd.nextInt(10) == 0, rnd.nextInt(401), rnd.nextInt(-60, 380));
+            for (int k = 0; k < arcsPerClient; k++) {
+                int l;
+                boolean duplicate;
+                do {
+                    l = rnd.nextInt(n);
+                    duplicate = false;
+                    for (int j = 0; j < k; j++) {
+                        duplicate |= chosen[j] == l;
+                    }
+                } while (duplicate);
+                chosen[k] = l;
+                b.addArc(c, l, PriorityObjective.arcCost(facts, 1 + rnd.nextInt(60)));
+            }
+        }
+        return b.build();
+    }
+
     /** A tiny instance for smoke tests. */
     public static MatchingProblem tiny(long seed) {
         MatchingProblem.Builder b = MatchingProblem.builder();

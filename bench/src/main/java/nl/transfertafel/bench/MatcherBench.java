@@ -26,11 +26,21 @@ import nl.transfertafel.matching.MatchingProblem;
  * </ul>
  * Exits with status 1 if an objective or placed count differs.
  *
- * <p>Usage: {@code MatcherBench [warmups] [runs] [seed]}, defaults 3 9 20240601.
+ * <p>Also the worst cases of augmenting-path solvers: long chains with priority costs
+ * ({@link InstanceGenerator#priorityChain}, 5,001 and 10,001 clients; on request also the unit-cost
+ * chain {@link InstanceGenerator#chain}, part {@code unitchain}, on which OR-Tools takes minutes) and
+ * large sparse one-to-one instances
+ * ({@link InstanceGenerator#sparseOneToOne}, 5,000 x 5,000 and 20,000 x 20,000, 5 arcs per client).
+ *
+ * <p>Usage: {@code MatcherBench [warmups] [runs] [seed] [parts]}, defaults 3 9 20240601 and all
+ * parts ({@value #ALL}); e.g. {@code 3 9 20240601 chain,sparse} runs only the worst cases.
  */
 public final class MatcherBench {
 
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static final String ALL = "chain,sparse,region,national,readmodel";
+    /** An OR-Tools solve slower than this is timed once only (its long-chain runs take minutes). */
+    private static final int SLOW_MS = 5_000;
     private static boolean allEqual = true;
 
     public static void main(String[] args) {
@@ -42,6 +52,43 @@ public final class MatcherBench {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, warmups, runs, seed);
 
+        java.util.Set<String> parts = java.util.Set.of((args.length > 3 ? args[3] : ALL).split(","));
+        MatchingEngine engine = new MatchingEngine();
+        StringBuilder summary = new StringBuilder();
+
+        // ---- the worst cases of augmenting-path solvers: long chains, large sparse one-to-one instances
+        if (parts.contains("chain")) {
+            for (int n : new int[] {5_000, 10_000}) {
+                MatchingProblem chain = InstanceGenerator.priorityChain(seed, n);
+                double[] ms = compare("chain" + chain.clientCount(), chain, engine, warmups, runs);
+                summary.append(String.format(Locale.ROOT, "chain%d_ms=%.1f ortools_chain%d_ms=%.1f ",
+                        chain.clientCount(), ms[0], chain.clientCount(), ms[1]));
+            }
+        }
+        if (parts.contains("unitchain")) { // not in the default set: OR-Tools takes minutes on it
+            for (int n : new int[] {5_000, 10_000}) {
+                MatchingProblem chain = InstanceGenerator.chain(n);
+                double[] ms = compare("unitchain" + chain.clientCount(), chain, engine, warmups, runs);
+                summary.append(String.format(Locale.ROOT, "unitchain%d_ms=%.1f ortools_unitchain%d_ms=%.1f ",
+                        chain.clientCount(), ms[0], chain.clientCount(), ms[1]));
+            }
+        }
+        if (parts.contains("sparse")) {
+            for (int n : new int[] {5_000, 20_000}) {
+                MatchingProblem sparse = InstanceGenerator.sparseOneToOne(seed, n, 5);
+                double[] ms = compare("sparse" + n, sparse, engine, warmups, runs);
+                summary.append(String.format(Locale.ROOT, "sparse%d_ms=%.1f ortools_sparse%d_ms=%.1f ",
+                        n, ms[0], n, ms[1]));
+            }
+        }
+        if (!summary.isEmpty()) {
+            System.out.println(summary.toString().trim());
+        }
+        if (!parts.contains("region") && !parts.contains("national")) {
+            exitIfDifferent();
+            return;
+        }
+
         long before = usedHeapAfterGc();
         MatchingProblem national = InstanceGenerator.national(seed);
         long after = usedHeapAfterGc();
@@ -49,28 +96,7 @@ public final class MatcherBench {
         System.out.printf(Locale.ROOT, "national model: %,d clients, %,d lines, %,d arcs; heap %.1f MiB%n",
                 national.clientCount(), national.lineCount(), national.arcCount(), heapMib);
         MatchingProblem region = InstanceGenerator.region(seed);
-        System.out.printf(Locale.ROOT, "region model: %,d clients, %,d lines, %,d arcs%n",
-                region.clientCount(), region.lineCount(), region.arcCount());
-        MatchingEngine engine = new MatchingEngine();
-
-        // ---- region
-        Timed regionEngine = new Timed();
-        Timed regionOr = new Timed();
-        Timed regionOrBuild = new Timed();
-        for (int i = 0; i < warmups + runs; i++) {
-            boolean measured = i >= warmups;
-            regionEngine.run(measured, () -> engine.solve(region));
-            System.gc();
-            long t0 = System.nanoTime();
-            try (OrToolsReference or = new OrToolsReference(region)) {
-                long t1 = System.nanoTime();
-                long objective = or.solve();
-                long t2 = System.nanoTime();
-                regionOr.add(measured, t2 - t1, new long[] {objective, or.placed()});
-                regionOrBuild.add(measured, t1 - t0, null);
-            }
-        }
-        report("region", regionEngine, regionOr, regionOrBuild.median());
+        double[] regionMs = compare("region", region, engine, warmups, runs);
 
         // ---- national
         MatchingProblem[] regions = InstanceGenerator.nationalByRegion(seed);
@@ -135,6 +161,13 @@ public final class MatcherBench {
         }
         report("national", nationalEngine, best, Double.NaN);
 
+        if (!parts.contains("readmodel")) {
+            System.out.printf(Locale.ROOT, "region_ms=%.1f national_ms=%.1f ortools_region_ms=%.1f ortools_national_ms=%.1f heap_mib=%.1f%n",
+                    regionMs[0], nationalEngine.median(), regionMs[1], best.median(), heapMib);
+            exitIfDifferent();
+            return;
+        }
+
         // ---- the transfer table's read model for the country, and its full rounds (eligibility + engine + explanations)
         long rmBefore = usedHeapAfterGc();
         java.util.List<nl.transfertafel.transfertable.matching.domain.MatchRound.Snapshot> country =
@@ -164,12 +197,61 @@ public final class MatcherBench {
         System.out.printf(Locale.ROOT, "readmodel_heap_mib=%.1f problem_heap_mib=%.1f round_region_ms=%.1f round_national_ms=%.1f%n",
                 readModelMib, heapMib, regionRound.median(), rounds.median());
         System.out.printf(Locale.ROOT, "region_ms=%.1f national_ms=%.1f ortools_region_ms=%.1f ortools_national_ms=%.1f heap_mib=%.1f%n",
-                regionEngine.median(), nationalEngine.median(), regionOr.median(), best.median(),
+                regionMs[0], nationalEngine.median(), regionMs[1], best.median(),
                 Math.max(readModelMib, heapMib));
+        exitIfDifferent();
+    }
+
+    private static void exitIfDifferent() {
         if (!allEqual) {
             System.err.println("FAIL: engine and OR-Tools disagree");
             System.exit(1);
         }
+    }
+
+    /**
+     * Times the engine and OR-Tools (solve only, graph built before the clock) on one problem,
+     * alternating; prints the comparison and returns {engine median ms, OR-Tools median ms}.
+     */
+    private static double[] compare(String name, MatchingProblem problem, MatchingEngine engine, int warmups, int runs) {
+        System.out.printf(Locale.ROOT, "%s model: %,d clients, %,d lines, %,d arcs%n",
+                name, problem.clientCount(), problem.lineCount(), problem.arcCount());
+        Timed engineTime = new Timed();
+        Timed orTime = new Timed();
+        Timed orBuild = new Timed();
+        boolean orToolsSlow = false;
+        for (int i = 0; i < warmups + runs; i++) {
+            boolean measured = i >= warmups;
+            engineTime.run(measured, () -> engine.solve(problem));
+            if (orToolsSlow && (!measured || orTime.count() > 0)) {
+                continue; // OR-Tools took over SLOW_MS: one warm-up and one measured run are enough
+            }
+            System.gc();
+            long t0 = System.nanoTime();
+            try (OrToolsReference or = new OrToolsReference(problem)) {
+                long t1 = System.nanoTime();
+                long objective = or.solve();
+                long t2 = System.nanoTime();
+                orTime.add(measured, t2 - t1, new long[] {objective, or.placed()});
+                orBuild.add(measured, t1 - t0, null);
+                orToolsSlow |= (t2 - t1) / 1e6 > SLOW_MS;
+            }
+        }
+        if (orTime.count() == 0) { // every OR-Tools run was a warm-up: time one
+            long t0 = System.nanoTime();
+            try (OrToolsReference or = new OrToolsReference(problem)) {
+                long t1 = System.nanoTime();
+                long objective = or.solve();
+                orTime.add(true, System.nanoTime() - t1, new long[] {objective, or.placed()});
+                orBuild.add(true, t1 - t0, null);
+            }
+        }
+        if (orTime.count() < runs) {
+            System.out.printf(Locale.ROOT, "%s: OR-Tools took over %d ms per solve, timed %d time(s) only%n",
+                    name, SLOW_MS, orTime.count());
+        }
+        report(name, engineTime, orTime, orBuild.median());
+        return new double[] {engineTime.median(), orTime.median()};
     }
 
     private static long[] solveOnTwoThreads(OrToolsReference[] graphs) {
@@ -237,6 +319,10 @@ public final class MatcherBench {
                 ms = Arrays.copyOf(ms, ms.length + 1);
                 ms[ms.length - 1] = nanos / 1e6;
             }
+        }
+
+        int count() {
+            return ms.length;
         }
 
         double median() {

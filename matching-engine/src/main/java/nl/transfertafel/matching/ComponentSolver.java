@@ -3,179 +3,140 @@ package nl.transfertafel.matching;
 import java.util.Arrays;
 
 /**
- * Exact min-cost assignment for one connected component of the problem (in practice: one region),
- * by successive shortest augmenting paths.
+ * Exact min-cost assignment for one part of the problem, adding the clients one at a time (the
+ * Hungarian method with shortest augmenting paths found by Dijkstra, as in Jonker-Volgenant).
  *
  * <h2>Model</h2>
- * The flow network is source &rarr; client (capacity 1) &rarr; line (the arc cost) &rarr; sink
- * (capacity = places), and an augmenting path is only taken while its cost is negative. Only arcs
- * with a negative cost to lines with places are used: an optimal solution never needs an arc with
- * cost &ge; 0 (dropping such a client from its line never increases the cost).
+ * Every client must take one "column": a place on one of its lines (the arc cost) or its own private
+ * "unplaced" column (cost 0). A minimum-cost assignment of every client to a column is exactly an
+ * optimal assignment of the problem. Only arcs with a negative cost to lines with places are used.
  *
- * <h2>The contracted graph</h2>
- * A shortest source&rarr;sink path in the residual network alternates client and line nodes, and a
- * client node in the middle of a path is always an assigned client leaving its line. Contracting the
- * clients gives a graph whose nodes are the lines (there are far fewer lines than clients):
- * <ul>
- *   <li>S &rarr; l with cost {@code min} over unassigned clients c of {@code w(c,l)}: read from a
- *       per-line heap of candidates (assigned clients are popped lazily; a client, once assigned,
- *       stays assigned, so the minimum only increases);</li>
- *   <li>l &rarr; l' via client x assigned to l: cost {@code w(x,l') - w(x,l)} (x moves);</li>
- *   <li>l &rarr; T with cost 0 if l has a free place.</li>
- * </ul>
- * Dijkstra runs on reduced costs {@code c(u,v) + pi(u) - pi(v)}, which stay &ge; 0 because the
- * potentials are the shortest-path distances of the previous round (Johnson / Edmonds-Karp). The
- * search stops as soon as T is settled; lines not settled get {@code pi += d(T)}, the standard
- * early-termination update, which keeps every residual reduced cost non-negative. Because reduced
- * costs are non-negative, lines whose tentative distance is not below the best distance to T seen
- * so far are never queued: they cannot lie on a shorter path. Initially there
- * is no assignment, so {@code pi(l) = min candidate cost of l} and {@code pi(T) = min_l pi(l)}.
+ * <h2>Method</h2>
+ * Dual values v(l) per line and u(x) per added client keep every reduced cost
+ * {@code w(x,l) - u(x) - v(l)} (and {@code 0 - u(x)} for x's unplaced column) non-negative, and zero
+ * on the columns in use. Adding client r is one Dijkstra over the lines from r: a full line l, once
+ * reached, passes on to each of its clients (they may move), a line with a free place or the unplaced
+ * column of a reached client ends the search. The cheapest such path is augmented (clients shift
+ * along it; a client whose unplaced column ends it loses its place, r may itself stay unplaced) and
+ * the duals of the reached lines and clients are updated so that the invariant holds again. After
+ * every client is added the assignment is optimal for all of them (Kuhn-Munkres). A client that
+ * stays unplaced can never be placed again: only it can reach its unplaced column.
  *
- * <p>Successive shortest paths give, after k augmentations, a minimum-cost assignment of exactly k
- * clients, and these minimum costs are convex in k; so the first time the shortest path costs
- * &ge; 0 the current assignment is optimal over all k. Each augmentation places one more client,
- * so there are at most {@code min(#clients, #places)} rounds.
+ * <p>A search costs time for the lines it reaches, never for all lines: the arrays of the search
+ * are reset by a stamp, and the duals change only for reached lines and clients. Clients are added
+ * with the most valuable (cheapest arc) first, so that a search rarely has to push a client out.
  */
 final class ComponentSolver {
 
-    private static final long INF = Long.MAX_VALUE / 4;
-
-    // lines (local index 0..L-1)
     private final int lineCount;
     private final int[] capacity;
     private final int[] load;
-    private final long[] pi;
-    private long piT;
+    private final long[] v;
     // assigned clients per line: memClient[memStart[l] .. memStart[l] + load[l] - 1]
     private final int[] memStart;
     private final int[] memClient;
-    // candidate heaps per line (unassigned clients, min cost on top): [heapStart[l], heapStart[l] + heapSize[l])
-    private final int[] heapStart;
-    private final int[] heapSize;
-    private final long[] heapCost;
-    private final int[] heapClient;
 
-    // clients (local index 0..C-1); their arcs are read from the problem's arrays: an arc is usable
-    // iff its cost is < 0 and its line has places (localLine >= 0); its line is then in this part
-    private final int[] globalClient;
+    // usable arcs per local client, compressed rows: line and cost
     private final int[] arcStart;
     private final int[] arcLine;
     private final long[] arcCost;
-    private final int[] localLine;
-    // usable arcs of assigned clients, copied once when the client is first placed:
-    // pool[poolStart[c] .. poolEnd[c]) holds (local line, cost)
-    private final int[] poolStart;
-    private final int[] poolEnd;
-    private int[] poolLine = new int[256];
-    private long[] poolCost = new long[256];
-    private int poolSize;
-    // cached heap tops: the cheapest unassigned candidate of each line (topClient -1 if none)
-    private final long[] topCost;
-    private final int[] topClient;
-    private final int[] lineOf;       // local line, -1 if unassigned
-    private final int[] posInLine;    // index in memClient
-    private final long[] assignedCost;
+    private final int[] lineOf;       // local line, -1 if unplaced
+    private final int[] posInLine;
+    private final long[] u;
 
-    // Dijkstra state, reused across rounds
+    // Dijkstra state over lines, reset by stamp
     private final long[] dist;
     private final int[] distStamp;
     private final int[] doneStamp;
-    private final int[] prevLine;     // -1: entered from S
-    private final int[] prevClient;   // client that enters this line on the path
-    private final long[] prevCost;    // its arc cost to this line
+    private final int[] prevClient;   // client entering the line on the path
     private int stamp;
+    // clients reached in the current search, with the distance of the line that reached them
+    private int[] reached = new int[64];
+    private long[] reachedDist = new long[64];
+    private int reachedCount;
+    private final int[] fromLine;     // line the reached client leaves (-1 for the root)
+    private final int[] settled;
+    private int settledCount;
+    private int bestLine;             // set by relaxClient: a free line that became the best end
     private long[] pqKey = new long[64];
     private int[] pqLine = new int[64];
     private int pqSize;
 
-    /**
-     * @param capacity     places per local line (all &gt; 0)
-     * @param globalClient global index of each local client
-     * @param problem      the problem whose arc arrays are read
-     * @param localLine    global line &rarr; local line in this part (-1 for lines without places)
-     */
     ComponentSolver(int[] capacity, int[] globalClient, MatchingProblem problem, int[] localLine) {
         this.lineCount = capacity.length;
         this.capacity = capacity;
-        this.globalClient = globalClient;
-        this.arcStart = problem.arcStartArray();
-        this.arcLine = problem.arcLineArray();
-        this.arcCost = problem.arcCostArray();
-        this.localLine = localLine;
         int clients = globalClient.length;
-
-        heapStart = new int[lineCount + 1];
-        heapSize = new int[lineCount];
+        int[] gStart = problem.arcStartArray();
+        int[] gLine = problem.arcLineArray();
+        long[] gCost = problem.arcCostArray();
+        arcStart = new int[clients + 1];
         for (int c = 0; c < clients; c++) {
             int g = globalClient[c];
-            for (int a = arcStart[g], ae = arcStart[g + 1]; a < ae; a++) {
-                int l = localLine[arcLine[a]];
-                if (arcCost[a] < 0 && l >= 0) {
-                    heapSize[l]++;
+            int n = 0;
+            for (int a = gStart[g]; a < gStart[g + 1]; a++) {
+                if (gCost[a] < 0 && localLine[gLine[a]] >= 0) {
+                    n++;
                 }
             }
+            arcStart[c + 1] = arcStart[c] + n;
         }
-        for (int l = 0; l < lineCount; l++) {
-            heapStart[l + 1] = heapStart[l] + heapSize[l];
-        }
-        heapCost = new long[heapStart[lineCount]];
-        heapClient = new int[heapStart[lineCount]];
-        int[] fill = Arrays.copyOf(heapStart, lineCount);
-        for (int c = 0; c < clients; c++) {
+        arcLine = new int[arcStart[clients]];
+        arcCost = new long[arcStart[clients]];
+        int[] demand = new int[lineCount];
+        for (int c = 0, k = 0; c < clients; c++) {
             int g = globalClient[c];
-            for (int a = arcStart[g], ae = arcStart[g + 1]; a < ae; a++) {
-                int l = localLine[arcLine[a]];
-                if (arcCost[a] < 0 && l >= 0) {
-                    int pos = fill[l]++;
-                    heapCost[pos] = arcCost[a];
-                    heapClient[pos] = c;
+            for (int a = gStart[g]; a < gStart[g + 1]; a++) {
+                int l = localLine[gLine[a]];
+                if (gCost[a] < 0 && l >= 0) {
+                    arcLine[k] = l;
+                    arcCost[k] = gCost[a];
+                    demand[l]++;
+                    k++;
                 }
             }
         }
         memStart = new int[lineCount + 1];
         for (int l = 0; l < lineCount; l++) {
-            heapify(l);
-            memStart[l + 1] = memStart[l] + Math.min(capacity[l], heapSize[l]);
+            memStart[l + 1] = memStart[l] + Math.min(capacity[l], demand[l]);
         }
         memClient = new int[memStart[lineCount]];
         load = new int[lineCount];
+        v = new long[lineCount];
         lineOf = new int[clients];
         Arrays.fill(lineOf, -1);
-        poolStart = new int[clients];
-        poolEnd = new int[clients];
-        topCost = new long[lineCount];
-        topClient = new int[lineCount];
-        for (int l = 0; l < lineCount; l++) {
-            refreshTop(l);
-        }
         posInLine = new int[clients];
-        assignedCost = new long[clients];
-
-        pi = new long[lineCount];
-        piT = INF;
-        for (int l = 0; l < lineCount; l++) {
-            pi[l] = heapSize[l] > 0 ? heapCost[heapStart[l]] : 0;
-            piT = Math.min(piT, pi[l]);
-        }
+        u = new long[clients];
         dist = new long[lineCount];
         distStamp = new int[lineCount];
         doneStamp = new int[lineCount];
-        prevLine = new int[lineCount];
         prevClient = new int[lineCount];
-        prevCost = new long[lineCount];
+        fromLine = new int[clients];
+        settled = new int[lineCount];
     }
 
-    /** Runs the augmentations; afterwards {@link #lineOf(int)} holds an optimal assignment. */
+    /** Adds every client with a usable arc; afterwards {@link #lineOf(int)} is an optimal assignment. */
     void solve() {
-        if (lineCount == 0) {
-            return;
-        }
-        while (true) {
-            int last = shortestPath();
-            if (last < 0) {
-                return;
+        int clients = lineOf.length;
+        // most valuable first, by the cheapest usable arc (any order is exact; this one is fast)
+        long[] cheapest = new long[clients];
+        int n = 0;
+        for (int c = 0; c < clients; c++) {
+            for (int a = arcStart[c]; a < arcStart[c + 1]; a++) {
+                cheapest[c] = Math.min(cheapest[c], arcCost[a]);
             }
-            augment(last);
+            if (cheapest[c] < 0) {
+                n++;
+            }
+        }
+        Integer[] order = new Integer[n];
+        for (int c = 0, k = 0; c < clients; c++) {
+            if (cheapest[c] < 0) {
+                order[k++] = c;
+            }
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(cheapest[a], cheapest[b]));
+        for (int c : order) {
+            add(c);
         }
     }
 
@@ -184,41 +145,26 @@ final class ComponentSolver {
         return lineOf[c];
     }
 
-    /**
-     * Dijkstra from S on reduced costs, stopping when T is settled. Returns the line through which T
-     * is reached, or -1 when there is no path of negative (real) cost. Updates the potentials when a
-     * path is returned.
-     */
-    private int shortestPath() {
+    /** Adds client r: one Dijkstra, one augmentation, dual update. */
+    private void add(int r) {
         stamp++;
         pqSize = 0;
-        // d(T) is an upper bound on the reduced distance to T, lowered as soon as a path to a line
-        // with a free place is seen. Reduced costs are >= 0, so a line whose tentative distance is
-        // >= d(T) can never be on a shorter path: it is not queued.
-        long dT = INF;
-        int tLine = -1;
-        for (int l = 0; l < lineCount; l++) {
-            if (topClient[l] >= 0) {
-                long d = topCost[l] - pi[l];
-                dist[l] = d;
-                distStamp[l] = stamp;
-                prevLine[l] = -1;
-                prevClient[l] = topClient[l];
-                prevCost[l] = topCost[l];
-                if (load[l] < capacity[l] && d + pi[l] - piT < dT) {
-                    dT = d + pi[l] - piT;
-                    tLine = l;
-                }
-            }
-        }
-        for (int l = 0; l < lineCount; l++) {
-            if (distStamp[l] == stamp && dist[l] < dT) {
-                pqPush(dist[l], l);
-            }
+        reachedCount = 0;
+        settledCount = 0;
+        // the best end found so far: a free line (endLine >= 0) or an unplaced column (endClient)
+        long best = 0; // r's own unplaced column: 0 - u(r), and u(r) = 0 before the search
+        int endLine = -1;
+        int endClient = r;
+        fromLine[r] = -1;
+        addReached(r, 0);
+        best = relaxClient(r, 0, 0, best); // from r the reduced costs may be negative: r is the only start
+        if (bestLine >= 0) {
+            endLine = bestLine;
+            endClient = -1;
         }
         while (pqSize > 0) {
             long d = pqKey[0];
-            if (d >= dT) {
+            if (d >= best) {
                 break;
             }
             int l = pqLine[0];
@@ -227,102 +173,106 @@ final class ComponentSolver {
                 continue;
             }
             doneStamp[l] = stamp;
-            long base = d + pi[l];
+            settled[settledCount++] = l;
+            // a reached line is full (a free one ends the search before it is settled)
             for (int m = memStart[l], end = memStart[l] + load[l]; m < end; m++) {
                 int x = memClient[m];
-                long leave = base - assignedCost[x];
-                for (int a = poolStart[x], ae = poolEnd[x]; a < ae; a++) {
-                    int l2 = poolLine[a];
-                    if (doneStamp[l2] == stamp) {
-                        continue; // line settled (includes l itself)
-                    }
-                    long cost = poolCost[a];
-                    long nd = leave + cost - pi[l2];
-                    if (nd < dT && (distStamp[l2] != stamp || nd < dist[l2])) {
-                        dist[l2] = nd;
-                        distStamp[l2] = stamp;
-                        prevLine[l2] = l;
-                        prevClient[l2] = x;
-                        prevCost[l2] = cost;
-                        if (load[l2] < capacity[l2] && nd + pi[l2] - piT < dT) {
-                            dT = nd + pi[l2] - piT;
-                            tLine = l2;
-                        }
-                        pqPush(nd, l2);
-                    }
+                fromLine[x] = l;
+                addReached(x, d);
+                // x's unplaced column: reduced cost 0 - u(x)
+                long leave = d - u[x];
+                if (leave < best) {
+                    best = leave;
+                    endLine = -1;
+                    endClient = x;
+                }
+                best = relaxClient(x, d, u[x], best);
+                if (bestLine >= 0) {
+                    endLine = bestLine;
+                    endClient = -1;
                 }
             }
         }
-        if (tLine < 0 || dT + piT >= 0) {
-            return -1; // no augmenting path, or the cheapest one does not improve the objective
+        // dual update: reached clients u += best - d(row), settled lines v -= best - d(line)
+        for (int i = 0; i < reachedCount; i++) {
+            u[reached[i]] += best - reachedDist[i];
         }
-        // settled lines have dist < d(T); every other line has (tentative) distance >= d(T)
-        for (int l = 0; l < lineCount; l++) {
-            pi[l] += doneStamp[l] == stamp ? dist[l] : dT;
+        for (int i = 0; i < settledCount; i++) {
+            int l = settled[i];
+            v[l] -= best - dist[l];
         }
-        piT += dT;
-        return tLine;
+        // augment
+        if (endLine >= 0) {
+            shiftInto(endLine);
+        } else {
+            int x = endClient;
+            int l = fromLine[x];
+            if (l >= 0) {
+                // x gives up its place on l to the path that ends here
+                removeMember(l, x);
+                lineOf[x] = -1;
+                shiftInto(l);
+            }
+            // else: r stays unplaced; its unplaced column is tight (u(r) = best = 0 - v(dummy))
+        }
     }
 
-    /** Walks the path back from the last line: each client on it enters the next line. */
-    private void augment(int last) {
-        int l = last;
+    /**
+     * Relaxes the arcs of reached client x (at row distance d, dual ux): returns the new best end;
+     * sets {@link #bestLine} to a free line that became the best end, else -1.
+     */
+    private long relaxClient(int x, long d, long ux, long best) {
+        bestLine = -1;
+        int own = lineOf[x];
+        for (int a = arcStart[x], ae = arcStart[x + 1]; a < ae; a++) {
+            int l = arcLine[a];
+            if (l == own || doneStamp[l] == stamp) {
+                continue;
+            }
+            long nd = d + arcCost[a] - ux - v[l];
+            if (nd < best && (distStamp[l] != stamp || nd < dist[l])) {
+                dist[l] = nd;
+                distStamp[l] = stamp;
+                prevClient[l] = x;
+                if (load[l] < capacity[l]) {
+                    best = nd;
+                    bestLine = l;
+                } else {
+                    pqPush(nd, l);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Walks the path back from line l (which gains the entering client): each client on the path
+     * enters the next line and leaves its own; only l ends up with one more client.
+     */
+    private void shiftInto(int l) {
         while (true) {
             int x = prevClient[l];
-            int from = prevLine[l];
+            int from = fromLine[x];
             if (from >= 0) {
-                removeMember(from, x); // before addMember(from, ..) in the next step: never over capacity
+                removeMember(from, x); // first, so that 'from' is never over its places
             }
             addMember(l, x);
-            assignedCost[x] = prevCost[l];
             if (from < 0) {
-                placeFirstTime(x);
                 return;
             }
             l = from;
         }
     }
 
-    /**
-     * Client x (local) has just been placed for the first time (it stays placed): copy its usable
-     * arcs into the pool, and pop it from the candidate heaps where it is on top. It cannot surface
-     * later: any pop that exposes a placed client is followed by the same cleaning.
-     */
-    private void placeFirstTime(int x) {
-        int g = globalClient[x];
-        poolStart[x] = poolSize;
-        for (int a = arcStart[g], ae = arcStart[g + 1]; a < ae; a++) {
-            int l = localLine[arcLine[a]];
-            if (arcCost[a] < 0 && l >= 0) {
-                if (poolSize == poolLine.length) {
-                    poolLine = Arrays.copyOf(poolLine, poolSize * 2);
-                    poolCost = Arrays.copyOf(poolCost, poolSize * 2);
-                }
-                poolLine[poolSize] = l;
-                poolCost[poolSize] = arcCost[a];
-                poolSize++;
-                if (topClient[l] == x) {
-                    refreshTop(l);
-                }
-            }
+    private void addReached(int x, long d) {
+        if (reachedCount == reached.length) {
+            reached = Arrays.copyOf(reached, reachedCount * 2);
+            reachedDist = Arrays.copyOf(reachedDist, reachedCount * 2);
         }
-        poolEnd[x] = poolSize;
+        reached[reachedCount] = x;
+        reachedDist[reachedCount++] = d;
     }
 
-    /** Pops placed clients off line l's candidate heap and caches the new top. */
-    private void refreshTop(int l) {
-        while (heapSize[l] > 0 && lineOf[heapClient[heapStart[l]]] >= 0) {
-            heapPop(l);
-        }
-        if (heapSize[l] > 0) {
-            topCost[l] = heapCost[heapStart[l]];
-            topClient[l] = heapClient[heapStart[l]];
-        } else {
-            topClient[l] = -1;
-        }
-    }
-
-    // load[l] is the number of members of l; net effect of augment(): +1 on the last line only.
     private void addMember(int l, int x) {
         int pos = memStart[l] + load[l]++;
         memClient[pos] = x;
@@ -336,42 +286,6 @@ final class ComponentSolver {
         int moved = memClient[lastPos];
         memClient[pos] = moved;
         posInLine[moved] = pos;
-    }
-
-    private void heapify(int l) {
-        for (int i = heapSize[l] / 2 - 1; i >= 0; i--) {
-            siftDown(heapStart[l], heapSize[l], i);
-        }
-    }
-
-    private void heapPop(int l) {
-        int s = heapStart[l];
-        int n = --heapSize[l];
-        heapCost[s] = heapCost[s + n];
-        heapClient[s] = heapClient[s + n];
-        siftDown(s, n, 0);
-    }
-
-    private void siftDown(int s, int n, int i) {
-        long cost = heapCost[s + i];
-        int client = heapClient[s + i];
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= n) {
-                break;
-            }
-            if (child + 1 < n && heapCost[s + child + 1] < heapCost[s + child]) {
-                child++;
-            }
-            if (heapCost[s + child] >= cost) {
-                break;
-            }
-            heapCost[s + i] = heapCost[s + child];
-            heapClient[s + i] = heapClient[s + child];
-            i = child;
-        }
-        heapCost[s + i] = cost;
-        heapClient[s + i] = client;
     }
 
     private void pqPush(long key, int line) {

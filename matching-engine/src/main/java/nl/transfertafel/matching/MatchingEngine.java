@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * line, no line over its places.
  *
  * <p>The problem is first split into independent parts (lines connected through clients with a
- * usable arc; in practice the regions). Each part is solved by successive shortest augmenting
- * paths on a graph of lines (see {@code ComponentSolver}); parts are solved in parallel on up to
- * {@code parallelism} threads. Instances are immutable and thread-safe.
+ * usable arc; in practice the regions). Each part is solved by adding its clients one at a time,
+ * each with one shortest augmenting path over the lines (the Hungarian method with Dijkstra, see
+ * {@code ComponentSolver}); parts are solved in parallel on up to {@code parallelism} threads.
+ * Instances are immutable and thread-safe.
  */
 public final class MatchingEngine {
 

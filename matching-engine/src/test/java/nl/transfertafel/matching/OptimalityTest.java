@@ -3,6 +3,7 @@ package nl.transfertafel.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,5 +99,65 @@ class OptimalityTest {
             Checks.assertValid(p, a);
             assertThat(a.objective()).as("seed %s", seed).isEqualTo(ReferenceMinCostFlow.optimum(p));
         }
+    }
+
+    // ---- the worst-case families of the benchmark (bench/matcher.sh), small enough for the references
+
+    /** Client i eligible for lines i and i+1, a newcomer who fits only if the whole chain moves up. */
+    @ParameterizedTest(name = "chain of {0}")
+    @MethodSource("chainLengths")
+    void longChainsShiftEveryClientToPlaceTheNewcomer(int n) {
+        MatchingProblem p = RandomProblems.chain(n);
+        Assignment a = engine.solve(p);
+        Checks.assertValid(p, a);
+        assertThat(a.objective()).isEqualTo(ReferenceMinCostFlow.optimum(p)).isEqualTo(-2L * n * n - 1);
+        assertThat(a.placedCount()).isEqualTo(n + 1);
+        for (int i = 0; i < n; i++) {
+            assertThat(a.lineOf(i)).as("chain client %s moved up", i).isEqualTo(i + 1);
+        }
+        if (n <= 6) {
+            assertThat(a.objective()).isEqualTo(BruteForce.optimum(p));
+        }
+    }
+
+    static IntStream chainLengths() {
+        return IntStream.of(1, 2, 3, 5, 6, 17, 64, 150);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("familySeeds")
+    void priorityChainsMatchReferenceAndPlaceTheMaximumNumber(long seed) {
+        int n = seed % 4 == 0 ? 4 : 10 + (int) (seed % 90);
+        MatchingProblem p = RandomProblems.priorityChain(seed, n);
+        assertOptimalAndMaximal(p, seed);
+        if (p.clientCount() <= 8) {
+            assertThat(engine.solve(p).objective()).isEqualTo(BruteForce.optimum(p));
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("familySeeds")
+    void sparseOneToOneInstancesMatchReferenceAndPlaceTheMaximumNumber(long seed) {
+        int n = seed % 4 == 0 ? 7 : 20 + (int) (seed % 80);
+        MatchingProblem p = RandomProblems.sparseOneToOne(seed, n, seed % 3 == 0 ? 2 : 5);
+        assertOptimalAndMaximal(p, seed);
+        if (n <= 7) {
+            assertThat(engine.solve(p).objective()).isEqualTo(BruteForce.optimum(p));
+        }
+    }
+
+    static LongStream familySeeds() {
+        return LongStream.rangeClosed(7001, 7040);
+    }
+
+    private void assertOptimalAndMaximal(MatchingProblem p, long seed) {
+        Assignment parallel = engine.solve(p);
+        Assignment sequential = new MatchingEngine(1).solve(p);
+        Checks.assertValid(p, parallel);
+        Checks.assertValid(p, sequential);
+        assertThat(parallel.objective()).as("seed %s", seed).isEqualTo(ReferenceMinCostFlow.optimum(p));
+        assertThat(sequential.objective()).isEqualTo(parallel.objective());
+        long maxPlaced = -ReferenceMinCostFlow.optimum(RandomProblems.unitCosts(p));
+        assertThat((long) parallel.placedCount()).as("maximum number placed, seed %s", seed).isEqualTo(maxPlaced);
     }
 }
