@@ -1,0 +1,104 @@
+package nl.transfertafel.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The consumers' retries and dead letters, moved from the binding into the listener container
+ * (Spring Kafka's {@link DefaultErrorHandler}), because only there can the decision depend on the
+ * failure (see {@link ConsumerFailures}):
+ * <ul>
+ * <li>infrastructure failures retry with exponential backoff (up to {@code maxBackOff} between tries)
+ * for as long as it takes: the container seeks back to the failed record and polls again, so the
+ * consumer stays in its group, the records behind it wait (order is kept) and nothing is
+ * dead-lettered because PostgreSQL was away for a while;</li>
+ * <li>an unprocessable message goes to the dead-letter topic at once;</li>
+ * <li>any other failure retries as the binding says ({@code max-attempts}, back-off properties),
+ * then goes to the dead-letter topic.</li>
+ * </ul>
+ * The dead-letter topic is the binder's ({@code error.<topic>.<group>}), so
+ * {@code platform.events.deadletter.DeadLetters} lists and replays these as before.
+ */
+public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
+
+    /** The root cause, for operators (DeadLetters shows it); the binder's own headers stay as well. */
+    static final String EXCEPTION_MESSAGE = "x-exception-message";
+
+    private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
+    private final KafkaTemplate<byte[], byte[]> deadLetterTemplate;
+    private final Duration initialBackOff;
+    private final Duration maxBackOff;
+
+    public ConsumerErrorHandling(String bootstrapServers, Duration initialBackOff, Duration maxBackOff) {
+        this.producers = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, "dead-letters"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        this.deadLetterTemplate = new KafkaTemplate<>(producers);
+        this.initialBackOff = initialBackOff;
+        this.maxBackOff = maxBackOff;
+    }
+
+    @Override
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+            BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
+        DeadLetterPublishingRecoverer recoverer = null;
+        if (dlqDestinationResolver != null) {
+            recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate, dlqDestinationResolver);
+            recoverer.addHeadersFunction((record, failure) -> new RecordHeaders(new RecordHeader[] {
+                    new RecordHeader(EXCEPTION_MESSAGE, rootMessage(failure).getBytes(StandardCharsets.UTF_8))}));
+        }
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff != null ? backOff : new FixedBackOff(0, 0));
+        handler.setBackOffFunction((record, failure) -> ConsumerFailures.isInfrastructure(failure)
+                ? untilTheInfrastructureIsBack()
+                : null); // null: the binding's back-off
+        handler.addNotRetryableExceptions(UnprocessableEvent.class, nl.transfertafel.platform.refusal.Refused.class);
+        container.setCommonErrorHandler(handler);
+    }
+
+    /** Retries and dead letters are the container's (above), not the binding's. */
+    @Override
+    public boolean retryAndDlqInBinding(String destinationName, String group) {
+        return false;
+    }
+
+    private BackOff untilTheInfrastructureIsBack() {
+        ExponentialBackOff backOff = new ExponentialBackOff(initialBackOff.toMillis(), 2.0);
+        backOff.setMaxInterval(maxBackOff.toMillis());
+        return backOff; // no elapsed-time or attempt limit
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
+    }
+}
