@@ -1,5 +1,6 @@
 package nl.transfertafel.platform.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -39,6 +42,8 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(ConsumerErrorHandling.class);
+
     /** The root cause, for operators (DeadLetters shows it); the binder's own headers stay as well. */
     static final String EXCEPTION_MESSAGE = "x-exception-message";
 
@@ -46,8 +51,11 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     private final KafkaTemplate<byte[], byte[]> deadLetterTemplate;
     private final Duration initialBackOff;
     private final Duration maxBackOff;
+    private final MeterRegistry meters;
 
-    public ConsumerErrorHandling(String bootstrapServers, Duration initialBackOff, Duration maxBackOff) {
+    public ConsumerErrorHandling(String bootstrapServers, Duration initialBackOff, Duration maxBackOff,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.producers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -73,6 +81,15 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
                 ? untilTheInfrastructureIsBack()
                 : null); // null: the binding's back-off
         handler.addNotRetryableExceptions(UnprocessableEvent.class, nl.transfertafel.platform.refusal.Refused.class);
+        handler.setRetryListeners((record, failure, attempt) -> {
+            boolean infrastructure = ConsumerFailures.isInfrastructure(failure);
+            meters.counter("transfertafel.events.retries", "topic", record.topic(),
+                    "cause", infrastructure ? "infrastructure" : "failure").increment();
+            if (infrastructure && (attempt == 1 || attempt % 10 == 0)) {
+                log.warn("{} partition {} offset {}: infrastructure unavailable (attempt {}), retrying until it is back: {}",
+                        record.topic(), record.partition(), record.offset(), attempt, rootMessage(failure));
+            }
+        });
         container.setCommonErrorHandler(handler);
     }
 

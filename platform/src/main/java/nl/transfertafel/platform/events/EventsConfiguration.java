@@ -100,7 +100,8 @@ public class EventsConfiguration {
     @Bean
     ConsumerErrorHandling consumerErrorHandling(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             @Value("${transfertafel.events.infrastructure-retry.initial-backoff:200ms}") Duration initialBackOff,
-            @Value("${transfertafel.events.infrastructure-retry.max-backoff:10s}") Duration maxBackOff) {
-        return new ConsumerErrorHandling(brokers, initialBackOff, maxBackOff);
+            @Value("${transfertafel.events.infrastructure-retry.max-backoff:10s}") Duration maxBackOff,
+            MeterRegistry meters) {
+        return new ConsumerErrorHandling(brokers, initialBackOff, maxBackOff, meters);
     }
 }

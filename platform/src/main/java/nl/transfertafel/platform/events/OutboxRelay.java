@@ -128,6 +128,11 @@ public class OutboxRelay {
         return new Pass(sent, full, failed);
     }
 
+    /** Counts what waits now for the gauges {@code transfertafel.outbox.backlog} and {@code .oldest.age}. */
+    public void refreshGauges() {
+        pendingLanes();
+    }
+
     /** The lanes with rows waiting; also refreshes the backlog gauges (one cheap query on the partial index). */
     private List<Integer> pendingLanes() {
         List<long[]> rows = db.sql("""
