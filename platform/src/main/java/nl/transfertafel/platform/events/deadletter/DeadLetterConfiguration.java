@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Finds this service's consumer bindings ({@code spring.cloud.function.definition} and each
@@ -42,7 +43,9 @@ public class DeadLetterConfiguration {
             for (String destination : topic.split(",")) {
                 bindings.add(new DeadLetters.Binding(name, destination.trim(), group));
             }
-            functions.put(name, messageConsumer(beans, name));
+            boolean batch = environment.getProperty(prefix + "consumer.batch-mode", Boolean.class,
+                    environment.getProperty("spring.cloud.stream.default.consumer.batch-mode", Boolean.class, false));
+            functions.put(name, messageConsumer(beans, name, batch));
         }
         return new DeadLetters(brokers, bindings, functions, meters);
     }
@@ -60,14 +63,20 @@ public class DeadLetterConfiguration {
     }
 
     @SuppressWarnings("unchecked")
-    private static Consumer<Message<byte[]>> messageConsumer(ListableBeanFactory beans, String name) {
+    private static Consumer<Message<byte[]>> messageConsumer(ListableBeanFactory beans, String name, boolean batch) {
         // resolved lazily: the consumer beans are created after this one
         return message -> {
             Object bean = beans.getBean(name);
             if (!(bean instanceof Consumer<?>)) {
                 throw new IllegalStateException(name + " is not a consumer function");
             }
-            ((Consumer<Message<byte[]>>) bean).accept(message);
+            if (batch) {
+                // a batch consumer (EventConsumers.batchConsumer) replays a record as a batch of one
+                ((Consumer<Message<List<byte[]>>>) bean).accept(MessageBuilder.withPayload(List.of(message.getPayload()))
+                        .copyHeaders(message.getHeaders()).build());
+            } else {
+                ((Consumer<Message<byte[]>>) bean).accept(message);
+            }
         };
     }
 
