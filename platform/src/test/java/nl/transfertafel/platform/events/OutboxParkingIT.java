@@ -51,6 +51,7 @@ class OutboxParkingIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> column(tooLarge, "parked_at").isPresent());
         await().atMost(Duration.ofSeconds(30)).until(() -> column(behind.eventId(), "published_at").isPresent());
         assertThat(attempts(tooLarge)).isEqualTo(2); // transfertafel.outbox.max-attempts in platform-test.yml
+        WebTestClient web = this.web.mutate().responseTimeout(Duration.ofSeconds(60)).build(); // a busy machine
 
         web.get().uri("/api/v1/admin/outbox/parked")
                 .headers(h -> h.setBearerAuth(TestStack.tokens().tokenFor(DemoUsers.ADMIN)))
