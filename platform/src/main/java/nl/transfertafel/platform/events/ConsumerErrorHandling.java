@@ -3,6 +3,7 @@ package nl.transfertafel.platform.events;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,15 +54,20 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     private final Duration maxBackOff;
     private final MeterRegistry meters;
 
-    public ConsumerErrorHandling(String bootstrapServers, Duration initialBackOff, Duration maxBackOff,
-            MeterRegistry meters) {
+    /**
+     * @param binderConfiguration the binder's common client settings
+     *        ({@code spring.cloud.stream.kafka.binder.configuration}, e.g. security), used by the
+     *        dead-letter producer as the binder's own would
+     */
+    public ConsumerErrorHandling(String bootstrapServers, Map<String, String> binderConfiguration,
+            Duration initialBackOff, Duration maxBackOff, MeterRegistry meters) {
         this.meters = meters;
-        this.producers = new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "dead-letters"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        Map<String, Object> producer = new HashMap<>(binderConfiguration);
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
+        this.producers = new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer());
         this.deadLetterTemplate = new KafkaTemplate<>(producers);
         this.initialBackOff = initialBackOff;
         this.maxBackOff = maxBackOff;
@@ -72,7 +78,10 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
             BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
         DeadLetterPublishingRecoverer recoverer = null;
         if (dlqDestinationResolver != null) {
-            recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate, dlqDestinationResolver);
+            // the binder's dead-letter topic, but the partition chosen by the key (the region): a
+            // dead-letter topic made when its topic had fewer partitions still takes every record
+            recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate, (record, failure) ->
+                    new TopicPartition(dlqDestinationResolver.apply(record, failure).topic(), -1));
             recoverer.addHeadersFunction((record, failure) -> new RecordHeaders(new RecordHeader[] {
                     new RecordHeader(EXCEPTION_MESSAGE, rootMessage(failure).getBytes(StandardCharsets.UTF_8))}));
         }

@@ -3,12 +3,16 @@ package nl.transfertafel.platform.events;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
+import java.util.Map;
 import nl.transfertafel.platform.jobs.ClusterLock;
 import nl.transfertafel.platform.jobs.PeriodicJob;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -99,9 +103,13 @@ public class EventsConfiguration {
     /** Retries and dead letters of every consumer binding: see {@link ConsumerErrorHandling}. */
     @Bean
     ConsumerErrorHandling consumerErrorHandling(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            Environment environment,
             @Value("${transfertafel.events.infrastructure-retry.initial-backoff:200ms}") Duration initialBackOff,
             @Value("${transfertafel.events.infrastructure-retry.max-backoff:10s}") Duration maxBackOff,
             MeterRegistry meters) {
-        return new ConsumerErrorHandling(brokers, initialBackOff, maxBackOff, meters);
+        Map<String, String> binderConfiguration = Binder.get(environment)
+                .bind("spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
+        return new ConsumerErrorHandling(brokers, binderConfiguration, initialBackOff, maxBackOff, meters);
     }
 }
