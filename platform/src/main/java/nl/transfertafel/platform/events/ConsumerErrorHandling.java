@@ -81,7 +81,7 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
             // the binder's dead-letter topic, but the partition chosen by the key (the region): a
             // dead-letter topic made when its topic had fewer partitions still takes every record
             recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate, (record, failure) ->
-                    new TopicPartition(dlqDestinationResolver.apply(record, failure).topic(), -1));
+                    new TopicPartition(deadLetterTopic(dlqDestinationResolver.apply(record, failure), record, group), -1));
             recoverer.addHeadersFunction((record, failure) -> new RecordHeaders(new RecordHeader[] {
                     new RecordHeader(EXCEPTION_MESSAGE, rootMessage(failure).getBytes(StandardCharsets.UTF_8))}));
         }
@@ -106,6 +106,13 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     @Override
     public boolean retryAndDlqInBinding(String destinationName, String group) {
         return false;
+    }
+
+    /** The binder's dead-letter topic: its {@code dlq-name} when one is set, else {@code error.<topic>.<group>}. */
+    static String deadLetterTopic(TopicPartition resolved, ConsumerRecord<?, ?> record, String group) {
+        return resolved != null && resolved.topic() != null
+                ? resolved.topic()
+                : "error." + record.topic() + "." + group;
     }
 
     private BackOff untilTheInfrastructureIsBack() {
