@@ -1,13 +1,10 @@
 package nl.transfertafel.platform.events;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import nl.transfertafel.contracts.events.EventEnvelope;
 import nl.transfertafel.contracts.events.EventJson;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 import reactor.core.publisher.Mono;
 
@@ -33,48 +30,6 @@ public class EventConsumers {
         return message -> {
             EventEnvelope envelope = read(message.getPayload());
             idempotent.process(name, envelope, handler).block(EFFECT_TIMEOUT);
-        };
-    }
-
-    /**
-     * The same guarantees for a binding in batch mode ({@code consumer.batch-mode: true}), for
-     * consumers that must absorb many events per second: a poll's records of the binding run in
-     * <em>one</em> transaction with one {@code processed_event} statement
-     * ({@link IdempotentConsumer#processAll}) instead of a transaction and two round trips each.
-     * Exactly-once effect is unchanged: the batch commits whole or not at all. When the batch fails,
-     * its events run again one at a time, each in its own transaction, to find the one that fails;
-     * that one is handed to the error handling like a single record ({@link BatchListenerFailedException}
-     * with its index: the ones before it are committed, an infrastructure failure retries until the
-     * infrastructure is back, anything else is retried and then dead-lettered).
-     */
-    public Consumer<Message<List<byte[]>>> batchConsumer(String name, Function<EventEnvelope, Mono<?>> handler) {
-        return message -> {
-            List<byte[]> payloads = message.getPayload();
-            List<EventEnvelope> events = new ArrayList<>(payloads.size());
-            UnprocessableEvent unprocessable = null;
-            for (byte[] payload : payloads) {
-                try {
-                    events.add(read(payload));
-                } catch (UnprocessableEvent notAnEvent) {
-                    unprocessable = notAnEvent; // the events before it still run; it is dead-lettered
-                    break;
-                }
-            }
-            try {
-                idempotent.processAll(name, events, handler).block(EFFECT_TIMEOUT);
-            } catch (RuntimeException batchFailed) {
-                for (int i = 0; i < events.size(); i++) {
-                    try {
-                        idempotent.process(name, events.get(i), handler).block(EFFECT_TIMEOUT);
-                    } catch (RuntimeException failed) {
-                        throw new BatchListenerFailedException(name + " failed on event " + events.get(i).eventId(),
-                                failed, i);
-                    }
-                }
-            }
-            if (unprocessable != null) {
-                throw new BatchListenerFailedException(unprocessable.getMessage(), unprocessable, events.size());
-            }
         };
     }
 

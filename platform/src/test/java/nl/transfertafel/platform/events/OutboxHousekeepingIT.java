@@ -1,26 +1,17 @@
 package nl.transfertafel.platform.events;
 
+import nl.transfertafel.platform.probe.ProbeIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
 import nl.transfertafel.contracts.events.Topics;
-import nl.transfertafel.platform.probe.ProbeTest;
-import nl.transfertafel.platform.probe.ProbeWiring;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Sent outbox rows and the consumer ledger are purged after their retention, and only then. */
-@ProbeTest
-class OutboxHousekeepingIT {
-
-    @DynamicPropertySource
-    static void wiring(DynamicPropertyRegistry registry) {
-        ProbeWiring.register(registry);
-    }
+class OutboxHousekeepingIT extends ProbeIntegrationTest {
 
     @Autowired
     DatabaseClient db;

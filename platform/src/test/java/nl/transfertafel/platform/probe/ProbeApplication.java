@@ -25,24 +25,7 @@ public class ProbeApplication {
         return consumers.consumer("platform-test.record-probe", event -> effect(db, event));
     }
 
-    /** The same probe as a batch consumer (binding in batch mode), on its own topic and table. */
-    @Bean
-    Consumer<Message<java.util.List<byte[]>>> recordProbeBatch(EventConsumers consumers, DatabaseClient db) {
-        return consumers.batchConsumer("platform-test.record-probe-batch", event -> batchEffect(db, event));
-    }
-
-    static Mono<Void> batchEffect(DatabaseClient db, EventEnvelope event) {
-        Mono<Void> insert = db.sql("insert into probe_batch_effect (event_id, aggregate_id) values (:eventId, :aggregate)")
-                .bind("eventId", event.eventId())
-                .bind("aggregate", event.aggregateId())
-                .then();
-        if (event.aggregateId().startsWith("fail-")) {
-            return insert.then(Mono.error(new IllegalStateException("probe refuses " + event.aggregateId())));
-        }
-        return insert;
-    }
-
-    static Mono<Void> effect(DatabaseClient db, EventEnvelope event) {
+    public static Mono<Void> effect(DatabaseClient db, EventEnvelope event) {
         Mono<Void> insert = db.sql("insert into probe_effect (event_id, aggregate_id) values (:eventId, :aggregate)")
                 .bind("eventId", event.eventId())
                 .bind("aggregate", event.aggregateId())

@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Finds this service's consumer bindings ({@code spring.cloud.function.definition} and each
@@ -43,9 +42,7 @@ public class DeadLetterConfiguration {
             for (String destination : topic.split(",")) {
                 bindings.add(new DeadLetters.Binding(name, destination.trim(), group));
             }
-            boolean batch = environment.getProperty(prefix + "consumer.batch-mode", Boolean.class,
-                    environment.getProperty("spring.cloud.stream.default.consumer.batch-mode", Boolean.class, false));
-            functions.put(name, messageConsumer(beans, name, batch));
+            functions.put(name, messageConsumer(beans, name));
         }
         return new DeadLetters(brokers, bindings, functions, meters);
     }
@@ -63,20 +60,14 @@ public class DeadLetterConfiguration {
     }
 
     @SuppressWarnings("unchecked")
-    private static Consumer<Message<byte[]>> messageConsumer(ListableBeanFactory beans, String name, boolean batch) {
+    private static Consumer<Message<byte[]>> messageConsumer(ListableBeanFactory beans, String name) {
         // resolved lazily: the consumer beans are created after this one
         return message -> {
             Object bean = beans.getBean(name);
             if (!(bean instanceof Consumer<?>)) {
                 throw new IllegalStateException(name + " is not a consumer function");
             }
-            if (batch) {
-                // a batch consumer (EventConsumers.batchConsumer) replays a record as a batch of one
-                ((Consumer<Message<List<byte[]>>>) bean).accept(MessageBuilder.withPayload(List.of(message.getPayload()))
-                        .copyHeaders(message.getHeaders()).build());
-            } else {
-                ((Consumer<Message<byte[]>>) bean).accept(message);
-            }
+            ((Consumer<Message<byte[]>>) bean).accept(message);
         };
     }
 
