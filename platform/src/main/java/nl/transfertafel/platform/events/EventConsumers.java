@@ -11,8 +11,9 @@ import reactor.core.publisher.Mono;
 /**
  * Turns an event handler into a Spring Cloud Stream consumer with the platform's guarantees:
  * the envelope is parsed once, the effect runs through the {@link IdempotentConsumer}, and any
- * failure is thrown back to the binder, which retries a bounded number of times and then sends the
- * record to the dead-letter topic ({@code spring.cloud.stream.kafka.default.consumer.enable-dlq}).
+ * failure is thrown back to the listener container, where {@link ConsumerErrorHandling} decides: an
+ * infrastructure failure retries until the infrastructure is back, a message that is not an event
+ * goes to the dead-letter topic at once, any other failure after a few retries.
  * Services declare their consumers as beans built here, named for the business action.
  */
 public class EventConsumers {
@@ -27,8 +28,16 @@ public class EventConsumers {
 
     public Consumer<Message<byte[]>> consumer(String name, Function<EventEnvelope, Mono<?>> handler) {
         return message -> {
-            EventEnvelope envelope = EventJson.read(message.getPayload());
+            EventEnvelope envelope = read(message.getPayload());
             idempotent.process(name, envelope, handler).block(EFFECT_TIMEOUT);
         };
+    }
+
+    static EventEnvelope read(byte[] payload) {
+        try {
+            return EventJson.read(payload);
+        } catch (RuntimeException notAnEvent) {
+            throw new UnprocessableEvent("not an event envelope: " + notAnEvent.getClass().getSimpleName(), notAnEvent);
+        }
     }
 }

@@ -1,11 +1,18 @@
 package nl.transfertafel.platform.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
+import java.util.Map;
+import nl.transfertafel.platform.jobs.ClusterLock;
 import nl.transfertafel.platform.jobs.PeriodicJob;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -17,27 +24,70 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class EventsConfiguration {
 
     @Bean
-    Outbox outbox(DatabaseClient db) {
-        return new Outbox(db);
+    Outbox outbox(DatabaseClient db, @Value("${transfertafel.outbox.lanes:32}") int lanes) {
+        return new Outbox(db, lanes);
     }
 
     @Bean(destroyMethod = "close")
     KafkaPublisher kafkaPublisher(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            @Value("${transfertafel.kafka.partitions:3}") int partitions,
+            @Value("${transfertafel.kafka.partitions:32}") int partitions,
             @Value("${transfertafel.kafka.replication-factor:1}") short replicationFactor) {
         return new KafkaPublisher(brokers, partitions, replicationFactor);
     }
 
     @Bean
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator tx, KafkaPublisher publisher, MeterRegistry meters,
-            @Value("${transfertafel.outbox.batch-size:200}") int batchSize) {
-        return new OutboxRelay(db, tx, publisher, meters, batchSize);
+            @Value("${transfertafel.outbox.batch-size:200}") int batchSize,
+            @Value("${transfertafel.outbox.lanes:32}") int lanes,
+            @Value("${transfertafel.outbox.max-attempts:5}") int maxAttempts) {
+        return new OutboxRelay(db, tx, publisher, meters, new OutboxRelay.Settings(batchSize, lanes, maxAttempts));
+    }
+
+    /**
+     * The relay's job: woken on commit by {@link OutboxWakeUp}, otherwise a slow fallback poll
+     * ({@code poll-interval}); after a failed send it tries again after {@code retry-interval}.
+     */
+    @Bean
+    PeriodicJob outboxRelayJob(OutboxRelay relay, MeterRegistry meters,
+            @Value("${transfertafel.outbox.poll-interval:5s}") Duration pollInterval,
+            @Value("${transfertafel.outbox.retry-interval:1s}") Duration retryInterval) {
+        PeriodicJob[] job = new PeriodicJob[1]; // the work schedules its own retry on the job that runs it
+        job[0] = new PeriodicJob("outbox-relay", Duration.ofMillis(100), pollInterval, () -> {
+            if (relay.drain() == OutboxRelay.Outcome.RETRY) {
+                job[0].wakeIn(retryInterval);
+            }
+        }, meters);
+        return job[0];
     }
 
     @Bean
-    PeriodicJob outboxRelayJob(OutboxRelay relay, MeterRegistry meters,
-            @Value("${transfertafel.outbox.poll-interval:100ms}") Duration pollInterval) {
-        return new PeriodicJob("outbox-relay", pollInterval, relay::drain, meters);
+    OutboxWakeUp outboxWakeUp(ConnectionFactory connections, @Qualifier("outboxRelayJob") PeriodicJob outboxRelayJob,
+            MeterRegistry meters) {
+        return new OutboxWakeUp(connections, outboxRelayJob, meters);
+    }
+
+    @Bean
+    ParkedOutboxController parkedOutboxController(OutboxRelay relay, @Qualifier("outboxRelayJob") PeriodicJob outboxRelayJob) {
+        return new ParkedOutboxController(relay, outboxRelayJob);
+    }
+
+    @Bean
+    ClusterLock clusterLock(DatabaseClient db) {
+        return new ClusterLock(db);
+    }
+
+    @Bean
+    OutboxHousekeeping outboxHousekeeping(DatabaseClient db, OutboxRelay relay,
+            @Value("${transfertafel.outbox.sent-retention:P3D}") Duration sentRetention,
+            @Value("${transfertafel.events.processed-retention:P14D}") Duration processedRetention) {
+        return new OutboxHousekeeping(db, relay, sentRetention, processedRetention);
+    }
+
+    @Bean
+    PeriodicJob outboxHousekeepingJob(OutboxHousekeeping housekeeping, ClusterLock clusterLock, MeterRegistry meters,
+            @Value("${transfertafel.outbox.housekeeping-interval:PT5M}") Duration interval) {
+        return new PeriodicJob("outbox-housekeeping", interval,
+                clusterLock.onOneInstance("outbox-housekeeping", housekeeping::runOnce), meters);
     }
 
     @Bean
@@ -48,5 +98,18 @@ public class EventsConfiguration {
     @Bean
     EventConsumers eventConsumers(IdempotentConsumer idempotentConsumer) {
         return new EventConsumers(idempotentConsumer);
+    }
+
+    /** Retries and dead letters of every consumer binding: see {@link ConsumerErrorHandling}. */
+    @Bean
+    ConsumerErrorHandling consumerErrorHandling(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            Environment environment,
+            @Value("${transfertafel.events.infrastructure-retry.initial-backoff:200ms}") Duration initialBackOff,
+            @Value("${transfertafel.events.infrastructure-retry.max-backoff:10s}") Duration maxBackOff,
+            MeterRegistry meters) {
+        Map<String, String> binderConfiguration = Binder.get(environment)
+                .bind("spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
+        return new ConsumerErrorHandling(brokers, binderConfiguration, initialBackOff, maxBackOff, meters);
     }
 }

@@ -1,12 +1,14 @@
 package nl.transfertafel.platform.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,13 +17,17 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.ApiException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The outbox relay's way onto Kafka: a plain idempotent producer (acks=all) that sends one record at
- * a time and waits for the broker's acknowledgement, creating the topic first when it is missing.
+ * The outbox relay's way onto Kafka: a plain idempotent producer (acks=all) that sends a lane's batch
+ * and waits for the broker's acknowledgements in order, creating the topic first when it is missing
+ * (with {@code transfertafel.kafka.partitions} partitions, 32 by default: room for every region).
  * See docs/adr/0001-outbox-relay-publishes-with-a-plain-kafka-producer.md for why this is not a
  * Spring Cloud Stream binding.
  */
@@ -53,14 +59,76 @@ public class KafkaPublisher implements AutoCloseable {
         this.replicationFactor = replicationFactor;
     }
 
+    /** One record to send: the envelope as value, keyed by region. */
+    public record Outgoing(String topic, String key, String eventType, String value) {
+    }
+
+    /**
+     * What became of {@link #sendAll}: how many records, from the first, the broker acknowledged
+     * before the first failure, and that failure (null when all went out).
+     */
+    public record Sent(int acknowledged, RuntimeException failure) {
+        public boolean complete() {
+            return failure == null;
+        }
+    }
+
     /** Sends and waits for the acknowledgement; throws when the broker did not take the record. */
     public void send(String topic, String key, String eventType, String value) {
-        ensureTopic(topic);
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8),
-                value.getBytes(StandardCharsets.UTF_8),
-                // informational only: consumers read the type from the envelope
-                List.of(new RecordHeader("eventType", eventType.getBytes(StandardCharsets.UTF_8))));
-        await(() -> producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        Sent sent = sendAll(List.of(new Outgoing(topic, key, eventType, value)));
+        if (!sent.complete()) {
+            throw sent.failure();
+        }
+    }
+
+    /**
+     * Hands all records to the producer at once, then waits for each acknowledgement in order. The
+     * idempotent producer keeps the order of a partition's records (also across its own retries), so
+     * a batch costs about one round trip instead of one per record.
+     */
+    public Sent sendAll(List<Outgoing> records) {
+        List<Future<RecordMetadata>> pending = new ArrayList<>(records.size());
+        try {
+            for (Outgoing outgoing : records) {
+                ensureTopic(outgoing.topic());
+                pending.add(producer.send(new ProducerRecord<>(outgoing.topic(), null,
+                        outgoing.key().getBytes(StandardCharsets.UTF_8), outgoing.value().getBytes(StandardCharsets.UTF_8),
+                        // informational only: consumers read the type from the envelope
+                        List.of(new RecordHeader("eventType", outgoing.eventType().getBytes(StandardCharsets.UTF_8))))));
+            }
+        } catch (RuntimeException e) {
+            // the records handed over so far may still go out; they count only once acknowledged
+            return new Sent(acknowledged(pending).acknowledged(), e);
+        }
+        return acknowledged(pending);
+    }
+
+    private static Sent acknowledged(List<Future<RecordMetadata>> pending) {
+        for (int i = 0; i < pending.size(); i++) {
+            Future<RecordMetadata> future = pending.get(i);
+            try {
+                await(() -> future.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            } catch (RuntimeException e) {
+                return new Sent(i, e);
+            }
+        }
+        return new Sent(pending.size(), null);
+    }
+
+    /**
+     * Whether the broker or the client refused a record for good (too large, invalid topic, not
+     * authorised): retrying it unchanged cannot help. A timeout or an unreachable broker is not.
+     */
+    public static boolean refusedForGood(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return false;
+            }
+            if (cause instanceof ApiException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void ensureTopic(String topic) {

@@ -14,13 +14,34 @@ import reactor.core.publisher.Mono;
  * The transactional outbox: the only way an event leaves a service. {@link #append} must run in the
  * same R2DBC transaction as the state change it reports, so both commit or neither does; the
  * {@link OutboxRelay} publishes afterwards. Every event is checked against its JSON Schema here.
+ * Each row is put in the lane of its key (the region), which fixes the relay that keeps its order.
  */
 public class Outbox {
 
+    /** Lanes when none are configured: more than the ~31 regions, so regions rarely share one. */
+    public static final int DEFAULT_LANES = 32;
+
     private final DatabaseClient db;
+    private final int lanes;
 
     public Outbox(DatabaseClient db) {
+        this(db, DEFAULT_LANES);
+    }
+
+    public Outbox(DatabaseClient db, int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("the outbox needs at least one lane, not " + lanes);
+        }
         this.db = db;
+        this.lanes = lanes;
+    }
+
+    /**
+     * The lane of a message key. Stable across instances and restarts (String.hashCode is specified);
+     * change the lane count only with an empty outbox, or rows of one region may sit in two lanes.
+     */
+    public static int laneOf(String key, int lanes) {
+        return Math.floorMod(key.hashCode(), lanes);
     }
 
     public Mono<Void> append(NewEvent event) {
@@ -40,13 +61,14 @@ public class Outbox {
     private Mono<Long> insert(EventEnvelope envelope, String topic) {
         EventSchemas.requireValid(envelope);
         return db.sql("""
-                        insert into outbox (event_id, topic, message_key, event_type, envelope)
-                        values (:eventId, :topic, :key, :type, :envelope)""")
+                        insert into outbox (event_id, topic, message_key, event_type, envelope, lane)
+                        values (:eventId, :topic, :key, :type, :envelope, :lane)""")
                 .bind("eventId", envelope.eventId())
                 .bind("topic", topic)
                 .bind("key", envelope.region())
                 .bind("type", envelope.type())
                 .bind("envelope", EventJson.write(envelope))
+                .bind("lane", laneOf(envelope.region(), lanes))
                 .fetch()
                 .rowsUpdated();
     }

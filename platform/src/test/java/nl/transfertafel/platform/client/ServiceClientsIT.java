@@ -1,31 +1,22 @@
 package nl.transfertafel.platform.client;
 
+import nl.transfertafel.platform.probe.ProbeIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import nl.transfertafel.platform.probe.ProbeTest;
-import nl.transfertafel.platform.probe.ProbeWiring;
 import nl.transfertafel.testkit.TestStack;
 import nl.transfertafel.testkit.security.LocalTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /** A service calls another with its own client-credentials token, validated like any other JWT. */
-@ProbeTest
-class ServiceClientsIT {
-
-    @DynamicPropertySource
-    static void wiring(DynamicPropertyRegistry registry) {
-        ProbeWiring.register(registry);
-    }
+class ServiceClientsIT extends ProbeIntegrationTest {
 
     @Autowired
     ServiceClients clients;

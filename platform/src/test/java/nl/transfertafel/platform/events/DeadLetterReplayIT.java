@@ -1,5 +1,6 @@
 package nl.transfertafel.platform.events;
 
+import nl.transfertafel.platform.probe.ProbeIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,8 +14,6 @@ import nl.transfertafel.contracts.events.NewEvent;
 import nl.transfertafel.contracts.events.Topics;
 import nl.transfertafel.platform.events.deadletter.DeadLetters;
 import nl.transfertafel.platform.probe.ProbeApplication;
-import nl.transfertafel.platform.probe.ProbeTest;
-import nl.transfertafel.platform.probe.ProbeWiring;
 import nl.transfertafel.testkit.TestStack;
 import nl.transfertafel.testkit.engines.SharedEngines;
 import nl.transfertafel.testkit.security.DemoUsers;
@@ -25,18 +24,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A consumer bug dead-letters an event; once fixed, an admin replays it and its effect runs exactly once. */
-@ProbeTest
-class DeadLetterReplayIT {
-
-    @DynamicPropertySource
-    static void wiring(DynamicPropertyRegistry registry) {
-        ProbeWiring.register(registry);
-    }
+class DeadLetterReplayIT extends ProbeIntegrationTest {
 
     @Autowired
     DatabaseClient db;

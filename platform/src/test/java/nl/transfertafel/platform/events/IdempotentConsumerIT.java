@@ -1,17 +1,19 @@
 package nl.transfertafel.platform.events;
 
+import nl.transfertafel.platform.probe.ProbeApplication;
+import nl.transfertafel.platform.probe.ProbeIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.contracts.events.NewEvent;
 import nl.transfertafel.contracts.events.Topics;
-import nl.transfertafel.platform.probe.ProbeTest;
-import nl.transfertafel.platform.probe.ProbeWiring;
 import nl.transfertafel.testkit.engines.SharedEngines;
 import nl.transfertafel.testkit.kafka.TopicReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,21 +23,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@ProbeTest
-class IdempotentConsumerIT {
+class IdempotentConsumerIT extends ProbeIntegrationTest {
 
     private static final String DEAD_LETTERS = "error." + Topics.INTAKE_REFERRAL_EVENTS + ".platform-test";
 
-    @DynamicPropertySource
-    static void wiring(DynamicPropertyRegistry registry) {
-        ProbeWiring.register(registry);
-    }
-
     @Autowired
     DatabaseClient db;
+    @Autowired
+    IdempotentConsumer idempotent;
 
     @Test
     void a_redelivered_event_has_its_effect_once() {
@@ -76,6 +72,35 @@ class IdempotentConsumerIT {
         try (TopicReader deadLetters = new TopicReader(SharedEngines.kafkaBootstrap(), DEAD_LETTERS)) {
             assertThat(deadLetters.await(m -> poison.equals(m.value()), Duration.ofSeconds(60))).hasSize(1);
         }
+    }
+
+    @Test
+    void a_batch_runs_each_new_effect_once_in_one_transaction() {
+        NewEvent seen = Probes.referralReceived(Probes.unique("seen-"), "rotterdam");
+        NewEvent fresh = Probes.referralReceived(Probes.unique("fresh-"), "rotterdam");
+        var seenEnvelope = EventJson.envelop(seen, UUID.randomUUID());
+        var freshEnvelope = EventJson.envelop(fresh, UUID.randomUUID());
+        idempotent.process("platform-test.batch", seenEnvelope, event -> ProbeApplication.effect(db, event)).block();
+
+        Integer ran = idempotent.processAll("platform-test.batch", List.of(seenEnvelope, freshEnvelope, freshEnvelope),
+                event -> ProbeApplication.effect(db, event)).block();
+
+        assertThat(ran).isEqualTo(1); // the one seen before and the copy within the batch are skipped
+        assertThat(effects(seen.aggregateId())).isEqualTo(1);
+        assertThat(effects(fresh.aggregateId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_batch_with_a_failing_effect_commits_nothing() {
+        NewEvent good = Probes.referralReceived(Probes.unique("good-"), "rotterdam");
+        NewEvent failing = Probes.referralReceived(Probes.unique("fail-"), "rotterdam");
+        var batch = List.of(EventJson.envelop(good, UUID.randomUUID()), EventJson.envelop(failing, UUID.randomUUID()));
+
+        assertThatThrownBy(() -> idempotent.processAll("platform-test.batch", batch,
+                event -> ProbeApplication.effect(db, event)).block()).hasMessageContaining("probe refuses");
+
+        assertThat(effects(good.aggregateId())).isZero();
+        assertThat(count("select count(*) as n from processed_event where event_id = :id", good.eventId())).isZero();
     }
 
     private void publishRaw(String key, String value) {

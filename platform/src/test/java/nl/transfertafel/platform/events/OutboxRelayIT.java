@@ -1,5 +1,6 @@
 package nl.transfertafel.platform.events;
 
+import nl.transfertafel.platform.probe.ProbeIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -10,26 +11,16 @@ import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.contracts.events.EventSchemas;
 import nl.transfertafel.contracts.events.NewEvent;
 import nl.transfertafel.contracts.events.Topics;
-import nl.transfertafel.platform.probe.ProbeTest;
-import nl.transfertafel.platform.probe.ProbeWiring;
 import nl.transfertafel.testkit.engines.KafkaEngine;
 import nl.transfertafel.testkit.engines.SharedEngines;
 import nl.transfertafel.testkit.kafka.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
-@ProbeTest
-class OutboxRelayIT {
-
-    @DynamicPropertySource
-    static void wiring(DynamicPropertyRegistry registry) {
-        ProbeWiring.register(registry);
-    }
+class OutboxRelayIT extends ProbeIntegrationTest {
 
     @Autowired
     Outbox outbox;
@@ -37,6 +28,13 @@ class OutboxRelayIT {
     DatabaseClient db;
     @Autowired
     TransactionalOperator tx;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("outboxRelayJob")
+    nl.transfertafel.platform.jobs.PeriodicJob relayJob;
 
     @Test
     void an_event_written_with_its_state_change_reaches_kafka_keyed_by_region_and_is_marked_sent() {
@@ -55,6 +53,35 @@ class OutboxRelayIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> publishedAt(event) != null);
         // and a Spring Cloud Stream consumer of the topic runs its effect for it
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(event) == 1);
+    }
+
+    @Test
+    void an_event_leaves_when_its_transaction_commits_not_when_the_relay_polls() {
+        // platform-test.yml sets the relay's fallback poll to 10 minutes: only the wake-up can send it
+        double wakeUpsBefore = meters.counter("transfertafel.outbox.wake-ups").count();
+        NewEvent event = Probes.referralReceived(Probes.unique("woken-"), "utrecht");
+
+        stateChangeWith(event).block();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> publishedAt(event) != null);
+        assertThat(meters.counter("transfertafel.outbox.wake-ups").count()).isGreaterThan(wakeUpsBefore);
+    }
+
+    @Test
+    void the_backlog_gauges_show_what_waits_and_fall_back_to_zero() {
+        relayJob.stop();
+        NewEvent waiting = Probes.referralReceived(Probes.unique("waiting-"), "utrecht");
+        try {
+            stateChangeWith(waiting).block();
+            relay.refreshGauges();
+            assertThat(meters.get("transfertafel.outbox.backlog").gauge().value()).isGreaterThanOrEqualTo(1);
+            assertThat(meters.get("transfertafel.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(0);
+        } finally {
+            relayJob.start();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> publishedAt(waiting) != null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> meters.get("transfertafel.outbox.backlog").gauge().value() == 0);
     }
 
     @Test

@@ -49,6 +49,22 @@ class PeriodicJobTest {
     }
 
     @Test
+    void a_woken_job_runs_at_once_however_long_its_interval() {
+        AtomicInteger runs = new AtomicInteger();
+        PeriodicJob job = new PeriodicJob("woken", Duration.ofHours(1), runs::incrementAndGet, meters);
+
+        job.start();
+        job.wake();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 1);
+        job.wakeIn(Duration.ofMillis(20));
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.get() == 2);
+        job.stop();
+
+        job.wake(); // a stopped job ignores wakes
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
     void a_job_needs_a_positive_interval() {
         assertThatThrownBy(() -> new PeriodicJob("never", Duration.ZERO, () -> { }, meters))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never");

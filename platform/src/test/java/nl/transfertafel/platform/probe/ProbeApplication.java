@@ -25,7 +25,7 @@ public class ProbeApplication {
         return consumers.consumer("platform-test.record-probe", event -> effect(db, event));
     }
 
-    static Mono<Void> effect(DatabaseClient db, EventEnvelope event) {
+    public static Mono<Void> effect(DatabaseClient db, EventEnvelope event) {
         Mono<Void> insert = db.sql("insert into probe_effect (event_id, aggregate_id) values (:eventId, :aggregate)")
                 .bind("eventId", event.eventId())
                 .bind("aggregate", event.aggregateId())

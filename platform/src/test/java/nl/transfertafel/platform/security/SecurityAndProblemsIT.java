@@ -1,24 +1,15 @@
 package nl.transfertafel.platform.security;
 
+import nl.transfertafel.platform.probe.ProbeIntegrationTest;
 import java.util.List;
-import nl.transfertafel.platform.probe.ProbeTest;
-import nl.transfertafel.platform.probe.ProbeWiring;
 import nl.transfertafel.testkit.TestStack;
 import nl.transfertafel.testkit.security.DemoUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@ProbeTest
-class SecurityAndProblemsIT {
-
-    @DynamicPropertySource
-    static void wiring(DynamicPropertyRegistry registry) {
-        ProbeWiring.register(registry);
-    }
+class SecurityAndProblemsIT extends ProbeIntegrationTest {
 
     @Autowired
     WebTestClient web;

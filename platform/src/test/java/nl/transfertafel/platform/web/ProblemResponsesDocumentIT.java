@@ -1,25 +1,16 @@
 package nl.transfertafel.platform.web;
 
+import nl.transfertafel.platform.probe.ProbeIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import nl.transfertafel.contracts.events.EventJson;
-import nl.transfertafel.platform.probe.ProbeTest;
-import nl.transfertafel.platform.probe.ProbeWiring;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** The probe's OpenAPI document lists its problem answers as the platform's customizer adds them. */
-@ProbeTest
-class ProblemResponsesDocumentIT {
-
-    @DynamicPropertySource
-    static void wiring(DynamicPropertyRegistry registry) {
-        ProbeWiring.register(registry);
-    }
+class ProblemResponsesDocumentIT extends ProbeIntegrationTest {
 
     @Autowired
     WebTestClient web;

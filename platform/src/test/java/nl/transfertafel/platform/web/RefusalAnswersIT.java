@@ -1,8 +1,7 @@
 package nl.transfertafel.platform.web;
 
+import nl.transfertafel.platform.probe.ProbeIntegrationTest;
 import java.util.List;
-import nl.transfertafel.platform.probe.ProbeTest;
-import nl.transfertafel.platform.probe.ProbeWiring;
 import nl.transfertafel.testkit.TestStack;
 import nl.transfertafel.testkit.security.DemoUsers;
 import org.junit.jupiter.api.Test;
@@ -10,18 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A refusal of each kind, thrown by a controller, becomes the one problem+json answer. */
-@ProbeTest
-class RefusalAnswersIT {
-
-    @DynamicPropertySource
-    static void wiring(DynamicPropertyRegistry registry) {
-        ProbeWiring.register(registry);
-    }
+class RefusalAnswersIT extends ProbeIntegrationTest {
 
     @Autowired
     WebTestClient web;

@@ -1,11 +1,13 @@
 package nl.transfertafel.platform.events.deadletter;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import nl.transfertafel.platform.jobs.PeriodicJob;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,6 +45,13 @@ public class DeadLetterConfiguration {
             functions.put(name, messageConsumer(beans, name));
         }
         return new DeadLetters(brokers, bindings, functions, meters);
+    }
+
+    /** Keeps the gauge {@code transfertafel.events.dead-letters.pending} current without an admin listing them. */
+    @Bean
+    PeriodicJob deadLetterCount(DeadLetters deadLetters, MeterRegistry meters,
+            @Value("${transfertafel.dead-letters.count-interval:60s}") Duration interval) {
+        return new PeriodicJob("dead-letter-count", Duration.ofSeconds(5), interval, deadLetters::pending, meters);
     }
 
     @Bean

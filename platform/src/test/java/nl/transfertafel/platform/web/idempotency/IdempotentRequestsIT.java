@@ -1,5 +1,6 @@
 package nl.transfertafel.platform.web.idempotency;
 
+import nl.transfertafel.platform.probe.ProbeIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,8 +8,6 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import nl.transfertafel.platform.probe.ProbeGate;
-import nl.transfertafel.platform.probe.ProbeTest;
-import nl.transfertafel.platform.probe.ProbeWiring;
 import nl.transfertafel.testkit.TestStack;
 import nl.transfertafel.testkit.security.DemoUser;
 import nl.transfertafel.testkit.security.DemoUsers;
@@ -16,18 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@ProbeTest
-class IdempotentRequestsIT {
-
-    @DynamicPropertySource
-    static void wiring(DynamicPropertyRegistry registry) {
-        ProbeWiring.register(registry);
-    }
+class IdempotentRequestsIT extends ProbeIntegrationTest {
 
     @Autowired
     WebTestClient web;

@@ -1,0 +1,137 @@
+package nl.transfertafel.platform.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The consumers' retries and dead letters, moved from the binding into the listener container
+ * (Spring Kafka's {@link DefaultErrorHandler}), because only there can the decision depend on the
+ * failure (see {@link ConsumerFailures}):
+ * <ul>
+ * <li>infrastructure failures retry with exponential backoff (up to {@code maxBackOff} between tries)
+ * for as long as it takes: the container seeks back to the failed record and polls again, so the
+ * consumer stays in its group, the records behind it wait (order is kept) and nothing is
+ * dead-lettered because PostgreSQL was away for a while;</li>
+ * <li>an unprocessable message goes to the dead-letter topic at once;</li>
+ * <li>any other failure retries as the binding says ({@code max-attempts}, back-off properties),
+ * then goes to the dead-letter topic.</li>
+ * </ul>
+ * The dead-letter topic is the binder's ({@code error.<topic>.<group>}), so
+ * {@code platform.events.deadletter.DeadLetters} lists and replays these as before.
+ */
+public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerErrorHandling.class);
+
+    /** The root cause, for operators (DeadLetters shows it); the binder's own headers stay as well. */
+    static final String EXCEPTION_MESSAGE = "x-exception-message";
+
+    private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
+    private final KafkaTemplate<byte[], byte[]> deadLetterTemplate;
+    private final Duration initialBackOff;
+    private final Duration maxBackOff;
+    private final MeterRegistry meters;
+
+    /**
+     * @param binderConfiguration the binder's common client settings
+     *        ({@code spring.cloud.stream.kafka.binder.configuration}, e.g. security), used by the
+     *        dead-letter producer as the binder's own would
+     */
+    public ConsumerErrorHandling(String bootstrapServers, Map<String, String> binderConfiguration,
+            Duration initialBackOff, Duration maxBackOff, MeterRegistry meters) {
+        this.meters = meters;
+        Map<String, Object> producer = new HashMap<>(binderConfiguration);
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
+        this.producers = new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer());
+        this.deadLetterTemplate = new KafkaTemplate<>(producers);
+        this.initialBackOff = initialBackOff;
+        this.maxBackOff = maxBackOff;
+    }
+
+    @Override
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+            BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
+        DeadLetterPublishingRecoverer recoverer = null;
+        if (dlqDestinationResolver != null) {
+            // the binder's dead-letter topic, but the partition chosen by the key (the region): a
+            // dead-letter topic made when its topic had fewer partitions still takes every record
+            recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate, (record, failure) ->
+                    new TopicPartition(deadLetterTopic(dlqDestinationResolver.apply(record, failure), record, group), -1));
+            recoverer.addHeadersFunction((record, failure) -> new RecordHeaders(new RecordHeader[] {
+                    new RecordHeader(EXCEPTION_MESSAGE, rootMessage(failure).getBytes(StandardCharsets.UTF_8))}));
+        }
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff != null ? backOff : new FixedBackOff(0, 0));
+        handler.setBackOffFunction((record, failure) -> ConsumerFailures.isInfrastructure(failure)
+                ? untilTheInfrastructureIsBack()
+                : null); // null: the binding's back-off
+        handler.addNotRetryableExceptions(UnprocessableEvent.class, nl.transfertafel.platform.refusal.Refused.class);
+        handler.setRetryListeners((record, failure, attempt) -> {
+            boolean infrastructure = ConsumerFailures.isInfrastructure(failure);
+            meters.counter("transfertafel.events.retries", "topic", record.topic(),
+                    "cause", infrastructure ? "infrastructure" : "failure").increment();
+            if (infrastructure && (attempt == 1 || attempt % 10 == 0)) {
+                log.warn("{} partition {} offset {}: infrastructure unavailable (attempt {}), retrying until it is back: {}",
+                        record.topic(), record.partition(), record.offset(), attempt, rootMessage(failure));
+            }
+        });
+        container.setCommonErrorHandler(handler);
+    }
+
+    /** Retries and dead letters are the container's (above), not the binding's. */
+    @Override
+    public boolean retryAndDlqInBinding(String destinationName, String group) {
+        return false;
+    }
+
+    /** The binder's dead-letter topic: its {@code dlq-name} when one is set, else {@code error.<topic>.<group>}. */
+    static String deadLetterTopic(TopicPartition resolved, ConsumerRecord<?, ?> record, String group) {
+        return resolved != null && resolved.topic() != null
+                ? resolved.topic()
+                : "error." + record.topic() + "." + group;
+    }
+
+    private BackOff untilTheInfrastructureIsBack() {
+        ExponentialBackOff backOff = new ExponentialBackOff(initialBackOff.toMillis(), 2.0);
+        backOff.setMaxInterval(maxBackOff.toMillis());
+        return backOff; // no elapsed-time or attempt limit
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    }
+
+    @Override
+    public void destroy() {
+        producers.destroy();
+    }
+}
