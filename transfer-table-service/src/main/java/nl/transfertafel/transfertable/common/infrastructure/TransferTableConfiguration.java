@@ -226,9 +226,15 @@ public class TransferTableConfiguration {
     }
 
     @Bean
+    JobLeases jobLeases(DatabaseClient db) {
+        return new JobLeases(db);
+    }
+
+    @Bean
     TransferTableJobs transferTableJobs(OfferService offers, EscalationService escalations,
-            ReadModelRepository readModel, MatchTrigger trigger) {
-        return new TransferTableJobs(offers, escalations, readModel, trigger);
+            ReadModelRepository readModel, MatchTrigger trigger, JobLeases leases, Clock clock,
+            @Value("${transfertafel.transfer-table.matching.schedule}") Duration matchingSchedule) {
+        return new TransferTableJobs(offers, escalations, readModel, trigger, leases, clock, matchingSchedule);
     }
 
     /** Expiry, overdue screenings, reservation retries and escalations, on the platform's job mechanism. */
