@@ -23,7 +23,7 @@ import reactor.util.retry.Retry;
  * {@link InboxRepository#CHANNEL}. PostgreSQL delivers the announcement at commit, so the stream
  * never shows what was rolled back, and an idle system costs nothing (no polling). A lost connection
  * is opened again with backoff; announcements made meanwhile are missed by the live stream only,
- * never by the inbox list (ADR 0503).
+ * never by the inbox list (ADR 0502).
  */
 public class InboxAnnouncements implements SmartLifecycle {
 

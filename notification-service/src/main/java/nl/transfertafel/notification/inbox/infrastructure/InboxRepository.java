@@ -31,7 +31,7 @@ public class InboxRepository {
     /**
      * One inbox row per (event, recipient), whatever happens upstream. A new row is announced on
      * {@link #CHANNEL} in the same statement: PostgreSQL delivers the notification when (and only
-     * if) the transaction commits, to the live streams of every instance (ADR 0503).
+     * if) the transaction commits, to the live streams of every instance (ADR 0502).
      */
     public Mono<Void> add(Delivery delivery) {
         return db.sql("""
