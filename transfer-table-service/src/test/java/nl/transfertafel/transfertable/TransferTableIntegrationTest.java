@@ -16,15 +16,14 @@ import org.springframework.context.annotation.Primary;
  * transfer-table-service on the real engines; every integration test class uses this one
  * configuration so they share ONE Spring context. Pair it with {@code @DynamicPropertySource}
  * calling {@link TransferTableWiring#register}. The scheduled jobs are off (tests call them on a
- * moved {@link MutableClock}); matching rounds are debounced briefly.
+ * moved {@link MutableClock}); matching rounds run as in production (at once, coalesced while one runs).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = TransferTableApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=transfer-table-service",
                 "transfertafel.transfer-table.jobs.enabled=false",
-                "transfertafel.transfer-table.matching.debounce=PT0.3S",
-                "transfertafel.transfer-table.matching.max-delay=PT1S"})
+                "transfertafel.transfer-table.matching.min-gap=PT0.1S"})
 @AutoConfigureWebTestClient
 @Import(TransferTableIntegrationTest.Clocks.class)
 public @interface TransferTableIntegrationTest {

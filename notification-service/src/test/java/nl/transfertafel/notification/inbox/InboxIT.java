@@ -8,6 +8,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import nl.transfertafel.notification.NotificationIntegrationTest;
 import nl.transfertafel.notification.NotificationWiring;
+import nl.transfertafel.notification.delivery.domain.Delivery;
+import nl.transfertafel.notification.delivery.domain.DeliveryStatus;
+import nl.transfertafel.notification.inbox.infrastructure.InboxRepository;
+import nl.transfertafel.notification.routing.domain.Channel;
+import nl.transfertafel.notification.routing.domain.Notice;
+import nl.transfertafel.notification.routing.domain.Recipient;
+import nl.transfertafel.notification.routing.domain.Subject;
+import nl.transfertafel.notification.routing.domain.SubjectKind;
 import nl.transfertafel.notification.testing.Api;
 import nl.transfertafel.notification.testing.EventPublisher;
 import nl.transfertafel.notification.testing.TestEvents;
@@ -32,6 +40,10 @@ class InboxIT {
 
     @Autowired
     WebTestClient web;
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
+    @Autowired
+    org.springframework.transaction.reactive.TransactionalOperator tx;
     Api api;
 
     @BeforeEach
@@ -125,6 +137,47 @@ class InboxIT {
                 assertThat(notices(coordinator)).containsExactly("SCREENING_OVERDUE", "SCREENING_QUEUE_GREW"));
         // a coordinator of another region does not see it
         assertThat(notices(Api.token("COORDINATOR", TestEvents.agb(), "zuid-limburg"))).isEmpty();
+    }
+
+    @Test
+    void the_live_stream_shows_what_another_instance_delivered() throws Exception {
+        String region = "drenthe";
+        String coordinator = Api.token("COORDINATOR", TestEvents.agb(), region);
+        var events = web.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .get().uri("/api/v1/inbox/stream")
+                .headers(h -> h.setBearerAuth(coordinator))
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .getResponseBody();
+        java.util.UUID id = java.util.UUID.randomUUID();
+        CompletableFuture<ServerSentEvent<String>> subscribed = new CompletableFuture<>();
+        CompletableFuture<ServerSentEvent<String>> live = new CompletableFuture<>();
+        var subscription = events.subscribe(event -> {
+            if (event.data() == null) {
+                subscribed.complete(event);
+            } else if (id.toString().equals(event.id())) {
+                live.complete(event);
+            }
+        });
+        try {
+            subscribed.get(30, TimeUnit.SECONDS);
+            // another instance's dispatcher: its own code path and transaction on the shared database,
+            // nothing of this instance's memory involved
+            InboxRepository otherInstance = new InboxRepository(db, java.time.Clock.systemUTC());
+            otherInstance.add(new Delivery(id, 1, java.util.UUID.randomUUID(), "TransferProposed",
+                            java.time.Instant.now(), region, Recipient.parse("coordinators:" + region), Channel.INBOX,
+                            Notice.SCREENING_QUEUE_GREW, new Subject(SubjectKind.PROPOSAL, "prop-" + id),
+                            "/coordinator/#/proposals/prop-" + id, DeliveryStatus.PENDING, 0))
+                    .as(tx::transactional).block(Duration.ofSeconds(30));
+
+            ServerSentEvent<String> item = live.get(30, TimeUnit.SECONDS);
+            assertThat(item.event()).isEqualTo("TransferProposed");
+            assertThat(item.data()).contains("SCREENING_QUEUE_GREW").contains("coordinators:" + region);
+        } finally {
+            subscription.dispose();
+        }
     }
 
     private java.util.List<String> notices(String token) {

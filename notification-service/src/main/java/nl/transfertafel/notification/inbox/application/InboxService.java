@@ -43,12 +43,12 @@ public class InboxService implements ChannelSender {
         return inbox.add(delivery).thenReturn(new SendOutcome.Sent("inbox"));
     }
 
-    @Override
-    public void afterCommit(Delivery delivery) {
-        ThinNotification n = delivery.notification();
-        stream.publish(new InboxItem(delivery.id(), n.eventId(), n.eventType(), n.notice().name(), n.recipient(),
-                n.region(), new InboxItem.Subject(n.subject().kind().name(), n.subject().id()), n.link(),
-                n.occurredAt(), null, null, localized(n)));
+    /**
+     * A notification was committed (by this instance or another: the announcement comes through
+     * PostgreSQL, see {@code InboxAnnouncements}); the live streams of this instance get it.
+     */
+    public Mono<Void> announced(UUID id) {
+        return inbox.find(id).map(this::item).doOnNext(stream::publish).then();
     }
 
     public Mono<Page<InboxItem>> page(Recipient recipient, String userId, boolean unreadOnly, int page, int size) {

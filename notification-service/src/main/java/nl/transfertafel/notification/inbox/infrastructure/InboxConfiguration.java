@@ -22,6 +22,11 @@ class InboxConfiguration {
     }
 
     @Bean
+    InboxAnnouncements inboxAnnouncements(io.r2dbc.spi.ConnectionFactory connections, InboxService inbox) {
+        return new InboxAnnouncements(connections, inbox);
+    }
+
+    @Bean
     InboxService inboxService(InboxRepository inbox, InboxStream stream, NoticeTexts texts) {
         return new InboxService(inbox, stream, texts);
     }

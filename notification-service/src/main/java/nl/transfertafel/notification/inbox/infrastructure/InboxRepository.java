@@ -25,14 +25,24 @@ public class InboxRepository {
         this.clock = clock;
     }
 
-    /** One inbox row per (event, recipient), whatever happens upstream. */
+    /** The PostgreSQL channel on which a new inbox row is announced, at commit, to every instance. */
+    public static final String CHANNEL = "inbox_notification";
+
+    /**
+     * One inbox row per (event, recipient), whatever happens upstream. A new row is announced on
+     * {@link #CHANNEL} in the same statement: PostgreSQL delivers the notification when (and only
+     * if) the transaction commits, to the live streams of every instance (ADR 0502).
+     */
     public Mono<Void> add(Delivery delivery) {
         return db.sql("""
-                        insert into inbox_notification (id, recipient, region, event_id, event_type, notice, subject_kind,
-                                                        subject_id, link, occurred_at, created_at)
-                        values (:id, :recipient, :region, :eventId, :type, :notice, :subjectKind, :subjectId, :link,
-                                :occurredAt, :at)
-                        on conflict (event_id, recipient) do nothing""")
+                        with added as (
+                            insert into inbox_notification (id, recipient, region, event_id, event_type, notice,
+                                                            subject_kind, subject_id, link, occurred_at, created_at)
+                            values (:id, :recipient, :region, :eventId, :type, :notice, :subjectKind, :subjectId, :link,
+                                    :occurredAt, :at)
+                            on conflict (event_id, recipient) do nothing
+                            returning id)
+                        select pg_notify('inbox_notification', id::text) from added""")
                 .bind("id", delivery.id())
                 .bind("recipient", delivery.recipient().key())
                 .bind("region", delivery.region())
@@ -82,6 +92,14 @@ public class InboxRepository {
                 .bind("id", id)
                 .bind("recipient", recipient)
                 .bind("user", userId)
+                .map(InboxRepository::row)
+                .one();
+    }
+
+    /** A stored notification as the live stream shows it (no user, so unread). */
+    public Mono<Row> find(UUID id) {
+        return db.sql("select n.*, null::timestamptz as read_at from inbox_notification n where n.id = :id")
+                .bind("id", id)
                 .map(InboxRepository::row)
                 .one();
     }

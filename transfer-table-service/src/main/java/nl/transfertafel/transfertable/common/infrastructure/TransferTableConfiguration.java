@@ -142,17 +142,19 @@ public class TransferTableConfiguration {
         });
     }
 
-    /** Debouncing runs on real time (the system clock), not on the business clock that tests move. */
+    /**
+     * Rounds run on real time (the system clock), not on the business clock that tests move: at once
+     * for a quiet region, coalesced while one runs (ADR 0703).
+     */
     @Bean
     RegionDebouncer regionDebouncer(ScheduledExecutorService matchingRounds, MatchingService matching,
-            @Value("${transfertafel.transfer-table.matching.debounce}") Duration quiet,
-            @Value("${transfertafel.transfer-table.matching.max-delay}") Duration maxDelay,
+            @Value("${transfertafel.transfer-table.matching.min-gap}") Duration minGap,
             @Value("${transfertafel.transfer-table.matching.enabled:true}") boolean enabled) {
         RegionDebouncer.Scheduler scheduler = (task, delay) -> {
             var future = matchingRounds.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
             return () -> future.cancel(false);
         };
-        return new RegionDebouncer(quiet, maxDelay, scheduler, Clock.systemUTC(), region -> {
+        return new RegionDebouncer(minGap, scheduler, Clock.systemUTC(), region -> {
             if (!enabled) {
                 return;
             }
@@ -224,9 +226,15 @@ public class TransferTableConfiguration {
     }
 
     @Bean
+    JobLeases jobLeases(DatabaseClient db) {
+        return new JobLeases(db);
+    }
+
+    @Bean
     TransferTableJobs transferTableJobs(OfferService offers, EscalationService escalations,
-            ReadModelRepository readModel, MatchTrigger trigger) {
-        return new TransferTableJobs(offers, escalations, readModel, trigger);
+            ReadModelRepository readModel, MatchTrigger trigger, JobLeases leases, Clock clock,
+            @Value("${transfertafel.transfer-table.matching.schedule}") Duration matchingSchedule) {
+        return new TransferTableJobs(offers, escalations, readModel, trigger, leases, clock, matchingSchedule);
     }
 
     /** Expiry, overdue screenings, reservation retries and escalations, on the platform's job mechanism. */

@@ -1,5 +1,6 @@
 package nl.transfertafel.transfertable.common.infrastructure;
 
+import java.time.Clock;
 import java.time.Duration;
 import nl.transfertafel.transfertable.escalation.application.EscalationService;
 import nl.transfertafel.transfertable.matching.application.MatchTrigger;
@@ -17,18 +18,25 @@ import org.slf4j.LoggerFactory;
 public class TransferTableJobs {
 
     private static final Logger log = LoggerFactory.getLogger(TransferTableJobs.class);
+    static final String REMATCH = "transfer-table-rematch";
 
     private final OfferService offers;
     private final EscalationService escalations;
     private final ReadModelRepository readModel;
     private final MatchTrigger trigger;
+    private final JobLeases leases;
+    private final Clock clock;
+    private final Duration rematchInterval;
 
     public TransferTableJobs(OfferService offers, EscalationService escalations, ReadModelRepository readModel,
-            MatchTrigger trigger) {
+            MatchTrigger trigger, JobLeases leases, Clock clock, Duration rematchInterval) {
         this.offers = offers;
         this.escalations = escalations;
         this.readModel = readModel;
         this.trigger = trigger;
+        this.leases = leases;
+        this.clock = clock;
+        this.rematchInterval = rematchInterval;
     }
 
     /** One pass of the time-driven jobs; returns a short report. */
@@ -42,8 +50,17 @@ public class TransferTableJobs {
         return report;
     }
 
-    /** Asks for a matching round in every region with waiting clients. */
-    public void rematchAllRegions() {
-        readModel.regions().doOnNext(trigger::request).blockLast(Duration.ofMinutes(1));
+    /**
+     * Asks for a matching round in every region with waiting clients, on one instance per interval:
+     * every instance schedules this, the one that claims the lease runs it (the others' rounds
+     * would only repeat the same work under the region locks). Returns the number of regions asked.
+     */
+    public int rematchAllRegions() {
+        if (!Boolean.TRUE.equals(leases.claim(REMATCH, clock.instant(), rematchInterval).block(Duration.ofMinutes(1)))) {
+            log.debug("full rematch skipped: another instance ran it less than {} ago", rematchInterval);
+            return 0;
+        }
+        return readModel.regions().doOnNext(trigger::request).count().blockOptional(Duration.ofMinutes(1))
+                .orElse(0L).intValue();
     }
 }

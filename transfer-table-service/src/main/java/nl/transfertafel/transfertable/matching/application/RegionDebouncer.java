@@ -8,10 +8,19 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Coalesces "something changed in region R" signals into one matching round per region: a round
- * starts once the region has been quiet for {@code quiet}, but never later than {@code maxDelay}
- * after the first signal of a burst (so a steady stream of events cannot postpone matching for
- * ever). Regions are independent. Runs on real time (its own clock), not on the business clock.
+ * Turns "something changed in region R" signals into matching rounds of that region, fast when the
+ * region is quiet and batched when it is busy (ADR 0703):
+ * <ul>
+ * <li>a signal for an <b>idle</b> region starts a round at once (the first proposal after a quiet
+ * spell goes out without waiting for a debounce window);</li>
+ * <li>signals that come while a round of the region is <b>scheduled</b> (not started yet) add
+ * nothing: that round reads the read model when it starts, so it sees their changes;</li>
+ * <li>signals that come while a round is <b>running</b> are coalesced into one follow-up round,
+ * which starts when the running one ended, but not sooner than {@code minGap} after the previous
+ * round started (so a burst of events becomes one round per gap, never one round per event).</li>
+ * </ul>
+ * Regions are independent. Runs on real time (its own clock), not on the business clock. The round
+ * itself is a synchronous callback on the scheduler's thread.
  */
 public final class RegionDebouncer {
 
@@ -24,19 +33,27 @@ public final class RegionDebouncer {
         void cancel();
     }
 
-    private final Duration quiet;
-    private final Duration maxDelay;
+    private enum Phase { SCHEDULED, RUNNING }
+
+    private static final class RegionState {
+        Phase phase = Phase.SCHEDULED;
+        boolean again;
+        Instant lastStart;
+    }
+
+    private final Duration minGap;
     private final Scheduler scheduler;
     private final Clock clock;
     private final Consumer<String> round;
-    private final Map<String, Burst> bursts = new HashMap<>();
+    private final Map<String, RegionState> regions = new HashMap<>();
+    /** When each region's last round started, kept after the round so a quick next signal respects minGap. */
+    private final Map<String, Instant> lastStarts = new HashMap<>();
 
-    public RegionDebouncer(Duration quiet, Duration maxDelay, Scheduler scheduler, Clock clock, Consumer<String> round) {
-        if (quiet.isNegative() || maxDelay.compareTo(quiet) < 0) {
-            throw new IllegalArgumentException("need 0 <= quiet <= maxDelay, got " + quiet + " and " + maxDelay);
+    public RegionDebouncer(Duration minGap, Scheduler scheduler, Clock clock, Consumer<String> round) {
+        if (minGap.isNegative()) {
+            throw new IllegalArgumentException("the minimum gap between rounds cannot be negative: " + minGap);
         }
-        this.quiet = quiet;
-        this.maxDelay = maxDelay;
+        this.minGap = minGap;
         this.scheduler = scheduler;
         this.clock = clock;
         this.round = round;
@@ -44,41 +61,52 @@ public final class RegionDebouncer {
 
     /** Something relevant happened in the region. */
     public synchronized void request(String region) {
-        Instant now = clock.instant();
-        Burst burst = bursts.get(region);
-        if (burst == null) {
-            burst = new Burst(now);
-            bursts.put(region, burst);
-        } else {
-            burst.timer.cancel();
+        RegionState state = regions.get(region);
+        if (state == null) {
+            state = new RegionState();
+            regions.put(region, state);
+            schedule(region, state, delayAfter(lastStarts.get(region)));
+        } else if (state.phase == Phase.RUNNING) {
+            state.again = true;
         }
-        Duration left = maxDelay.minus(Duration.between(burst.firstSignal, now));
-        Duration delay = left.compareTo(quiet) < 0 ? (left.isNegative() ? Duration.ZERO : left) : quiet;
-        Burst current = burst;
-        burst.timer = scheduler.schedule(() -> fire(region, current), delay);
+        // SCHEDULED: the round that is about to start will read this change
     }
 
-    /** Regions waiting for their round. */
+    /** Regions with a round scheduled or running. */
     public synchronized int pending() {
-        return bursts.size();
+        return regions.size();
     }
 
-    private void fire(String region, Burst burst) {
-        synchronized (this) {
-            if (bursts.get(region) != burst) {
-                return; // superseded by a later signal
-            }
-            bursts.remove(region);
+    private void schedule(String region, RegionState state, Duration delay) {
+        state.phase = Phase.SCHEDULED;
+        scheduler.schedule(() -> run(region, state), delay);
+    }
+
+    private Duration delayAfter(Instant lastStart) {
+        if (lastStart == null) {
+            return Duration.ZERO;
         }
-        round.accept(region);
+        Duration left = minGap.minus(Duration.between(lastStart, clock.instant()));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private static final class Burst {
-        final Instant firstSignal;
-        Cancellable timer;
-
-        Burst(Instant firstSignal) {
-            this.firstSignal = firstSignal;
+    private void run(String region, RegionState state) {
+        synchronized (this) {
+            state.phase = Phase.RUNNING;
+            state.again = false;
+            state.lastStart = clock.instant();
+            lastStarts.put(region, state.lastStart);
+        }
+        try {
+            round.accept(region);
+        } finally {
+            synchronized (this) {
+                if (state.again) {
+                    schedule(region, state, delayAfter(state.lastStart));
+                } else {
+                    regions.remove(region);
+                }
+            }
         }
     }
 }

@@ -74,11 +74,12 @@ public class ReadModelProjector {
         String region = event.region();
         if (event.is(CapacityAnnounced.class)) {
             return repository.recordCapacityAnnounced(region, event.payloadAs(CapacityAnnounced.class),
-                    event.occurredAt(), clock.instant()).then(trigger.afterCommit(region));
+                    event.occurredAt(), clock.instant())
+                    .flatMap(announced -> announced ? trigger.afterCommit(region) : Mono.<Void>empty());
         }
         if (event.is(CapacityLineChanged.class)) {
             CapacityLineChanged line = event.payloadAs(CapacityLineChanged.class);
-            return repository.recordCapacityLineChanged(line, event.occurredAt())
+            return repository.recordCapacityLineChanged(region, line, event.occurredAt(), clock.instant())
                     .flatMap(previous -> (GONE.contains(line.state()) && !GONE.contains(previous)
                             ? offers.lapseHoldingOnLine(line.capacityLineId()) : Mono.<Void>empty())
                             .then(trigger.afterCommit(region)));
@@ -88,7 +89,7 @@ public class ReadModelProjector {
                     .then(trigger.afterCommit(region));
         }
         if (event.is(RegistrationRestrictionChanged.class)) {
-            return repository.recordRestriction(event.payloadAs(RegistrationRestrictionChanged.class))
+            return repository.recordRestriction(event.payloadAs(RegistrationRestrictionChanged.class), event.occurredAt())
                     .then(trigger.afterCommit(region));
         }
         if (event.is(ContractChanged.class)) {

@@ -137,14 +137,27 @@ public class ReadModelRepository {
 
     // ------------------------------------------------------------------ capacity events
 
-    public Mono<Void> recordCapacityAnnounced(String region, CapacityAnnounced a, Instant occurredAt, Instant now) {
+    /**
+     * Records an announcement. A line first seen through a later CapacityLineChanged (the row holds
+     * its newer state, unannounced) gets what the line offers and keeps its state; a replayed
+     * announcement of a line already announced changes nothing (an announcement is always version
+     * 0, older than any change). Emits whether the line became announced now.
+     */
+    public Mono<Boolean> recordCapacityAnnounced(String region, CapacityAnnounced a, Instant occurredAt, Instant now) {
         var spec = db.sql("""
                         insert into capacity_line (capacity_line_id, region, provider_agb, provider_type, postcode_area,
                             diagnosis_groups, care_level, places_total, places_left, available_from, available_until,
-                            offering_id, location_id, min_age, max_age, exclusions, places_freed_at, recorded_at)
+                            offering_id, location_id, min_age, max_age, exclusions, places_freed_at, recorded_at,
+                            announced, line_version)
                         values (:id, :region, :provider, :type, :area, :groups, :careLevel, :places, :places, :from, :until,
-                            :offering, :location, :minAge, :maxAge, :exclusions, :occurredAt, :now)
-                        on conflict (capacity_line_id) do nothing""")
+                            :offering, :location, :minAge, :maxAge, :exclusions, :occurredAt, :now, true, 0)
+                        on conflict (capacity_line_id) do update set provider_type = excluded.provider_type,
+                            postcode_area = excluded.postcode_area, diagnosis_groups = excluded.diagnosis_groups,
+                            care_level = excluded.care_level, offering_id = excluded.offering_id,
+                            location_id = excluded.location_id, min_age = excluded.min_age, max_age = excluded.max_age,
+                            exclusions = excluded.exclusions, announced = true,
+                            places_freed_at = least(capacity_line.places_freed_at, excluded.places_freed_at)
+                        where not capacity_line.announced""")
                 .bind("id", a.capacityLineId())
                 .bind("region", region)
                 .bind("provider", a.providerAgb())
@@ -162,15 +175,17 @@ public class ReadModelRepository {
         spec = text(spec, "location", a.locationId());
         spec = integer(spec, "minAge", a.minAge());
         spec = integer(spec, "maxAge", a.maxAge());
-        return spec.then();
+        return spec.fetch().rowsUpdated().map(n -> n > 0);
     }
 
     /**
      * Applies a line's new state when its version is newer. When places went up or the line opened
      * again, {@code places_freed_at} becomes the event's time. Emits the line's previous state, or
-     * empty when the event was older (or the line unknown).
+     * empty when the event was older or the line is not announced yet: then the state is kept in an
+     * unannounced row (or that row moves to the newer state) until the announcement arrives.
      */
-    public Mono<CapacityLineChanged.State> recordCapacityLineChanged(CapacityLineChanged c, Instant occurredAt) {
+    public Mono<CapacityLineChanged.State> recordCapacityLineChanged(String region, CapacityLineChanged c,
+            Instant occurredAt, Instant now) {
         var spec = db.sql("""
                         update capacity_line l set places_total = :total, places_left = :left, available_from = :from,
                             available_until = :until, state = :state, line_version = :version,
@@ -179,7 +194,7 @@ public class ReadModelRepository {
                         from capacity_line old
                         where l.capacity_line_id = :id and old.capacity_line_id = l.capacity_line_id
                             and l.line_version < :version
-                        returning old.state as previous_state""")
+                        returning old.state as previous_state, old.announced""")
                 .bind("id", c.capacityLineId())
                 .bind("total", c.placesTotal())
                 .bind("left", c.placesLeft())
@@ -188,7 +203,35 @@ public class ReadModelRepository {
                 .bind("version", c.version())
                 .bind("occurredAt", occurredAt);
         spec = date(spec, "until", c.availableUntil());
-        return spec.map(row -> CapacityLineChanged.State.valueOf(row.get("previous_state", String.class))).one();
+        return spec.map(row -> Boolean.TRUE.equals(row.get("announced", Boolean.class))
+                        ? java.util.Optional.of(CapacityLineChanged.State.valueOf(row.get("previous_state", String.class)))
+                        : java.util.Optional.<CapacityLineChanged.State>empty())
+                .one()
+                .switchIfEmpty(Mono.defer(() -> keepUnannounced(region, c, occurredAt, now)
+                        .thenReturn(java.util.Optional.empty())))
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    /** The line is unknown (or newer already): keep this state for when its announcement arrives. */
+    private Mono<Void> keepUnannounced(String region, CapacityLineChanged c, Instant occurredAt, Instant now) {
+        var spec = db.sql("""
+                        insert into capacity_line (capacity_line_id, region, provider_agb, places_total, places_left,
+                            available_from, available_until, state, line_version, places_freed_at, recorded_at, announced)
+                        values (:id, :region, :provider, :total, :left, :from, :until, :state, :version, :occurredAt, :now,
+                            false)
+                        on conflict (capacity_line_id) do nothing""")
+                .bind("id", c.capacityLineId())
+                .bind("region", region)
+                .bind("provider", c.providerAgb())
+                .bind("total", c.placesTotal())
+                .bind("left", c.placesLeft())
+                .bind("from", c.availableFrom())
+                .bind("state", c.state().name())
+                .bind("version", c.version())
+                .bind("occurredAt", occurredAt)
+                .bind("now", now);
+        spec = date(spec, "until", c.availableUntil());
+        return spec.then();
     }
 
     /** What capacity-service answered on a reservation: fewer places are left than we may know yet. */
@@ -232,15 +275,19 @@ public class ReadModelRepository {
                 .map(n -> n > 0 && c.contracted() && !c.ceilingReached());
     }
 
-    public Mono<Void> recordRestriction(RegistrationRestrictionChanged r) {
+    /** Upserts a stop or pause; a change older than the one held (by the time it happened) is ignored. */
+    public Mono<Void> recordRestriction(RegistrationRestrictionChanged r, Instant occurredAt) {
         var spec = db.sql("""
                         insert into registration_restriction (restriction_id, provider_agb, kind, diagnosis_group, active,
-                            valid_from, valid_until)
-                        values (:id, :provider, :kind, :group, :active, :from, :until)
+                            valid_from, valid_until, changed_at)
+                        values (:id, :provider, :kind, :group, :active, :from, :until, :changedAt)
                         on conflict (restriction_id) do update set kind = excluded.kind,
                             diagnosis_group = excluded.diagnosis_group, active = excluded.active,
-                            valid_from = excluded.valid_from, valid_until = excluded.valid_until""")
+                            valid_from = excluded.valid_from, valid_until = excluded.valid_until,
+                            changed_at = excluded.changed_at
+                        where registration_restriction.changed_at <= excluded.changed_at""")
                 .bind("id", r.restrictionId())
+                .bind("changedAt", occurredAt)
                 .bind("provider", r.providerAgb())
                 .bind("kind", r.kind().name())
                 .bind("active", r.active());
@@ -279,7 +326,7 @@ public class ReadModelRepository {
     public Mono<List<CapacityLine>> lines(String region) {
         Mono<Map<String, Profile>> profiles = db.sql("""
                         select p.provider_agb, p.name, p.active, p.offerings from provider_profile p
-                        where p.provider_agb in (select provider_agb from capacity_line where region = :region)""")
+                        where p.provider_agb in (select provider_agb from capacity_line where region = :region and announced)""")
                 .bind("region", region)
                 .map(row -> new Profile(row.get("provider_agb", String.class), row.get("name", String.class),
                         Boolean.TRUE.equals(row.get("active", Boolean.class)), row.get("offerings", String.class)))
@@ -289,7 +336,7 @@ public class ReadModelRepository {
                                 select capacity_line_id, region, provider_agb, provider_type, postcode_area, diagnosis_groups,
                                     care_level, places_left, available_from, available_until, offering_id, min_age, max_age,
                                     exclusions, state, places_freed_at
-                                from capacity_line where region = :region order by capacity_line_id""")
+                                from capacity_line where region = :region and announced order by capacity_line_id""")
                         .bind("region", region)
                         .map(row -> line(row, byAgb))
                         .all()
@@ -297,7 +344,7 @@ public class ReadModelRepository {
     }
 
     public Mono<CapacityLine> line(String capacityLineId) {
-        return db.sql("select region from capacity_line where capacity_line_id = :id")
+        return db.sql("select region from capacity_line where capacity_line_id = :id and announced")
                 .bind("id", capacityLineId)
                 .map(row -> row.get("region", String.class))
                 .one()
@@ -309,7 +356,7 @@ public class ReadModelRepository {
     public Mono<Map<String, ContractTerms>> contracts(String region) {
         return db.sql("""
                         select insurer_uzovi, provider_agb, contracted, ceiling_reached from insurer_contract
-                        where provider_agb in (select provider_agb from capacity_line where region = :region)""")
+                        where provider_agb in (select provider_agb from capacity_line where region = :region and announced)""")
                 .bind("region", region)
                 .map(row -> new ContractTerms(row.get("insurer_uzovi", String.class), row.get("provider_agb", String.class),
                         Boolean.TRUE.equals(row.get("contracted", Boolean.class)),
@@ -321,7 +368,7 @@ public class ReadModelRepository {
     public Mono<Map<String, List<RegistrationRestriction>>> restrictions(String region) {
         return db.sql("""
                         select provider_agb, kind, diagnosis_group, valid_from, valid_until from registration_restriction
-                        where active and provider_agb in (select provider_agb from capacity_line where region = :region)""")
+                        where active and provider_agb in (select provider_agb from capacity_line where region = :region and announced)""")
                 .bind("region", region)
                 .map(row -> new RegistrationRestriction(row.get("provider_agb", String.class),
                         enumOf(row, "kind", RegistrationRestrictionChanged.Kind.class),
@@ -368,7 +415,7 @@ public class ReadModelRepository {
         return db.sql("""
                         select capacity_line_id, provider_agb, provider_type, postcode_area, diagnosis_groups, care_level,
                             places_total, places_left, available_from, available_until, state
-                        from capacity_line where region = :region order by available_from, capacity_line_id""")
+                        from capacity_line where region = :region and announced order by available_from, capacity_line_id""")
                 .bind("region", region)
                 .map(row -> new CapacityLineView(row.get("capacity_line_id", String.class),
                         row.get("provider_agb", String.class), row.get("provider_type", String.class),

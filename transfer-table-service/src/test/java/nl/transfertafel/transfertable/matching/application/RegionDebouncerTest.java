@@ -13,12 +13,16 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Debouncing per region on a virtual timeline: bursts coalesce, a steady stream cannot postpone for ever. */
+/**
+ * Rounds per region on a virtual timeline: a quiet region gets its round at once, events during a
+ * round are coalesced into one follow-up round, rounds of a region keep a minimum gap.
+ */
 class RegionDebouncerTest {
 
     /** A scheduler and clock on virtual time: advance() runs what falls due. */
     static final class VirtualTime extends Clock implements RegionDebouncer.Scheduler {
-        private Instant now = Instant.parse("2026-11-23T10:00:00Z");
+        static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+        private Instant now = START;
         private final List<Task> tasks = new ArrayList<>();
 
         private final class Task implements RegionDebouncer.Cancellable {
@@ -53,10 +57,19 @@ class RegionDebouncerTest {
                     break;
                 }
                 tasks.remove(next);
-                now = next.due;
+                if (now.isBefore(next.due)) {
+                    now = next.due;
+                }
                 next.run.run();
             }
-            now = until;
+            if (now.isBefore(until)) {
+                now = until;
+            }
+        }
+
+        /** A round that takes time: the clock moves on while it runs. */
+        void spend(Duration duration) {
+            now = now.plus(duration);
         }
 
         @Override
@@ -77,58 +90,104 @@ class RegionDebouncerTest {
 
     private final VirtualTime time = new VirtualTime();
     private final List<String> rounds = new ArrayList<>();
-    private final RegionDebouncer debouncer = new RegionDebouncer(Duration.ofSeconds(2), Duration.ofSeconds(10), time,
-            time, region -> rounds.add(region + "@" + time.instant().getEpochSecond() % 100));
+    /** What happens while a round runs (events arriving meanwhile); the round takes {@link #roundTakes}. */
+    private final List<Runnable> duringNextRound = new ArrayList<>();
+    private Duration roundTakes = Duration.ZERO;
+    private final RegionDebouncer debouncer = new RegionDebouncer(Duration.ofMillis(200), time, time, region -> {
+        rounds.add(region + "@" + Duration.between(VirtualTime.START, time.instant()).toMillis());
+        List<Runnable> events = new ArrayList<>(duringNextRound);
+        duringNextRound.clear();
+        events.forEach(Runnable::run);
+        time.spend(roundTakes);
+    });
 
     @Test
-    void a_burst_of_events_leads_to_one_round_after_the_region_is_quiet() {
+    void a_quiet_region_gets_its_round_at_once() {
         debouncer.request("rotterdam");
-        time.advance(Duration.ofMillis(500));
-        debouncer.request("rotterdam");
-        time.advance(Duration.ofMillis(500));
-        debouncer.request("rotterdam");
-        assertThat(rounds).isEmpty();
-        time.advance(Duration.ofMillis(1999));
-        assertThat(rounds).isEmpty();
-        time.advance(Duration.ofMillis(1));
-        assertThat(rounds).containsExactly("rotterdam@3");
+        time.advance(Duration.ZERO);
+
+        // before the fix the round waited for 2 s of quiet
+        assertThat(rounds).containsExactly("rotterdam@0");
         assertThat(debouncer.pending()).isZero();
     }
 
     @Test
-    void a_steady_stream_still_gets_a_round_at_the_maximum_delay() {
-        for (int i = 0; i < 30; i++) {
+    void events_during_a_round_are_coalesced_into_one_follow_up_round() {
+        roundTakes = Duration.ofMillis(500);
+        duringNextRound.add(() -> {
+            for (int i = 0; i < 50; i++) {
+                debouncer.request("rotterdam");
+            }
+        });
+        debouncer.request("rotterdam");
+        time.advance(Duration.ofSeconds(5));
+
+        // the first round at once; the 50 events that came while it ran: one round when it ended
+        assertThat(rounds).containsExactly("rotterdam@0", "rotterdam@500");
+        assertThat(debouncer.pending()).isZero();
+    }
+
+    @Test
+    void events_before_a_scheduled_round_starts_add_no_round() {
+        debouncer.request("rotterdam");
+        debouncer.request("rotterdam");
+        debouncer.request("rotterdam");
+        time.advance(Duration.ofSeconds(1));
+
+        assertThat(rounds).containsExactly("rotterdam@0");
+    }
+
+    @Test
+    void rounds_of_a_busy_region_keep_the_minimum_gap() {
+        debouncer.request("rotterdam");
+        time.advance(Duration.ofMillis(50));
+        debouncer.request("rotterdam");
+        time.advance(Duration.ofMillis(100));
+        assertThat(rounds).containsExactly("rotterdam@0");
+        time.advance(Duration.ofMillis(50));
+        assertThat(rounds).containsExactly("rotterdam@0", "rotterdam@200");
+    }
+
+    @Test
+    void a_steady_stream_gets_a_round_every_gap_not_one_per_event() {
+        for (int i = 0; i < 100; i++) {
             debouncer.request("rotterdam");
-            time.advance(Duration.ofSeconds(1));
+            time.advance(Duration.ofMillis(20));
         }
-        // signals every second for 30 s: rounds at 10 s, 21 s (the second burst starts at 11 s), ...
-        assertThat(rounds).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(rounds.get(0)).isEqualTo("rotterdam@10");
+        time.advance(Duration.ofSeconds(1));
+        // 100 events over 2 s: about one round per 200 ms, the last event is never left unmatched
+        assertThat(rounds).hasSizeBetween(10, 11);
+        assertThat(rounds.get(rounds.size() - 1)).isEqualTo("rotterdam@2000");
     }
 
     @Test
-    void regions_are_debounced_independently() {
+    void regions_are_independent() {
+        roundTakes = Duration.ofMillis(300);
+        duringNextRound.add(() -> debouncer.request("rotterdam"));
         debouncer.request("rotterdam");
-        time.advance(Duration.ofSeconds(1));
         debouncer.request("utrecht");
-        time.advance(Duration.ofSeconds(1));
-        assertThat(rounds).containsExactly("rotterdam@2");
-        time.advance(Duration.ofSeconds(1));
-        assertThat(rounds).containsExactly("rotterdam@2", "utrecht@3");
+        time.advance(Duration.ofSeconds(2));
+        // utrecht waits for the single round thread, not for rotterdam's follow-up
+        assertThat(rounds).containsExactly("rotterdam@0", "utrecht@300", "rotterdam@600");
     }
 
     @Test
-    void a_signal_after_the_round_starts_a_new_burst() {
-        debouncer.request("rotterdam");
-        time.advance(Duration.ofSeconds(3));
-        debouncer.request("rotterdam");
-        time.advance(Duration.ofSeconds(3));
-        assertThat(rounds).containsExactly("rotterdam@2", "rotterdam@5");
+    void a_failing_round_does_not_wedge_the_region() {
+        RegionDebouncer failing = new RegionDebouncer(Duration.ZERO, time, time, region -> {
+            rounds.add(region);
+            throw new IllegalStateException("database down");
+        });
+        failing.request("rotterdam");
+        assertThatThrownBy(() -> time.advance(Duration.ZERO)).isInstanceOf(IllegalStateException.class);
+        assertThat(failing.pending()).isZero();
+        failing.request("rotterdam");
+        assertThatThrownBy(() -> time.advance(Duration.ZERO)).isInstanceOf(IllegalStateException.class);
+        assertThat(rounds).containsExactly("rotterdam", "rotterdam");
     }
 
     @Test
-    void quiet_may_not_exceed_the_maximum_delay() {
-        assertThatThrownBy(() -> new RegionDebouncer(Duration.ofSeconds(5), Duration.ofSeconds(1), time, time, r -> { }))
+    void the_gap_may_not_be_negative() {
+        assertThatThrownBy(() -> new RegionDebouncer(Duration.ofSeconds(-1), time, time, r -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
