@@ -31,6 +31,7 @@ import nl.transfertafel.localstack.ServiceKind;
 import nl.transfertafel.localstack.StackFile;
 import nl.transfertafel.testkit.ServiceProperties;
 import nl.transfertafel.testkit.engines.EmbeddedPostgresServer;
+import nl.transfertafel.testkit.engines.EngineLogging;
 import nl.transfertafel.testkit.engines.Ports;
 import nl.transfertafel.testkit.security.LocalTokenIssuer;
 import tools.jackson.databind.JsonNode;
@@ -114,6 +115,11 @@ public final class ClusterStack implements AutoCloseable {
     }
 
     private void startAll() {
+        EngineLogging.quiet();
+        // the launcher's admin client polls brokers that are still starting: not worth a warning each time
+        if (org.slf4j.LoggerFactory.getLogger("org.apache.kafka") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
         deleteQuietly(folder.resolve(FILE));
         say("PostgreSQL (durable: fsync and synchronous_commit on), data in " + folder.postgres());
         Map<String, String> pgSettings = new LinkedHashMap<>(EmbeddedPostgresServer.DURABLE_SETTINGS);
@@ -132,6 +138,7 @@ public final class ClusterStack implements AutoCloseable {
                 new ServerSetup(port("IMAP_SINK_PORT", 3143), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         mailSink.start();
         kafka.awaitBrokers(START_TIMEOUT, brokers);
+        kafka.createEventTopics();
         say("Kafka cluster up: " + kafka.bootstrap());
 
         Map<ServiceKind, List<Integer>> ports = servicePorts();

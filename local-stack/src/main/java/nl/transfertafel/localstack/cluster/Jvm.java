@@ -52,7 +52,10 @@ final class Jvm {
      * from a plain class path (tests, an IDE) the class path is passed as it is.
      */
     static List<String> mainOnOwnClassPath(String mainClass) {
-        String classPath = System.getProperty("java.class.path");
+        // absolute: the new JVM runs in its own working directory
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
         if (isBootJar(classPath)) {
             return List.of("-cp", classPath, "-Dloader.main=" + mainClass,
                     "org.springframework.boot.loader.launch.PropertiesLauncher");

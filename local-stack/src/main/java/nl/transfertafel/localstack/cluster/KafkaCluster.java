@@ -21,7 +21,13 @@ import nl.transfertafel.localstack.DataFolder;
 import nl.transfertafel.testkit.engines.Ports;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import nl.transfertafel.contracts.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
@@ -247,6 +253,30 @@ final class KafkaCluster {
     }
 
     /** Between two polls of something that is starting (no scheduler needed for a loop this simple). */
+    /**
+     * Creates the event topics (32 partitions, three replicas) before any service starts: seven services
+     * creating the same topics at once race, and a consumer binding that loses the race waits 30 s before it
+     * tries again. Topics that exist are left as they are.
+     */
+    void createEventTopics() {
+        List<NewTopic> topics = Stream.of(Topics.INTAKE_REFERRAL_EVENTS, Topics.INTAKE_WAITING_EVENTS,
+                        Topics.CAPACITY_EVENTS, Topics.TRANSFER_EVENTS, Topics.NOTIFICATION_EVENTS)
+                .map(name -> new NewTopic(name, PARTITIONS, (short) NODES)).toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            for (var result : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    result.getValue().get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Could not create topic " + result.getKey(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("Could not create the event topics", e);
+        }
+    }
+
     static void sleepQuietly(Duration duration) {
         java.util.concurrent.locks.LockSupport.parkNanos(duration.toNanos());
         if (Thread.currentThread().isInterrupted()) {
