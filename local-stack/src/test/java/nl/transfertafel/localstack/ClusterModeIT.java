@@ -84,7 +84,7 @@ class ClusterModeIT {
             ObjectNode rewritten = (ObjectNode) EventJson.mapper().readTree(Files.readString(file));
             ((ObjectNode) rewritten.path("services").get(1)).put("pid", restarted.pid());
             Files.writeString(file, EventJson.mapper().writeValueAsString(rewritten));
-            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
                     StackHttp.get(victim.path("url").asText() + "/actuator/health/readiness", null).statusCode() == 200);
             String another = steps.refer("ANXIETY", victim.path("instance").asInt());
             assertThat(another).isNotBlank();
