@@ -21,8 +21,8 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   echo "Building the launcher and the four services (first run: a few minutes; full log in $log)..."
   started=$SECONDS
   if ! ./mvnw -B -ntp package -DskipTests -pl local-stack -am 2>&1 | tee "$log" \
-      | grep --line-buffered -E '^\[INFO\] Building |^\[INFO\] BUILD|^\[ERROR\]' \
-      | sed -u -e 's/^\[INFO\] Building /  building /' -e 's/^\[INFO\] //'; then
+      | grep --line-buffered -E '^\[INFO\] Building .*\[[0-9]+/[0-9]+\]$|^\[INFO\] BUILD|^\[ERROR\]' \
+      | sed -u -e 's/^\[INFO\] Building /  building /' -e 's/^\[INFO\] //' -e 's/  */ /g'; then
     echo "The build failed; the end of $log:" >&2
     tail -n 40 "$log" >&2
     exit 1
