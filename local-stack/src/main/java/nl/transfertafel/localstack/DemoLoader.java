@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import nl.transfertafel.testkit.security.LocalTokenIssuer;
 import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.demo.DemoData;
 
@@ -20,9 +22,9 @@ import nl.transfertafel.demo.DemoData;
  * onboarding endpoint with their original registration date, so waiting times and Treeknorm
  * signals in the demo are real; the others are referred by their GP today.
  */
-final class DemoLoader {
+public final class DemoLoader {
 
-    record Loaded(int capacityLines, int referrals, int onboarded, int refused) {
+    public record Loaded(int capacityLines, int referrals, int onboarded, int refused) {
         @Override
         public String toString() {
             return capacityLines + " capacity lines, " + referrals + " referrals, " + onboarded
@@ -30,16 +32,19 @@ final class DemoLoader {
         }
     }
 
-    private final LocalStack stack;
+    private final Function<ServiceKind, String> urls;
+    private final LocalTokenIssuer tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    DemoLoader(LocalStack stack) {
-        this.stack = stack;
+    /** {@code urls}: where each service answers (in cluster mode, its first instance). */
+    public DemoLoader(Function<ServiceKind, String> urls, LocalTokenIssuer tokens) {
+        this.urls = urls;
+        this.tokens = tokens;
     }
 
-    Loaded load(DemoData data) {
+    public Loaded load(DemoData data) {
         // the registry, contracts and capacity (capacity-service), through its own public API
-        CapacityDemoLoader.Loaded capacity = new CapacityDemoLoader(stack.url(ServiceKind.CAPACITY), stack.tokens())
+        CapacityDemoLoader.Loaded capacity = new CapacityDemoLoader(urls.apply(ServiceKind.CAPACITY), tokens)
                 .load(data);
         System.out.println("demo data (capacity): " + capacity);
         int lines = capacity.capacityLines();
@@ -52,14 +57,14 @@ final class DemoLoader {
             boolean ok;
             if (client.daysWaited() > 0 && client.preferredProviderAgb() != null) {
                 // an existing waiting list: the provider brings the client in with the original registration date
-                String token = stack.tokens().token("intake-desk-" + client.preferredProviderAgb(), List.of("PROVIDER"),
+                String token = tokens.token("intake-desk-" + client.preferredProviderAgb(), List.of("PROVIDER"),
                         client.preferredProviderAgb(), client.region());
                 body.put("referrerAgb", client.gpAgb());
                 body.put("registeredOn", today.minusDays(client.daysWaited()).toString());
                 ok = post(ServiceKind.INTAKE, "/api/v1/waiting-list/entries", token, body);
                 onboarded += ok ? 1 : 0;
             } else {
-                String token = stack.tokens().token("gp-" + client.gpAgb(), List.of("GP"), client.gpAgb(), client.region());
+                String token = tokens.token("gp-" + client.gpAgb(), List.of("GP"), client.gpAgb(), client.region());
                 body.put("preferredProviderAgb", client.preferredProviderAgb());
                 ok = post(ServiceKind.INTAKE, "/api/v1/referrals", token, body);
                 referrals += ok ? 1 : 0;
@@ -90,7 +95,7 @@ final class DemoLoader {
     }
 
     private boolean post(ServiceKind service, String path, String token, Map<String, Object> body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(urls.apply(service) + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")

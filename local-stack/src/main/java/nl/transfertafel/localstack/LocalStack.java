@@ -1,5 +1,6 @@
 package nl.transfertafel.localstack;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import nl.transfertafel.demo.DemoDataGenerator;
 import nl.transfertafel.testkit.ServiceProperties;
+import nl.transfertafel.testkit.engines.EmbeddedPostgresServer;
+import nl.transfertafel.testkit.engines.KafkaEngine;
 import nl.transfertafel.testkit.engines.Ports;
 import nl.transfertafel.testkit.engines.PostgresServer;
 import nl.transfertafel.testkit.engines.SharedEngines;
@@ -25,20 +28,38 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code TRANSFERTAFEL_POSTGRES_URL} / {@code TRANSFERTAFEL_KAFKA_BOOTSTRAP} point elsewhere), the
  * local token issuer, an SMTP sink for notification-service's e-mail, the four services, and demo
  * data loaded through the services' own APIs.
+ *
+ * <p>Two ways to run it. Started by {@code ./run-local.sh} it keeps its data in a {@link DataFolder}: its own
+ * PostgreSQL (durable settings) and Kafka on that folder, demo data only when the folder was empty, and
+ * {@code stack.json} there once it is up. Started by a test ({@link Options#randomPorts}) it uses the
+ * engines of the test JVM ({@code SharedEngines}: throwaway data, fast non-durable settings).
+ * {@link #close()} stops the services first, then the engines this stack owns.
+ *
+ * <p>{@code --cluster} runs the same system as separate processes instead: see
+ * {@link nl.transfertafel.localstack.cluster.ClusterStack}.
  */
 public final class LocalStack implements AutoCloseable {
 
-    /** What to start. Port 0 picks free ports (tests); the defaults are the documented ones. */
-    public record Options(Map<ServiceKind, Integer> ports, int tokenIssuerPort, boolean demoData, long seed) {
+    /**
+     * What to start. Port 0 picks free ports (tests); the defaults are the documented ones. With a data
+     * folder the stack runs its own durable engines on it; without one ({@code null}) it uses the engines of
+     * this JVM ({@code SharedEngines}).
+     */
+    public record Options(Map<ServiceKind, Integer> ports, int tokenIssuerPort, boolean demoData, long seed,
+            Path dataDir, boolean fresh) {
 
         public static Options fromEnvironment() {
+            return from(LaunchOptions.parse(new String[0], System.getenv()));
+        }
+
+        /** The launcher's options: the documented ports (or free ones), the data folder, demo data. */
+        public static Options from(LaunchOptions launch) {
             Map<ServiceKind, Integer> ports = new EnumMap<>(ServiceKind.class);
             for (ServiceKind kind : ServiceKind.values()) {
-                ports.put(kind, intEnv(kind.portVariable(), kind.defaultPort()));
+                ports.put(kind, launch.randomPorts() ? 0 : intEnv(kind.portVariable(), kind.defaultPort()));
             }
-            return new Options(ports, intEnv("TOKEN_ISSUER_PORT", 8090),
-                    !"false".equalsIgnoreCase(System.getenv("TRANSFERTAFEL_DEMO_DATA")),
-                    intEnv("TRANSFERTAFEL_DEMO_SEED", 20261122));
+            return new Options(ports, launch.randomPorts() ? 0 : intEnv("TOKEN_ISSUER_PORT", 8090),
+                    launch.demoData(), launch.seed(), launch.dataDir(), launch.fresh());
         }
 
         public static Options randomPorts(boolean demoData) {
@@ -46,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceKind kind : ServiceKind.values()) {
                 ports.put(kind, 0);
             }
-            return new Options(ports, 0, demoData, 20261122);
+            return new Options(ports, 0, demoData, 20261122, null, false);
         }
 
         static int intEnv(String name, int fallback) {
@@ -60,11 +81,28 @@ public final class LocalStack implements AutoCloseable {
     private final Map<ServiceKind, ConfigurableApplicationContext> services = new EnumMap<>(ServiceKind.class);
     private final PostgresServer postgres;
     private final String kafkaBootstrap;
+    private final DataFolder folder;
+    private final List<AutoCloseable> ownEngines = new ArrayList<>(); // stopped after the services, last first
     private DemoLoader.Loaded loaded;
 
     private LocalStack(Options options) {
-        postgres = SharedEngines.postgres();
-        kafkaBootstrap = SharedEngines.kafkaBootstrap();
+        folder = options.dataDir() == null ? null
+                : DataFolder.open(options.dataDir(), DataFolder.Mode.SINGLE_JVM, options.fresh());
+        if (folder == null || SharedEngines.isPostgresExternal()) {
+            postgres = SharedEngines.postgres();
+        } else {
+            EmbeddedPostgresServer own = EmbeddedPostgresServer.start(folder.postgres(), 0,
+                    EmbeddedPostgresServer.DURABLE_SETTINGS).closedByOwner();
+            ownEngines.add(own);
+            postgres = own;
+        }
+        if (folder == null || !SharedEngines.isKafkaEmbedded()) {
+            kafkaBootstrap = SharedEngines.kafkaBootstrap();
+        } else {
+            KafkaEngine own = KafkaEngine.start(folder.resolve("kafka"), 0).closedByOwner();
+            ownEngines.add(own);
+            kafkaBootstrap = own.bootstrapServers();
+        }
         tokens = LocalTokenIssuer.start(options.tokenIssuerPort());
         // random ports when the token issuer's is random (tests), the documented ones otherwise
         int smtpPort = options.tokenIssuerPort() == 0 ? Ports.freePort() : Options.intEnv("SMTP_SINK_PORT", 3025);
@@ -83,6 +121,8 @@ public final class LocalStack implements AutoCloseable {
                         "transfertafel.services." + started.urlProperty(), url(started)));
                 // one logging system serves the four contexts of this JVM: a single name would mislead
                 properties.put("logging.include-application-name", "false");
+                // this stack closes the contexts itself, before the engines (see close())
+                properties.put("spring.main.register-shutdown-hook", "false");
                 properties.put("transfertafel.security.cors-allowed-origins",
                         "http://127.0.0.1:*,http://localhost:*");
                 // the coordinator page signs in at this stack's own token issuer
@@ -98,9 +138,13 @@ public final class LocalStack implements AutoCloseable {
                         .toArray(String[]::new);
                 services.put(kind, kind.application().run(args));
             }
-            if (options.demoData()) {
-                loaded = new DemoLoader(this).load(DemoDataGenerator.generate(options.seed(),
+            // kept data: demo data only into an empty folder, never a second time on top of real work
+            if (options.demoData() && (folder == null || folder.isEmpty())) {
+                loaded = new DemoLoader(this::url, tokens).load(DemoDataGenerator.generate(options.seed(),
                         DemoDataGenerator.Size.demo(), LocalDate.now()));
+            }
+            if (folder != null) {
+                writeStackFile();
             }
         } catch (RuntimeException e) {
             close();
@@ -137,27 +181,107 @@ public final class LocalStack implements AutoCloseable {
         return kafkaBootstrap;
     }
 
+    /** The data folder this stack keeps its data in, or {@code null} when it runs on the test JVM's engines. */
+    public Path dataDir() {
+        return folder == null ? null : folder.root();
+    }
+
+    /** Services first (their relays and consumers still reach the engines), then the engines this stack owns. */
     @Override
     public void close() {
         List<ServiceKind> kinds = new ArrayList<>(services.keySet());
         java.util.Collections.reverse(kinds);
         for (ServiceKind kind : kinds) {
-            services.get(kind).close();
+            try {
+                services.get(kind).close();
+            } catch (RuntimeException e) {
+                System.err.println("Stopping " + kind.serviceName() + " failed: " + e);
+            }
         }
         services.clear();
-        tokens.close();
-        mailSink.stop();
+        if (tokens != null) {
+            tokens.close();
+        }
+        if (mailSink != null) {
+            mailSink.stop();
+        }
+        for (int i = ownEngines.size() - 1; i >= 0; i--) {
+            try {
+                ownEngines.get(i).close();
+            } catch (Exception e) {
+                System.err.println("Stopping " + ownEngines.get(i) + " failed: " + e);
+            }
+        }
+        ownEngines.clear();
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    /** {@code <data-dir>/stack.json}: the format of the cluster's {@code cluster.json}, for one JVM. */
+    private void writeStackFile() {
+        Map<String, Object> file = new java.util.LinkedHashMap<>();
+        file.put("ready", true);
+        file.put("mode", "single-jvm");
+        file.put("pid", ProcessHandle.current().pid());
+        file.put("dataDir", folder.root().toString());
+        Map<String, Object> pg = new java.util.LinkedHashMap<>();
+        pg.put("host", postgres.host());
+        pg.put("port", postgres.port());
+        pg.put("user", postgres.username());
+        pg.put("password", postgres.password());
+        Map<String, String> databases = new java.util.LinkedHashMap<>();
+        for (ServiceKind kind : ServiceKind.values()) {
+            databases.put(kind.serviceName(), kind.database());
+        }
+        pg.put("databases", databases);
+        file.put("postgres", pg);
+        file.put("kafka", Map.of("bootstrap", kafkaBootstrap));
+        file.put("tokenIssuer", Map.of("url", tokens.issuer()));
+        file.put("smtpSink", Map.of("smtpPort", mailSink.getSmtp().getPort(), "imapPort", mailSink.getImap().getPort()));
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ServiceKind kind : ServiceKind.values()) {
+            list.add(Map.of("name", kind.serviceName(), "instance", 1, "url", url(kind)));
+        }
+        file.put("services", list);
+        StackFile.write(folder.resolve("stack.json"), file);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (LaunchOptions.wantsHelp(args)) {
+            System.out.println(LaunchOptions.USAGE);
+            return;
+        }
+        LaunchOptions launch;
+        try {
+            launch = LaunchOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (launch.cluster()) {
+            nl.transfertafel.localstack.cluster.ClusterStack.main(launch);
+            return;
+        }
         Instant started = Instant.now();
-        LocalStack stack = start(Options.fromEnvironment());
+        // the stop hook is in place before anything starts: a Ctrl-C during start-up stops what started
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the local stack...");
-            stack.close();
+        LocalStack[] running = new LocalStack[1];
+        Thread stop = new Thread(() -> {
+            LocalStack stack;
+            synchronized (running) {
+                stack = running[0];
+            }
+            if (stack != null) {
+                System.out.println("\nStopping the local stack: services first, then Kafka and PostgreSQL...");
+                stack.close();
+                System.out.println("Stopped.");
+            }
             stopped.countDown();
-        }, "local-stack-stop"));
+        }, "local-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        LocalStack stack = start(Options.from(launch));
+        synchronized (running) {
+            running[0] = stack;
+        }
         stack.printBanner(Duration.between(started, Instant.now()));
         stopped.await();
     }
@@ -174,6 +298,10 @@ public final class LocalStack implements AutoCloseable {
         out.append(String.format("  %-24s %s%n", "postgres", postgres.jdbcUrl("<service>")
                 + "  user " + postgres.username()));
         out.append(String.format("  %-24s %s%n", "kafka", kafkaBootstrap));
+        if (folder != null) {
+            out.append(String.format("  %-24s %s   (durable; ./run-local.sh --fresh starts empty)%n", "data folder",
+                    folder.root()));
+        }
         out.append(String.format("  %-24s smtp://127.0.0.1:%d   (read the mail over IMAP at 127.0.0.1:%d,"
                         + " user and password = the recipient's address)%n", "smtp sink (e-mail)",
                 mailSink.getSmtp().getPort(), mailSink.getImap().getPort()));

@@ -89,6 +89,16 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         DEFAULT_CONFIG = Collections.unmodifiableMap(config);
     }
 
+    /**
+     * The settings that make a commit survive a crash, for data that is kept (the local stack's data folder,
+     * its cluster mode): pass them as {@code serverConfig}. The defaults above are for throwaway test data
+     * ({@code fsync=off}, {@code synchronous_commit=off}): fast, but a machine crash loses committed rows.
+     */
+    public static final Map<String, String> DURABLE_SETTINGS = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     private final Path workDir;      // temp dir to delete on close, or null for a caller's data directory
     private final Path dataDir;
     private final Path logFile;
@@ -220,7 +230,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                 // throwaway data: immediate shutdown is fine; kept data: fast shutdown (clean checkpoint)
                 temporary ? "QUIT" : "INT"));
         shell.addAll(postgresCommand);
-        ProcessBuilder builder = new ProcessBuilder(runAs.wrap(shell))
+        ProcessBuilder builder = new ProcessBuilder(ownSession(runAs.wrap(shell)))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         environment(builder);
@@ -233,6 +243,20 @@ public final class EmbeddedPostgresServer implements PostgresServer {
             stopProcess(process, dataDir);
             throw e;
         }
+    }
+
+    /**
+     * In a session of its own ({@code setsid}, where available), the server does not get the Ctrl-C that a
+     * terminal sends to the launcher's whole process group: it stops when its owner closes it (after the
+     * services that use it), or when the owner's JVM is gone (the watchdog).
+     */
+    private static List<String> ownSession(List<String> command) {
+        if (!Files.isExecutable(Path.of("/usr/bin/setsid")) && !Files.isExecutable(Path.of("/bin/setsid"))) {
+            return command;
+        }
+        List<String> full = new ArrayList<>(List.of("setsid", "--wait"));
+        full.addAll(command);
+        return full;
     }
 
     private static void environment(ProcessBuilder builder) {
@@ -361,6 +385,26 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
     public boolean isRunning() {
         return !closed.get() && process.isAlive();
+    }
+
+    /** The postmaster's process id (from {@code postmaster.pid}), e.g. to pause the server in a fault test. */
+    public long pid() {
+        return postmaster(dataDir).map(ProcessHandle::pid)
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running in " + dataDir));
+    }
+
+    /**
+     * Leaves stopping to the owner's {@link #close()}: no JVM shutdown hook of its own, so an owner that stops
+     * its services first (the local stack) is not overtaken by the server going away underneath them. The
+     * watchdog still stops the server when this JVM dies.
+     */
+    public EmbeddedPostgresServer closedByOwner() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // too late to matter
+        }
+        return this;
     }
 
     /** Stops the server; deletes the data when it lives in a temporary directory. Idempotent. */

@@ -219,6 +219,19 @@ public final class KafkaEngine implements AutoCloseable {
         return server != null;
     }
 
+    /**
+     * Leaves stopping to the owner's {@link #close()}: no JVM shutdown hook of its own, so an owner that stops
+     * its services first (the local stack) is not overtaken by the broker going away underneath them.
+     */
+    public KafkaEngine closedByOwner() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException ignored) {
+            // shutting down already, or never registered
+        }
+        return this;
+    }
+
     /** Takes the broker down (its ports close); the log directory stays. No-op when already stopped. */
     public synchronized void stop() {
         if (server == null) {

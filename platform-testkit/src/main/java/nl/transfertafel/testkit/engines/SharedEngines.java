@@ -63,6 +63,11 @@ public final class SharedEngines {
         return embeddedKafkaEngine();
     }
 
+    /** Whether {@link #postgres()} is an external server ({@code TRANSFERTAFEL_POSTGRES_URL}). */
+    public static boolean isPostgresExternal() {
+        return setting(POSTGRES_URL) != null;
+    }
+
     /** Whether {@link #kafkaBootstrap()} is an in-process broker (so {@link #embeddedKafka()} works). */
     public static boolean isKafkaEmbedded() {
         return setting(KAFKA_BOOTSTRAP) == null;

@@ -38,6 +38,9 @@ import java.util.concurrent.Executors;
  * <li>{@code GET /.well-known/openid-configuration}: discovery document</li>
  * <li>{@code POST /token} with form field {@code username} (a demo user), or {@code GET /token?username=...}:
  * {@code {"access_token": ..., "token_type": "Bearer", "expires_in": ...}}</li>
+ * <li>{@code GET /token?sub=...&roles=GP[,COORDINATOR...]&org=...&region=...}: a token with exactly these claims
+ * ({@code org} and {@code region} optional), for load and fault harnesses that act as many GP practices and
+ * providers. Only this development issuer has it: anyone who can reach it can be anyone.</li>
  * <li>{@code POST /token} with {@code grant_type=client_credentials}, {@code client_id} (one of
  * {@link #SERVICE_CLIENTS}) and {@code client_secret} ({@link #serviceSecret()}): a token for that
  * service with role {@code SERVICE}, for the few calls between services</li>
@@ -261,6 +264,10 @@ public final class LocalTokenIssuer implements AutoCloseable {
             authorizationCode(exchange, params);
             return;
         }
+        if (params.containsKey("sub") && !params.containsKey("username")) {
+            anyClaims(exchange, params);
+            return;
+        }
         String username = params.get("username");
         var user = username == null ? java.util.Optional.<DemoUser>empty() : DemoUsers.find(username);
         if (user.isEmpty()) {
@@ -270,6 +277,23 @@ public final class LocalTokenIssuer implements AutoCloseable {
         }
         respond(exchange, 200, json(Map.of("access_token", tokenFor(user.get()), "token_type", "Bearer",
                 "expires_in", LIFETIME.toSeconds())));
+    }
+
+    private void anyClaims(HttpExchange exchange, Map<String, String> params) throws IOException {
+        String subject = params.get("sub").trim();
+        List<String> roles = Arrays.stream(params.getOrDefault("roles", "").split(","))
+                .map(String::trim).filter(role -> !role.isEmpty()).toList();
+        if (subject.isEmpty() || roles.isEmpty()) {
+            respond(exchange, 400, json(Map.of("error", "invalid_request",
+                    "error_description", "sub and roles (comma-separated, e.g. GP or PROVIDER,ADMIN) are required")));
+            return;
+        }
+        respond(exchange, 200, json(Map.of("access_token", token(subject, roles, blankToNull(params.get("org")),
+                blankToNull(params.get("region"))), "token_type", "Bearer", "expires_in", LIFETIME.toSeconds())));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private void authorizationCode(HttpExchange exchange, Map<String, String> params) throws IOException {

@@ -1,0 +1,80 @@
+package nl.transfertafel.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code ./run-local.sh} (the launcher's {@code main}) was asked to do: which mode, which data folder,
+ * whether to start empty, whether to load demo data, and whether every listener takes a free port (tests).
+ * Command-line options win over the environment.
+ */
+public record LaunchOptions(Path dataDir, boolean fresh, boolean demoData, boolean cluster, boolean randomPorts,
+        long seed) {
+
+    public static final String DATA_DIR_VARIABLE = "TRANSFERTAFEL_DATA_DIR";
+    public static final Path DEFAULT_DATA_DIR = Path.of(".transfertafel-data");
+
+    public static final String USAGE = String.join("\n",
+            "Usage: ./run-local.sh [--cluster] [--data-dir DIR] [--fresh] [--no-demo-data] [--random-ports]",
+            "  --data-dir DIR   keep PostgreSQL's and Kafka's data in DIR (default ./.transfertafel-data,",
+            "                   or $" + DATA_DIR_VARIABLE + "); a restart on the same folder finds everything again",
+            "  --fresh          delete what DIR holds and start empty (demo data is loaded only on an empty start)",
+            "  --no-demo-data   do not load demo data (also TRANSFERTAFEL_DEMO_DATA=false)",
+            "  --cluster        every service in its own JVM (two instances of intake, transfer-table and",
+            "                   notification), a 3-broker Kafka cluster in separate processes, durable PostgreSQL",
+            "  --random-ports   every listener on a free port (tests; the URLs are printed and written to",
+            "                   DIR/cluster.json or DIR/stack.json)");
+
+    /** Parses the launcher's arguments; the environment supplies what the arguments leave open. */
+    public static LaunchOptions parse(String[] args, Map<String, String> env) {
+        Path dataDir = null;
+        boolean fresh = false;
+        boolean demoData = !"false".equalsIgnoreCase(env.getOrDefault("TRANSFERTAFEL_DEMO_DATA", "true").trim());
+        boolean cluster = false;
+        boolean randomPorts = false;
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--data-dir")) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new IllegalArgumentException("--data-dir needs a directory\n" + USAGE);
+                }
+                dataDir = Path.of(args[++i]);
+            } else if (arg.startsWith("--data-dir=")) {
+                dataDir = Path.of(arg.substring("--data-dir=".length()));
+            } else if (arg.equals("--fresh")) {
+                fresh = true;
+            } else if (arg.equals("--no-demo-data")) {
+                demoData = false;
+            } else if (arg.equals("--cluster")) {
+                cluster = true;
+            } else if (arg.equals("--random-ports")) {
+                randomPorts = true;
+            } else {
+                unknown.add(arg);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown option(s) " + unknown + "\n" + USAGE);
+        }
+        if (dataDir == null) {
+            String fromEnv = env.get(DATA_DIR_VARIABLE);
+            dataDir = fromEnv == null || fromEnv.isBlank() ? DEFAULT_DATA_DIR : Path.of(fromEnv.trim());
+        }
+        String seed = env.get("TRANSFERTAFEL_DEMO_SEED");
+        return new LaunchOptions(dataDir.toAbsolutePath().normalize(), fresh, demoData, cluster, randomPorts,
+                seed == null || seed.isBlank() ? 20261122 : Long.parseLong(seed.trim()));
+    }
+
+    /** An integer from the environment (a port, a seed), or the fallback when it is not set. */
+    public static int intEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    static boolean wantsHelp(String[] args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
+    }
+}

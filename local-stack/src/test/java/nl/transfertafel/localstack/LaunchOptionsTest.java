@@ -1,0 +1,54 @@
+package nl.transfertafel.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+
+    @Test
+    void without_options_the_stack_keeps_its_data_in_the_default_folder_and_loads_demo_data_when_empty() {
+        LaunchOptions options = LaunchOptions.parse(new String[0], Map.of());
+
+        assertThat(options.dataDir()).isEqualTo(Path.of(".transfertafel-data").toAbsolutePath().normalize());
+        assertThat(options.fresh()).isFalse();
+        assertThat(options.demoData()).isTrue();
+        assertThat(options.cluster()).isFalse();
+        assertThat(options.randomPorts()).isFalse();
+    }
+
+    @Test
+    void the_harness_command_line_is_understood_in_both_spellings() {
+        LaunchOptions options = LaunchOptions.parse(new String[] {"--cluster", "--data-dir=/tmp/x", "--fresh",
+                "--no-demo-data", "--random-ports"}, Map.of());
+        LaunchOptions spaced = LaunchOptions.parse(new String[] {"--data-dir", "/tmp/x"}, Map.of());
+
+        assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(spaced.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(options.cluster()).isTrue();
+        assertThat(options.fresh()).isTrue();
+        assertThat(options.demoData()).isFalse();
+        assertThat(options.randomPorts()).isTrue();
+    }
+
+    @Test
+    void the_environment_names_the_folder_and_switches_demo_data_off_but_the_command_line_wins() {
+        Map<String, String> env = Map.of("TRANSFERTAFEL_DATA_DIR", "/srv/tt", "TRANSFERTAFEL_DEMO_DATA", "false");
+
+        assertThat(LaunchOptions.parse(new String[0], env).dataDir()).isEqualTo(Path.of("/srv/tt"));
+        assertThat(LaunchOptions.parse(new String[0], env).demoData()).isFalse();
+        assertThat(LaunchOptions.parse(new String[] {"--data-dir", "/elsewhere"}, env).dataDir())
+                .isEqualTo(Path.of("/elsewhere"));
+    }
+
+    @Test
+    void an_unknown_option_or_a_missing_folder_is_refused_with_the_usage() {
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--clustr"}, Map.of()))
+                .hasMessageContaining("--clustr").hasMessageContaining("Usage");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--data-dir"}, Map.of()))
+                .hasMessageContaining("--data-dir needs a directory");
+    }
+}
