@@ -194,10 +194,19 @@ public final class ClusterHarness {
     static Set<String> registerWebhooks(Api api, Map<String, List<String>> urls, World world, WebhookReceiver receiver) {
         Set<String> registered = new java.util.LinkedHashSet<>();
         List<String> notification = urls.get(Databases.NOTIFICATION);
+        boolean refusalShown = false;
         for (Identity owner : world.webhookOwners()) {
             Api.Answer webhook = api.put(notification, "/api/v1/subscriptions/webhook", owner,
                     Map.of("url", receiver.url(), "secret", "harness-webhook-secret-0123456789"));
             if (!webhook.ok()) {
+                if (!refusalShown) {
+                    refusalShown = true;
+                    // say why once: e.g. a notification-service that refuses http to localhost
+                    // (TRANSFERTAFEL_WEBHOOK_ALLOW_LOCALHOST=true is needed for a receiver on this machine)
+                    System.out.println("webhook registration for " + owner.organisation() + " refused: HTTP "
+                            + webhook.status() + " " + webhook.body().path("detail").asText("")
+                            + " " + webhook.body().path("errors").toString());
+                }
                 continue;
             }
             List<Map<String, Object>> subscriptions = new ArrayList<>();

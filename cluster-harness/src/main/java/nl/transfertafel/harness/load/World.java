@@ -77,7 +77,7 @@ public final class World {
                     Identity.of("harness-coordinator-b-" + region, "COORDINATOR", providers.get(1).provider().agb(), region),
                     templates(data, region)));
         }
-        return new World(regions, Identity.of("harness-admin", "ADMIN", "TRANSFERTAFEL", null), false);
+        return new World(regions, Identity.of("harness-admin", "ADMIN", "TRANSFERTAFEL", regions.keySet().iterator().next()), false);
     }
 
     private static List<DemoData.Client> templates(DemoData data, String region) {
