@@ -129,6 +129,8 @@ public final class ClusterHarness {
             }
             faults.awaitDone(Duration.ofMinutes(3));
             System.out.println("load: " + load.counters());
+            api.answersByCall().forEach((call, count) -> System.out.println("  answered: " + call + " x" + count));
+            api.firstFailures().forEach((call, why) -> System.out.println("  first failure: " + call + ": " + why));
         }
 
         // settle: what was accepted reaches every read model, dead letters are replayed as an admin would

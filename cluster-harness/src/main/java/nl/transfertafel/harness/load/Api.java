@@ -29,6 +29,7 @@ public final class Api {
     private final Tokens tokens;
     private final ConcurrentHistogram restMicros = new ConcurrentHistogram(3_600_000_000L, 3);
     private final AtomicLong failures = new AtomicLong();
+    private final java.util.Map<String, AtomicLong> answers = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     public Api(Tokens tokens) {
         this.tokens = tokens;
@@ -66,6 +67,29 @@ public final class Api {
         return failures.get();
     }
 
+    /** How each kind of call was answered: "POST /api/v1/capacity/{id}/withdraw 200" -> count (0 = no answer). */
+    public java.util.Map<String, Long> answersByCall() {
+        java.util.Map<String, Long> copy = new java.util.LinkedHashMap<>();
+        answers.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
+    }
+
+    /** The first answer of each failing kind of call (problem detail or transport error), to say why. */
+    public java.util.Map<String, String> firstFailures() {
+        return new java.util.TreeMap<>(firstFailure);
+    }
+
+    private final java.util.Map<String, String> firstFailure = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void count(String method, String path, int status) {
+        answers.computeIfAbsent(method + " " + template(path) + " " + status, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    private static String template(String path) {
+        return path.replaceAll("\\?.*$", "")
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}");
+    }
+
     private Answer send(List<String> instances, String path, Identity as, String method, Object body, UUID key) {
         String base = instances.get(ThreadLocalRandom.current().nextInt(instances.size()));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
@@ -78,6 +102,8 @@ public final class Api {
         if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } else if (method.equals("GET")) {
+            request.GET();
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -91,10 +117,18 @@ public final class Api {
             } catch (RuntimeException notJson) {
                 json = JSON.missingNode();
             }
+            count(method, path, response.statusCode());
+            if (response.statusCode() >= 400) {
+                // problem+json names the field and the rule, never the value
+                firstFailure.putIfAbsent(method + " " + template(path) + " " + response.statusCode(),
+                        json.path("detail").asText("") + " " + json.path("errors").toString());
+            }
             return new Answer(response.statusCode(), json);
         } catch (java.io.IOException e) {
             // a killed instance or a refused connection: the caller decides whether to retry
             failures.incrementAndGet();
+            count(method, path, 0);
+            firstFailure.putIfAbsent(method + " " + template(path) + " 0", e.getClass().getSimpleName() + ": " + e.getMessage());
             return new Answer(0, JSON.missingNode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -172,7 +172,9 @@ public final class LoadGenerator implements AutoCloseable {
                 ThreadLocalRandom.current().nextInt(provider.provider().offerings().size()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("providerType", provider.provider().type().name());
-        body.put("locationPostcode", provider.provider().locations().get(0).postcode());
+        // the demo registry keeps a location's four digits only; the API wants a full postcode
+        String postcode = provider.provider().locations().get(0).postcode();
+        body.put("locationPostcode", postcode.length() == 4 ? postcode + " AB" : postcode);
         body.put("diagnosisGroups", offering.diagnosisGroups().stream().map(Enum::name).toList());
         body.put("careLevel", offering.careLevel().name());
         body.put("places", 1 + ThreadLocalRandom.current().nextInt(3));
