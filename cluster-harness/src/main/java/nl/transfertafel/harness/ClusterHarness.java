@@ -93,6 +93,7 @@ public final class ClusterHarness {
         Api api = new Api(tokens);
         Map<String, List<String>> urls = new LinkedHashMap<>();
         SERVICES.forEach(s -> urls.put(s, cluster.urls(s)));
+        Instant webhooksSince = Instant.now();
         Set<String> webhookRecipients = registerWebhooks(api, urls, world, receiver);
         System.out.printf("world: %d region(s), %d webhook receivers registered at %s%n",
                 world.regions().size(), webhookRecipients.size(), receiver.url());
@@ -140,7 +141,7 @@ public final class ClusterHarness {
 
         TopicScan topics = new TopicScan(cluster.kafkaBootstrap());
         InvariantReport invariants = new InvariantChecker(databases, topics)
-                .check(new Expectations(ledger.referrals(), webhookRecipients, receiver.received()));
+                .check(new Expectations(ledger.referrals(), webhookRecipients, receiver.received(), webhooksSince));
         notes.addAll(invariants.notes());
 
         List<UUID> all = ledger.referrals().stream().map(Expectations.AcceptedReferral::referralId).toList();

@@ -93,7 +93,7 @@ public final class Api {
     private Answer send(List<String> instances, String path, Identity as, String method, Object body, UUID key) {
         String base = instances.get(ThreadLocalRandom.current().nextInt(instances.size()));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + tokens.token(as))
                 .header("Accept", "application/json");
         if (key != null) {

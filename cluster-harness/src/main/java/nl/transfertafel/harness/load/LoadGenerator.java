@@ -37,6 +37,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final Map<String, List<String>> urls;
     private final ExecutorService workers = Executors.newFixedThreadPool(96, daemon("load"));
     private final ScheduledExecutorService ticker = Executors.newScheduledThreadPool(3, daemon("load-ticker"));
+    private final ScheduledExecutorService screeners;
     private final AtomicBoolean screening = new AtomicBoolean();
     private final AtomicLong referralsAnswered201 = new AtomicLong();
     private final AtomicLong capacityEvents = new AtomicLong();
@@ -48,6 +49,7 @@ public final class LoadGenerator implements AutoCloseable {
         this.api = api;
         this.ledger = ledger;
         this.urls = serviceUrls;
+        this.screeners = Executors.newScheduledThreadPool(Math.max(1, world.regions().size()), daemon("screening"));
     }
 
     /** Referrals and capacity events at fixed rates for a while; returns the 201s per second achieved. */
@@ -93,7 +95,15 @@ public final class LoadGenerator implements AutoCloseable {
     public void startScreening() {
         if (screening.compareAndSet(false, true)) {
             for (World.Region region : world.regions()) {
-                ticker.scheduleWithFixedDelay(() -> workers.execute(() -> screen(region)), 500, 500, TimeUnit.MILLISECONDS);
+                // one screening pass at a time per region, half a second after the last one ended: a slow
+                // queue must not pile up passes (they would only slow the queue further)
+                screeners.scheduleWithFixedDelay(() -> {
+                    try {
+                        screen(region);
+                    } catch (RuntimeException e) {
+                        System.out.println("screening " + region.name() + " failed: " + e);
+                    }
+                }, 500, 500, TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -253,7 +263,7 @@ public final class LoadGenerator implements AutoCloseable {
 
     private void awaitQuiet(Duration atMost) {
         long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline && ((java.util.concurrent.ThreadPoolExecutor) workers).getActiveCount() > (screening.get() ? 4 : 0)) {
+        while (System.nanoTime() < deadline && ((java.util.concurrent.ThreadPoolExecutor) workers).getActiveCount() > 0) {
             sleep(Duration.ofMillis(200));
         }
     }
@@ -278,6 +288,7 @@ public final class LoadGenerator implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        screeners.shutdownNow();
         workers.shutdownNow();
     }
 }

@@ -28,6 +28,8 @@ class InvariantCheckerTest {
 
     private static final String GP = "01000001";
     private static final String RECEIVER_ORG = "22000001";
+    /** when the receiver's webhooks were registered: before every delivery the tests seed */
+    private static final java.time.Instant SINCE = java.time.Instant.now().minusSeconds(3600);
 
     private SeededDatabases db;
     private UUID referral;
@@ -77,7 +79,7 @@ class InvariantCheckerTest {
     @Test
     void a_referral_on_another_practices_worklist_is_lost_for_its_gp() {
         InvariantReport report = check(new Expectations(List.of(new AcceptedReferral(referral, "01999999", "rotterdam")),
-                Set.of(RECEIVER_ORG), Map.of(delivery, 1)));
+                Set.of(RECEIVER_ORG), Map.of(delivery, 1), SINCE));
 
         assertThat(report.count(Kind.LOST)).isEqualTo(1);
         assertThat(report.examples(Kind.LOST).get(0)).contains("worklist");
@@ -142,12 +144,44 @@ class InvariantCheckerTest {
     }
 
     @Test
+    void a_proposal_that_lapsed_in_screening_needs_no_approvals() {
+        UUID other = UUID.randomUUID();
+        referral(other, "pseudo-" + other);
+        db.sql(Databases.TRANSFER_TABLE, proposal("p-5", other, "LAPSED", null));
+
+        InvariantReport report = check(expected(other));
+
+        assertThat(report.holds()).as(report.toString()).isTrue();
+    }
+
+    @Test
+    void a_proposal_that_lapsed_after_its_place_was_reserved_needs_two_approvals() {
+        UUID other = UUID.randomUUID();
+        referral(other, "pseudo-" + other);
+        db.sql(Databases.TRANSFER_TABLE, proposal("p-6", other, "LAPSED", "r-6"));
+
+        InvariantReport report = check(expected(other));
+
+        assertThat(report.count(Kind.UNAPPROVED_OFFERS)).isEqualTo(1);
+    }
+
+    @Test
+    void deliveries_from_before_the_receiver_was_registered_are_not_held_against_it() {
+        db.sql(Databases.NOTIFICATION, delivery(UUID.randomUUID(), RECEIVER_ORG, "DELIVERED")
+                .replace("now(), now())", "now(), now() - interval '2 hours')"));
+
+        InvariantReport report = check(expected());
+
+        assertThat(report.holds()).as(report.toString()).isTrue();
+    }
+
+    @Test
     void a_notification_received_twice_is_a_duplicate_and_one_never_received_is_lost() {
         UUID neverArrived = UUID.randomUUID();
         db.sql(Databases.NOTIFICATION, delivery(neverArrived, RECEIVER_ORG, "DELIVERED"));
 
         InvariantReport report = check(new Expectations(List.of(new AcceptedReferral(referral, GP, "rotterdam")),
-                Set.of(RECEIVER_ORG), Map.of(delivery, 2)));
+                Set.of(RECEIVER_ORG), Map.of(delivery, 2), SINCE));
 
         assertThat(report.count(Kind.DUPLICATED)).isEqualTo(1);
         assertThat(report.count(Kind.LOST)).isEqualTo(1);
@@ -233,7 +267,7 @@ class InvariantCheckerTest {
         for (UUID id : more) {
             referrals.add(new AcceptedReferral(id, GP, "rotterdam"));
         }
-        return new Expectations(referrals, Set.of(RECEIVER_ORG), Map.of(delivery, 1));
+        return new Expectations(referrals, Set.of(RECEIVER_ORG), Map.of(delivery, 1), SINCE);
     }
 
     private void referral(UUID id, String pseudonym) {
