@@ -1,0 +1,301 @@
+package nl.transfertafel.harness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.transfertafel.harness.cluster.ClusterDescriptor;
+import nl.transfertafel.harness.cluster.ClusterLauncher;
+import nl.transfertafel.harness.cluster.ProcessControl;
+import nl.transfertafel.harness.faults.FaultInjector;
+import nl.transfertafel.harness.faults.FaultSchedule;
+import nl.transfertafel.harness.figures.HtmlReport;
+import nl.transfertafel.harness.figures.Latencies;
+import nl.transfertafel.harness.figures.PostgresCeiling;
+import nl.transfertafel.harness.invariants.Databases;
+import nl.transfertafel.harness.invariants.Expectations;
+import nl.transfertafel.harness.invariants.InvariantChecker;
+import nl.transfertafel.harness.invariants.InvariantReport;
+import nl.transfertafel.harness.invariants.TopicScan;
+import nl.transfertafel.harness.load.Api;
+import nl.transfertafel.harness.load.Identity;
+import nl.transfertafel.harness.load.Ledger;
+import nl.transfertafel.harness.load.LoadGenerator;
+import nl.transfertafel.harness.load.Tokens;
+import nl.transfertafel.harness.load.World;
+import nl.transfertafel.harness.webhook.WebhookReceiver;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One run of the load and fault harness (issue 10): start or attach to the stack, register webhooks,
+ * drive the load while the faults are injected, let the stack settle, replay dead letters as an admin
+ * would, check the invariants, measure PostgreSQL's ceiling, and print the figures last as key=value.
+ */
+public final class ClusterHarness {
+
+    static final List<String> SERVICES = List.of(Databases.INTAKE, Databases.CAPACITY, Databases.TRANSFER_TABLE,
+            Databases.NOTIFICATION);
+
+    public record Outcome(InvariantReport invariants, Map<String, String> figures, Path report) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Outcome outcome = run(HarnessOptions.parse(args));
+        System.exit(outcome.invariants().holds() ? 0 : 1);
+    }
+
+    public static Outcome run(HarnessOptions options) throws Exception {
+        ClusterLauncher launcher = null;
+        ClusterDescriptor cluster;
+        if (options.attach() != null) {
+            cluster = ClusterDescriptor.read(options.attach());
+        } else {
+            ClusterLauncher.unsupportedReason(options.launcherJar()).ifPresent(reason -> {
+                throw new IllegalStateException(reason);
+            });
+            Files.createDirectories(options.out());
+            System.out.println("starting the cluster: " + options.launcherJar() + " --cluster --data-dir " + options.dataDir());
+            launcher = ClusterLauncher.start(options.launcherJar(), options.dataDir().toAbsolutePath(), List.of(),
+                    options.out().toAbsolutePath().resolve("launcher.log"));
+            cluster = launcher.awaitReady(Duration.ofMinutes(options.shortMode() ? 2 : 5));
+        }
+        try (WebhookReceiver receiver = WebhookReceiver.start(0)) {
+            return run(options, cluster, receiver);
+        } finally {
+            if (launcher != null) {
+                launcher.close();
+            }
+        }
+    }
+
+    static Outcome run(HarnessOptions options, ClusterDescriptor cluster, WebhookReceiver receiver) throws Exception {
+        ClusterDescriptor.Postgres pg = cluster.postgres();
+        Databases databases = service -> DriverManager.getConnection(pg.jdbcUrl(service), pg.user(), pg.password());
+        Tokens tokens = new Tokens(cluster.tokenIssuerUrl());
+        boolean arbitrary = tokens.mintsArbitraryClaims();
+        World world = World.build(options.seed(), arbitrary, options.extraGpsPerRegion());
+        List<String> notes = new ArrayList<>();
+        if (!arbitrary) {
+            notes.add("the token issuer mints demo users only: one region, one GP practice, one provider act");
+        }
+        Api api = new Api(tokens);
+        Map<String, List<String>> urls = new LinkedHashMap<>();
+        SERVICES.forEach(s -> urls.put(s, cluster.urls(s)));
+        Instant webhooksSince = Instant.now();
+        Set<String> webhookRecipients = registerWebhooks(api, urls, world, receiver);
+        System.out.printf("world: %d region(s), %d webhook receivers registered at %s%n",
+                world.regions().size(), webhookRecipients.size(), receiver.url());
+
+        Ledger ledger = new Ledger();
+        FaultInjector faults = new FaultInjector(cluster, receiver);
+        Map<String, Histogram> latencies = new LinkedHashMap<>();
+        Instant steadyFrom;
+        Instant steadyTo;
+        int saturationFromIndex;
+        Map<Integer, Double> ramp = Map.of();
+        try (LoadGenerator load = new LoadGenerator(world, api, ledger, urls)) {
+            load.startScreening();
+            if (options.shortMode()) {
+                FaultSchedule schedule = FaultSchedule.quick();
+                steadyFrom = Instant.now();
+                faults.start(schedule);
+                load.run(10, 2, schedule.length().plusSeconds(10));
+                steadyTo = Instant.now();
+                saturationFromIndex = 0;
+            } else {
+                System.out.println("phase 1: steady load without faults, " + options.steadySeconds() + " s");
+                steadyFrom = Instant.now();
+                load.run(10, 2, Duration.ofSeconds(options.steadySeconds()));
+                steadyTo = Instant.now();
+                FaultSchedule schedule = FaultSchedule.full(SERVICES);
+                System.out.println("phase 2: steady load with the fault schedule, " + schedule.length().toSeconds() + " s");
+                faults.start(schedule);
+                load.run(10, 2, schedule.length().plusSeconds(15));
+                faults.awaitDone(Duration.ofMinutes(2));
+                System.out.println("phase 3: ramp to saturation " + options.rampRates());
+                saturationFromIndex = ledger.referralCount();
+                ramp = load.rampToSaturation(options.rampRates(), Duration.ofSeconds(options.rampStepSeconds()), 2);
+            }
+            faults.awaitDone(Duration.ofMinutes(3));
+            System.out.println("load: " + load.counters());
+            api.answersByCall().forEach((call, count) -> System.out.println("  answered: " + call + " x" + count));
+            api.firstFailures().forEach((call, why) -> System.out.println("  first failure: " + call + ": " + why));
+        }
+
+        // settle: what was accepted reaches every read model, dead letters are replayed as an admin would
+        settle(databases, ledger, Duration.ofMinutes(3));
+        replayDeadLetters(api, urls, world, webhookRecipients);
+        awaitDeliveries(databases, webhookRecipients, Duration.ofMinutes(2));
+
+        TopicScan topics = new TopicScan(cluster.kafkaBootstrap());
+        InvariantReport invariants = new InvariantChecker(databases, topics)
+                .check(new Expectations(ledger.referrals(), webhookRecipients, receiver.received(), webhooksSince));
+        notes.addAll(invariants.notes());
+
+        List<UUID> all = ledger.referrals().stream().map(Expectations.AcceptedReferral::referralId).toList();
+        Histogram p1 = Latencies.capacityToProposalMillis(databases, steadyFrom, steadyTo);
+        Histogram lag = Latencies.referralLagMillis(databases,
+                all.subList(Math.min(saturationFromIndex, all.size()), all.size()));
+        latencies.put("capacity committed -> proposal committed (steady)", p1);
+        latencies.put("referral committed -> transfer table read model", lag);
+        Histogram rest = api.restLatencyMicros();
+        Histogram restMillis = new Histogram(3_600_000L, 3);
+        for (var v : rest.recordedValues()) {
+            restMillis.recordValueWithCount(Math.max(0, v.getValueIteratedTo() / 1000), v.getCountAtValueIteratedTo());
+        }
+        latencies.put("REST calls (all)", restMillis);
+
+        PostgresCeiling.Result ceiling = PostgresCeiling.measure(pg.maintenanceUrl(), pg.user(), pg.password(), 16,
+                Duration.ofSeconds(options.shortMode() ? 10 : options.ceilingSeconds()));
+        double ingest = options.shortMode() ? 0 : ramp.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("p1_p50_ms", Long.toString(p1.getValueAtPercentile(50)));
+        figures.put("p1_p99_ms", Long.toString(p1.getValueAtPercentile(99)));
+        figures.put("p1_samples", Long.toString(p1.getTotalCount()));
+        figures.put("rest_p99_ms", Long.toString(restMillis.getValueAtPercentile(99)));
+        figures.put("lag_p99_ms", Long.toString(lag.getValueAtPercentile(99)));
+        figures.put("lag_samples", Long.toString(lag.getTotalCount()));
+        figures.put("ingest_per_s", String.format("%.1f", ingest));
+        figures.put("pg_ceiling_per_s", String.format("%.0f", ceiling.transactionsPerSecond()));
+        figures.put("pg_fsync", ceiling.fsync());
+        figures.put("pg_synchronous_commit", ceiling.synchronousCommit());
+        figures.put("ingest_ratio", String.format("%.3f", ceiling.transactionsPerSecond() == 0 ? 0
+                : ingest / ceiling.transactionsPerSecond()));
+        figures.put("rss_mib_total", Long.toString(rssMibTotal(cluster)));
+        figures.put("faults_injected", Integer.toString(faults.injected()));
+        invariants.asFigures().forEach((k, v) -> figures.put(k, Long.toString(v)));
+        figures.put("referrals_accepted", Integer.toString(ledger.referralCount()));
+        figures.put("webhook_deliveries_received", Long.toString(receiver.total()));
+        figures.put("loadavg", loadAverage());
+        ramp.forEach((rate, achieved) -> figures.put("ramp_" + rate + "_per_s", String.format("%.1f", achieved)));
+
+        Path report = HtmlReport.write(options.out().resolve("report"), figures, latencies, faults.log(),
+                InvariantChecker.allExamples(invariants), notes);
+        System.out.println();
+        System.out.print(invariants);
+        System.out.println("faults: " + faults.log().size() + " log line(s); report: " + report.toAbsolutePath());
+        notes.forEach(n -> System.out.println("note: " + n));
+        System.out.println("--- figures");
+        figures.forEach((k, v) -> System.out.println(k + "=" + v));
+        return new Outcome(invariants, figures, report);
+    }
+
+    /** Every webhook owner points its webhook at the receiver and subscribes every event type to it. */
+    static Set<String> registerWebhooks(Api api, Map<String, List<String>> urls, World world, WebhookReceiver receiver) {
+        Set<String> registered = new java.util.LinkedHashSet<>();
+        List<String> notification = urls.get(Databases.NOTIFICATION);
+        boolean refusalShown = false;
+        for (Identity owner : world.webhookOwners()) {
+            Api.Answer webhook = api.put(notification, "/api/v1/subscriptions/webhook", owner,
+                    Map.of("url", receiver.url(), "secret", "harness-webhook-secret-0123456789"));
+            if (!webhook.ok()) {
+                if (!refusalShown) {
+                    refusalShown = true;
+                    // say why once: e.g. a notification-service that refuses http to localhost
+                    // (TRANSFERTAFEL_WEBHOOK_ALLOW_LOCALHOST=true is needed for a receiver on this machine)
+                    System.out.println("webhook registration for " + owner.organisation() + " refused: HTTP "
+                            + webhook.status() + " " + webhook.body().path("detail").asText("")
+                            + " " + webhook.body().path("errors").toString());
+                }
+                continue;
+            }
+            List<Map<String, Object>> subscriptions = new ArrayList<>();
+            for (JsonNode s : webhook.body().path("subscriptions")) {
+                subscriptions.add(Map.of("eventType", s.path("eventType").asText(), "channels", List.of("INBOX", "WEBHOOK")));
+            }
+            if (!subscriptions.isEmpty() && api.put(notification, "/api/v1/subscriptions", owner,
+                    Map.of("subscriptions", subscriptions)).ok()) {
+                registered.add(owner.organisation());
+            }
+        }
+        return registered;
+    }
+
+    /** Waits until every accepted referral is in the transfer table and every outbox is empty. */
+    static void settle(Databases databases, Ledger ledger, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        List<String> ids = ledger.referrals().stream().map(r -> r.referralId().toString()).toList();
+        while (System.nanoTime() < deadline) {
+            long backlog = 0;
+            for (String service : SERVICES) {
+                try (Connection c = databases.connect(service);
+                        PreparedStatement q = c.prepareStatement("select count(*) from outbox where published_at is null");
+                        ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    backlog += rs.getLong(1);
+                }
+            }
+            long present;
+            try (Connection c = databases.connect(Databases.TRANSFER_TABLE);
+                    PreparedStatement q = c.prepareStatement(
+                            "select count(*) from waiting_client where has_referral and referral_id = any(?)")) {
+                q.setArray(1, c.createArrayOf("text", ids.toArray()));
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    present = rs.getLong(1);
+                }
+            }
+            if (backlog == 0 && present == ids.size()) {
+                return;
+            }
+            Thread.sleep(2_000);
+        }
+    }
+
+    static void replayDeadLetters(Api api, Map<String, List<String>> urls, World world, Set<String> webhookRecipients) {
+        for (String service : SERVICES) {
+            api.post(urls.get(service), "/api/v1/admin/dead-letters/replay", world.admin(), Map.of());
+        }
+        for (String organisation : webhookRecipients) {
+            api.post(urls.get(Databases.NOTIFICATION), "/api/v1/dead-letters/replay?organisation=" + organisation,
+                    world.admin(), Map.of());
+        }
+    }
+
+    static void awaitDeliveries(Databases databases, Set<String> recipients, Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = databases.connect(Databases.NOTIFICATION);
+                    PreparedStatement q = c.prepareStatement(
+                            "select count(*) from delivery where channel = 'WEBHOOK' and status = 'PENDING' and recipient = any(?)")) {
+                q.setArray(1, c.createArrayOf("text", recipients.toArray()));
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(2_000);
+        }
+    }
+
+    static long rssMibTotal(ClusterDescriptor cluster) {
+        List<Long> pids = new ArrayList<>();
+        cluster.postgres().pid().ifPresent(pids::add);
+        cluster.brokers().forEach(b -> b.pid().ifPresent(pids::add));
+        cluster.services().forEach(s -> s.pid().ifPresent(pids::add));
+        return pids.stream().distinct().collect(Collectors.summingLong(ProcessControl::residentKib)) / 1024;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}
