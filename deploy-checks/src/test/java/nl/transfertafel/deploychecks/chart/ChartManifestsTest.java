@@ -82,6 +82,41 @@ class ChartManifestsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void the_unknown_field_check_reaches_deep_into_the_strimzi_model() {
+        Map<String, Object> user = chart.ofKind("KafkaUser").get(0);
+        Map<String, Object> copy = (Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(new org.yaml.snakeyaml.Yaml().dump(user));
+        Map<String, Object> authorization = (Map<String, Object>) ((Map<String, Object>) copy.get("spec")).get("authorization");
+        Map<String, Object> firstAcl = ((List<Map<String, Object>>) authorization.get("acls")).get(0);
+        firstAcl.put("operation", "Write");
+        ((Map<String, Object>) firstAcl.get("resource")).put("patterntype", "literal");
+
+        assertThat(TypedManifests.unknownFields(TypedManifests.read(copy)))
+                .anyMatch(path -> path.contains("acls[0].resource") && path.contains("patterntype"));
+    }
+
+    @Test
+    void with_existing_secrets_the_chart_makes_no_secret_and_needs_no_secret_values() {
+        RenderedChart withExisting = RenderedChart.render(RenderedChart.CHART.resolve("values.yaml"), Map.ofEntries(
+                Map.entry("secrets.existingSecret", "region-secrets"),
+                Map.entry("database.existingRoleSecrets", true),
+                Map.entry("publicUrls.intake", "https://intake.example.org"),
+                Map.entry("publicUrls.capacity", "https://capacity.example.org"),
+                Map.entry("publicUrls.transferTable", "https://table.example.org"),
+                Map.entry("publicUrls.notification", "https://notify.example.org"),
+                Map.entry("oidc.issuer", "https://login.example.org/realms/transfertafel"),
+                Map.entry("smtp.host", "smtp.example.org"),
+                Map.entry("database.backup.enabled", false)));
+
+        assertThat(withExisting.ofKind("Secret")).isEmpty();
+        assertThat(withExisting.ofKind("ScheduledBackup")).isEmpty();
+        assertThat(withExisting.yaml()).contains("name: region-secrets").contains("key: intake-service-client-secret");
+        for (Map<String, Object> manifest : withExisting.manifests()) {
+            assertThat(TypedManifests.unknownFields(TypedManifests.read(manifest))).isEmpty();
+        }
+    }
+
+    @Test
     void a_missing_required_value_stops_the_rendering_with_its_name() {
         assertThatThrownBy(() -> RenderedChart.render(RenderedChart.CHART.resolve("values.yaml"), Map.of()))
                 .hasMessageContaining("is required");

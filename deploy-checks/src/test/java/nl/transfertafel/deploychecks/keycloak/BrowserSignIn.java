@@ -40,6 +40,8 @@ final class BrowserSignIn {
 
     /** The token endpoint's answer (access_token, refresh_token, id_token, expires_in, ...). */
     JsonNode signIn(String username, String password) throws IOException, InterruptedException {
+        // a fresh browser each time: with Keycloak's session cookie the login page would be skipped
+        cookies.clear();
         String verifier = random();
         String state = random();
         String authorize = keycloak.authorizationEndpoint() + "?" + KeycloakServer.form(Map.of(

@@ -25,7 +25,8 @@ import nl.transfertafel.deploychecks.Repository;
  * A real Keycloak, started from its server distribution ({@code org.keycloak:keycloak-quarkus-dist}, unpacked
  * by the build) on a JDK 21+, in development mode with an in-memory database, importing
  * deploy/keycloak's realm and demo users exactly as Compose does. One start per test run (about a minute on
- * two cores); its log goes to target/keycloak.log.
+ * two cores when the machine is otherwise idle; up to 15 minutes are allowed for a busy one); its log goes to
+ * target/keycloak.log.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -74,13 +75,13 @@ public final class KeycloakServer implements AutoCloseable {
                 .redirectOutput(Paths.get("target/keycloak.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", javaHome().toString());
-        env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx512m");
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
         env.put("TRANSFERTAFEL_COORDINATOR_PAGE_URL", COORDINATOR_PAGE);
         SERVICE_SECRETS.forEach((service, secret) -> env.put(secretVariable(service), secret));
         KeycloakServer server = new KeycloakServer(builder.start(), port);
         HttpClient http = HttpClient.newHttpClient();
         try {
-            await("Keycloak serving the imported realm (see target/keycloak.log)").atMost(Duration.ofMinutes(6))
+            await("Keycloak serving the imported realm (see target/keycloak.log)").atMost(Duration.ofMinutes(15))
                     .pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
                         if (!server.process.isAlive()) {
                             throw new IllegalStateException("Keycloak stopped; see target/keycloak.log");
