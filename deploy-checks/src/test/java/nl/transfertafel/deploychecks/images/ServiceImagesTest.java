@@ -51,7 +51,8 @@ class ServiceImagesTest {
         assertThat(ports).containsExactly(Repository.port(service) + "/tcp");
         JsonNode labels = config.get("Labels");
         assertThat(labels.get("org.opencontainers.image.version").asText()).isEqualTo("0.1.0-SNAPSHOT");
-        assertThat(labels.get("org.opencontainers.image.revision").asText()).matches("[0-9a-f]{40}");
+        assertThat(labels.get("org.opencontainers.image.revision").asText()).matches("[0-9a-f]{40}")
+                .isEqualTo(head().orElse(labels.get("org.opencontainers.image.revision").asText()));
         assertThat(labels.get("org.opencontainers.image.title").asText()).isEqualTo(service);
         assertThat(config.get("Entrypoint").toString()).contains("nl.transfertafel.").contains("Application");
 
@@ -61,6 +62,18 @@ class ServiceImagesTest {
         }
         assertThat(files).contains("opt/transfertafel/healthcheck/nl/transfertafel/healthcheck/HealthCheck.class")
                 .anyMatch(file -> file.startsWith("app/libs/platform-"));
+    }
+
+    /** The commit checked out here (the image must name it), when git can tell. */
+    private static java.util.Optional<String> head() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(Repository.root().toFile())
+                    .redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? java.util.Optional.of(out) : java.util.Optional.empty();
+        } catch (IOException | InterruptedException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static Map<String, byte[]> read(Path tar) throws IOException {
