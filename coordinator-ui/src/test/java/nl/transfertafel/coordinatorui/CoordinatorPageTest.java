@@ -154,6 +154,22 @@ class CoordinatorPageTest {
         }
     }
 
+    /**
+     * The token refresh (Keycloak's access tokens live five minutes): src/test/js/auth-refresh.test.mjs runs
+     * js/auth.js in Node against a fake token endpoint. Where Node is missing, only the browser tests cover it.
+     */
+    @Test
+    void the_token_is_refreshed_before_it_expires_and_an_ended_session_asks_to_sign_in_again() throws Exception {
+        Optional<Path> node = Stream.of("/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs").map(Paths::get)
+                .filter(Files::isExecutable).findFirst();
+        Assumptions.assumeTrue(node.isPresent(), "node not installed: the token refresh is not checked here");
+        Process run = new ProcessBuilder(node.get().toString(), "--test", "src/test/js/auth-refresh.test.mjs")
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor()).as(output).isZero();
+        assertThat(output).contains("# pass 6").contains("# fail 0");
+    }
+
     @Test
     void no_code_turns_strings_into_markup() throws IOException {
         for (Path file : files(".js")) {

@@ -76,21 +76,108 @@ export async function completeLogin() {
   if (body.id_token && idClaims.nonce !== pending.nonce) {
     throw new LoginError('nonce', 'The id token does not answer this sign-in (nonce mismatch).');
   }
+  storeSession(body, idClaims, null);
+  return pending.returnHash || '#/queue';
+}
+
+/** Keeps what the token endpoint answered (a sign-in or a refresh) as this tab's session. */
+function storeSession(body, idClaims, previous) {
   const accessClaims = decodeJwt(body.access_token);
+  const now = Date.now();
   const session = {
     accessToken: body.access_token,
-    idToken: body.id_token || null,
-    expiresAt: Date.now() + (body.expires_in || 300) * 1000,
+    idToken: body.id_token || previous?.idToken || null,
+    issuedAt: now,
+    expiresAt: now + (body.expires_in || 300) * 1000,
+    // Keycloak rotates the refresh token on every use (or keeps it); the local issuer has none
+    refreshToken: body.refresh_token || previous?.refreshToken || null,
+    refreshExpiresAt: body.refresh_expires_in ? now + body.refresh_expires_in * 1000 : previous?.refreshExpiresAt || null,
     user: {
       id: accessClaims.sub,
-      name: idClaims.name || accessClaims.name || accessClaims.preferred_username || accessClaims.sub,
+      name: idClaims.name || accessClaims.name || accessClaims.preferred_username || previous?.user?.name || accessClaims.sub,
       organisation: accessClaims.org || null,
       region: accessClaims.region || null,
       roles: accessClaims.roles || [],
     },
   };
   sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-  return pending.returnHash || '#/queue';
+  return session;
+}
+
+/**
+ * How long until the access token should be renewed: a minute before it expires, or at four fifths of its
+ * life when it lives less than five minutes; null when it cannot be renewed (no refresh token, or the
+ * provider's session ends first). Keycloak's access tokens live five minutes by default, so a coordinator
+ * in the middle of a screening would otherwise be signed out.
+ */
+export function refreshDelay(session, now) {
+  if (!session?.refreshToken) return null;
+  if (session.refreshExpiresAt && session.refreshExpiresAt <= now) return null;
+  const lifetime = session.expiresAt - (session.issuedAt || now);
+  const margin = Math.min(60000, Math.max(5000, lifetime / 5));
+  return Math.max(0, session.expiresAt - margin - now);
+}
+
+/**
+ * Renews the access token with the refresh_token grant (OAuth 2.0, RFC 6749 section 6) at the provider's
+ * token endpoint, as the same public client. Returns the new session, or null when the provider ended the
+ * session (signed out elsewhere, idle too long): the page then asks to sign in again.
+ */
+export async function refreshSession() {
+  const session = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
+  if (!session?.refreshToken) return null;
+  let response;
+  try {
+    response = await fetch(discovery.token_endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: session.refreshToken, client_id: settings.clientId }),
+    });
+  } catch (networkError) {
+    // the provider is unreachable for a moment: keep the session while its token lasts, try again later
+    return session.expiresAt > Date.now() ? session : null;
+  }
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok || !body.access_token) {
+    sessionStorage.removeItem(SESSION_KEY);
+    return null;
+  }
+  return storeSession(body, body.id_token ? decodeJwt(body.id_token) : {}, session);
+}
+
+/**
+ * Renews the token before it expires for as long as the page is open and the provider's session lasts;
+ * `onEnded` is called when it cannot be renewed. Background tabs may delay timers, so a tab that becomes
+ * visible again checks at once. Returns a function that stops it.
+ */
+export function keepSessionFresh(onEnded) {
+  let timer = null;
+  let stopped = false;
+  const schedule = () => {
+    clearTimeout(timer);
+    if (stopped) return;
+    const session = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
+    const delay = refreshDelay(session, Date.now());
+    if (delay === null) return;
+    timer = setTimeout(renew, delay);
+  };
+  const renew = async () => {
+    if (stopped) return;
+    const session = await refreshSession();
+    if (stopped) return;
+    if (session) schedule();
+    else onEnded();
+  };
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') schedule();
+  };
+  document.addEventListener('visibilitychange', onVisible);
+  schedule();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    document.removeEventListener('visibilitychange', onVisible);
+  };
 }
 
 /** The signed-in session of this tab, or null (never signed in, signed out, or expired). */

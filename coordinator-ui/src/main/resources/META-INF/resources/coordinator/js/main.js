@@ -3,7 +3,7 @@
 // `render(main, ctx, params)`, returning an optional cleanup function.
 
 import { initI18n, t, setLanguage, lang, onLanguageChange, label } from './i18n.js';
-import { initAuth, completeLogin, currentSession, login, logout } from './auth.js';
+import { initAuth, completeLogin, currentSession, keepSessionFresh, login, logout } from './auth.js';
 import { client, onUnauthorized } from './api.js';
 import { h, replace, announce } from './dom.js';
 import { Live } from './live.js';
@@ -27,6 +27,7 @@ const main = document.getElementById('main');
 let ctx = null;
 let cleanup = null;
 let firstRender = true;
+let stopRefreshing = null;
 
 async function boot() {
   wireLanguageSwitch();
@@ -73,6 +74,12 @@ function start(config, session, target) {
     stop();
     showLogin(t('login.expired'));
   });
+  // renew the access token before it expires (Keycloak's live five minutes), so screening is not interrupted
+  stopRefreshing = keepSessionFresh(() => {
+    if (!ctx) return;
+    stop();
+    showLogin(t('login.expired'));
+  });
   showShell(session.user);
   ctx.live.start();
   window.addEventListener('pagehide', () => ctx?.live?.suspend());
@@ -92,6 +99,8 @@ function start(config, session, target) {
 }
 
 function stop() {
+  if (stopRefreshing) stopRefreshing();
+  stopRefreshing = null;
   if (cleanup) cleanup();
   cleanup = null;
   ctx?.live?.stop();
