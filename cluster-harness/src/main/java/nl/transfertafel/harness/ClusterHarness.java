@@ -135,9 +135,9 @@ public final class ClusterHarness {
         }
 
         // settle: what was accepted reaches every read model, dead letters are replayed as an admin would
-        settle(databases, ledger, Duration.ofMinutes(3));
+        settle(databases, ledger, Duration.ofMinutes(20));
         replayDeadLetters(api, urls, world, webhookRecipients);
-        awaitDeliveries(databases, webhookRecipients, Duration.ofMinutes(2));
+        awaitDeliveries(databases, webhookRecipients, Duration.ofMinutes(15));
 
         TopicScan topics = new TopicScan(cluster.kafkaBootstrap());
         InvariantReport invariants = new InvariantChecker(databases, topics)
@@ -224,11 +224,17 @@ public final class ClusterHarness {
         return registered;
     }
 
-    /** Waits until every accepted referral is in the transfer table and every outbox is empty. */
+    /**
+     * Waits until every accepted referral is in the transfer table and every outbox is empty, for as
+     * long as the stack makes progress (a lagging stack is not a losing one): gives up after two
+     * minutes without progress, or at the hard limit.
+     */
     static void settle(Databases databases, Ledger ledger, Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
         List<String> ids = ledger.referrals().stream().map(r -> r.referralId().toString()).toList();
-        while (System.nanoTime() < deadline) {
+        long lastProgress = System.nanoTime();
+        long lastState = -1;
+        while (System.nanoTime() < deadline && System.nanoTime() - lastProgress < Duration.ofMinutes(2).toNanos()) {
             long backlog = 0;
             for (String service : SERVICES) {
                 try (Connection c = databases.connect(service);
@@ -251,6 +257,13 @@ public final class ClusterHarness {
             if (backlog == 0 && present == ids.size()) {
                 return;
             }
+            long state = present * 1_000_003L - backlog;
+            if (state != lastState) {
+                lastState = state;
+                lastProgress = System.nanoTime();
+                System.out.printf("settling: %d of %d referrals in the transfer table, %d outbox row(s) unsent%n",
+                        present, ids.size(), backlog);
+            }
             Thread.sleep(2_000);
         }
     }
@@ -265,19 +278,29 @@ public final class ClusterHarness {
         }
     }
 
+    /** Waits for the receiver's pending webhook deliveries while their number goes down (hard limit atMost). */
     static void awaitDeliveries(Databases databases, Set<String> recipients, Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline) {
+        long lastProgress = System.nanoTime();
+        long lastPending = -1;
+        while (System.nanoTime() < deadline && System.nanoTime() - lastProgress < Duration.ofMinutes(2).toNanos()) {
+            long pending;
             try (Connection c = databases.connect(Databases.NOTIFICATION);
                     PreparedStatement q = c.prepareStatement(
                             "select count(*) from delivery where channel = 'WEBHOOK' and status = 'PENDING' and recipient = any(?)")) {
                 q.setArray(1, c.createArrayOf("text", recipients.toArray()));
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
-                    if (rs.getLong(1) == 0) {
-                        return;
-                    }
+                    pending = rs.getLong(1);
                 }
+            }
+            if (pending == 0) {
+                return;
+            }
+            if (pending != lastPending) {
+                lastPending = pending;
+                lastProgress = System.nanoTime();
+                System.out.println("settling: " + pending + " webhook deliveries pending");
             }
             Thread.sleep(2_000);
         }

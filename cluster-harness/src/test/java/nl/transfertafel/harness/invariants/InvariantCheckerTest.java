@@ -30,6 +30,8 @@ class InvariantCheckerTest {
     private static final String RECEIVER_ORG = "22000001";
     /** when the receiver's webhooks were registered: before every delivery the tests seed */
     private static final java.time.Instant SINCE = java.time.Instant.now().minusSeconds(3600);
+    /** a receiver registered just now: the clean world's delivery (created now) counts, the older one does not */
+    private static final java.time.Instant SINCE_NOW = java.time.Instant.now().minusSeconds(1800);
 
     private SeededDatabases db;
     private UUID referral;
@@ -171,6 +173,18 @@ class InvariantCheckerTest {
                 .replace("now(), now())", "now(), now() - interval '2 hours')"));
 
         InvariantReport report = check(expected());
+
+        assertThat(report.holds()).as(report.toString()).isTrue();
+    }
+
+    @Test
+    void an_older_pending_delivery_that_reaches_the_new_receiver_once_is_no_duplicate() {
+        UUID older = UUID.randomUUID();
+        db.sql(Databases.NOTIFICATION, delivery(older, RECEIVER_ORG, "DELIVERED")
+                .replace("now(), now())", "now(), now() - interval '2 hours')"));
+
+        InvariantReport report = check(new Expectations(List.of(new AcceptedReferral(referral, GP, "rotterdam")),
+                Set.of(RECEIVER_ORG), Map.of(delivery, 1, older, 1), SINCE_NOW));
 
         assertThat(report.holds()).as(report.toString()).isTrue();
     }
