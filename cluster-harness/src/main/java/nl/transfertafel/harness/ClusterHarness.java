@@ -48,7 +48,9 @@ public final class ClusterHarness {
     static final List<String> SERVICES = List.of(Databases.INTAKE, Databases.CAPACITY, Databases.TRANSFER_TABLE,
             Databases.NOTIFICATION);
 
-    public record Outcome(InvariantReport invariants, Map<String, String> figures, Path report) {
+    /** What a run found; {@code referrals} are the ones answered 201 (who referred, in which region). */
+    public record Outcome(InvariantReport invariants, Map<String, String> figures, Path report,
+            List<Expectations.AcceptedReferral> referrals) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,7 +71,8 @@ public final class ClusterHarness {
             System.out.println("starting the cluster: " + options.launcherJar() + " --cluster --data-dir " + options.dataDir());
             launcher = ClusterLauncher.start(options.launcherJar(), options.dataDir().toAbsolutePath(), List.of(),
                     options.out().toAbsolutePath().resolve("launcher.log"));
-            cluster = launcher.awaitReady(Duration.ofMinutes(options.shortMode() ? 2 : 5));
+            // eleven processes starting on two cores shared with other work: the launcher's own limit is 8 minutes
+            cluster = launcher.awaitReady(Duration.ofMinutes(9));
         }
         try (WebhookReceiver receiver = WebhookReceiver.start(0)) {
             return run(options, cluster, receiver);
@@ -190,7 +193,7 @@ public final class ClusterHarness {
         notes.forEach(n -> System.out.println("note: " + n));
         System.out.println("--- figures");
         figures.forEach((k, v) -> System.out.println(k + "=" + v));
-        return new Outcome(invariants, figures, report);
+        return new Outcome(invariants, figures, report, ledger.referrals());
     }
 
     /** Every webhook owner points its webhook at the receiver and subscribes every event type to it. */

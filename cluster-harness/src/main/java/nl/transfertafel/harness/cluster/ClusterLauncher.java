@@ -16,7 +16,8 @@ import java.util.jar.JarFile;
 
 /**
  * Starts the stack's cluster mode as a child process
- * ({@code java -jar local-stack-...-exec.jar --cluster --data-dir X --fresh}), waits for its
+ * ({@code java -jar local-stack-...-exec.jar --cluster --data-dir X --fresh --random-ports}),
+ * waits for its
  * {@code cluster.json}, and stops it with SIGTERM (the launcher stops every pid in the file).
  */
 public final class ClusterLauncher implements AutoCloseable {
@@ -67,7 +68,10 @@ public final class ClusterLauncher implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessControl.javaBinary());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--cluster", "--data-dir", dataDir.toString(), "--fresh"));
+        // free ports for every listener: nothing clashes with a stack already running on this machine. Demo data
+        // stays on: the harness's world is the demo world (same seed) plus synthetic GP practices
+        command.addAll(List.of("-jar", jar.toString(), "--cluster", "--data-dir", dataDir.toString(), "--fresh",
+                "--random-ports"));
         try {
             Files.createDirectories(dataDir);
             Files.deleteIfExists(dataDir.resolve(CONTRACT_FILE));
@@ -106,10 +110,13 @@ public final class ClusterLauncher implements AutoCloseable {
         return process.pid();
     }
 
-    /** SIGTERM, then up to a minute for the launcher to stop its services, brokers and PostgreSQL. */
+    /**
+     * SIGTERM, then up to three minutes for the launcher to stop its services (30 s each at most), its brokers
+     * (60 s) and PostgreSQL on a loaded machine; killing the launcher itself earlier would leave them running.
+     */
     @Override
     public void close() {
-        ProcessControl.terminate(process.pid(), Duration.ofSeconds(60));
+        ProcessControl.terminate(process.pid(), Duration.ofMinutes(3));
     }
 
     static boolean contains(byte[] haystack, byte[] needle) {

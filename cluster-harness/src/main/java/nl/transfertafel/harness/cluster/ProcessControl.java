@@ -44,15 +44,40 @@ public final class ProcessControl {
         });
     }
 
-    /** SIGSTOP to the process and all its descendants (PostgreSQL: postmaster and backends). */
+    /**
+     * SIGSTOP to the process and all its descendants (PostgreSQL: the postmaster and every backend, the
+     * checkpointer, the WAL writer): the root first, so it cannot fork a backend that the listing of its
+     * children would miss, then the children, listed until no new one shows up. Returns every pid stopped.
+     */
     public static List<Long> pauseTree(long pid) {
-        List<Long> pids = tree(pid);
-        signal("STOP", pids);
-        return pids;
+        List<Long> stopped = new ArrayList<>();
+        if (!alive(pid)) {
+            return stopped;
+        }
+        signal("STOP", List.of(pid));
+        stopped.add(pid);
+        while (true) {
+            List<Long> fresh = tree(pid).stream().filter(p -> !stopped.contains(p)).toList();
+            if (fresh.isEmpty()) {
+                return stopped;
+            }
+            signalGone("STOP", fresh);
+            stopped.addAll(fresh);
+        }
     }
 
     public static void resume(List<Long> pids) {
-        signal("CONT", pids);
+        signalGone("CONT", pids);
+    }
+
+    /** The state letter of {@code /proc/<pid>/stat} ({@code T} stopped, {@code S} sleeping, ...), or '?' when gone. */
+    static char state(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2);
+        } catch (IOException | RuntimeException gone) {
+            return '?';
+        }
     }
 
     /** Starts the process again exactly as recorded; its output is appended to its log (or discarded). */
@@ -109,6 +134,21 @@ public final class ProcessControl {
             h.descendants().forEach(d -> pids.add(d.pid()));
         });
         return pids;
+    }
+
+    /** As {@link #signal}, but a child that exited between the listing and the signal is no failure. */
+    private static void signalGone(String signal, List<Long> pids) {
+        for (long p : pids) {
+            if (alive(p)) {
+                try {
+                    signal(signal, List.of(p));
+                } catch (IllegalStateException exitedMeanwhile) {
+                    if (alive(p)) {
+                        throw exitedMeanwhile;
+                    }
+                }
+            }
+        }
     }
 
     private static void signal(String signal, List<Long> pids) {
