@@ -18,6 +18,9 @@ import nl.transfertafel.contracts.events.transfer.TransferProposed;
 import nl.transfertafel.contracts.vocabulary.Urgency;
 import nl.transfertafel.testkit.security.DemoUsers;
 import nl.transfertafel.transfertable.proposal.application.OfferService;
+import nl.transfertafel.transfertable.proposal.domain.Proposal;
+import nl.transfertafel.transfertable.proposal.domain.ProposalState;
+import nl.transfertafel.transfertable.proposal.infrastructure.ProposalRepository;
 import nl.transfertafel.transfertable.support.Api;
 import nl.transfertafel.transfertable.support.FakeCapacityService;
 import nl.transfertafel.transfertable.support.World;
@@ -36,6 +39,8 @@ class TransferFlowIT extends FlowScenarios {
 
     @Autowired
     OfferService offers;
+    @Autowired
+    ProposalRepository proposals;
 
     /** A waiting client (current provider {@code current}) and a contracted line of {@code receiving} with free places. */
     private void setUp(String region, String referralId, String current, String lineId, String receiving, int places) {
@@ -197,6 +202,33 @@ class TransferFlowIT extends FlowScenarios {
         api.json(api.post(coordinator, "/api/v1/matching/rounds", null), 200);
         assertThat(count("select count(*) from proposal where referral_id = :v and state = 'PROPOSED'", referral))
                 .as("no free place left: nothing proposed again").isZero();
+    }
+
+    @Test
+    void the_approve_request_and_the_reservation_retry_job_offering_the_same_proposal_both_succeed() {
+        String region = "flevoland";
+        String referral = id("ref-race");
+        String line = id("line-race");
+        setUp(region, referral, "22410001", line, "22410002", 2);
+        String coordinator = token("coordinator-f1", "COORDINATOR", "22410003", region);
+        String proposal = awaitInQueue(coordinator, referral).path("proposalId").asText();
+        FakeCapacityService.instance().down(true); // capacity-service restarting: the approval stays APPROVED
+        try {
+            assertThat(twoApprovals(region, proposal)).isEqualTo("APPROVED");
+        } finally {
+            FakeCapacityService.instance().down(false);
+        }
+        Proposal approved = proposals.find(proposal).block();
+
+        // the retry job offers it first; the approve request, still holding the APPROVED proposal,
+        // then gets the same reservation (idempotent by proposal id) and must not answer 409
+        Proposal byJob = offers.reserve(approved).block();
+        Proposal byRequest = offers.reserve(approved).block();
+
+        assertThat(byJob.state()).isEqualTo(ProposalState.OFFERED);
+        assertThat(byRequest.state()).isEqualTo(ProposalState.OFFERED);
+        assertThat(byRequest.reservationId()).isEqualTo(byJob.reservationId());
+        assertThat(onKafka(typeFor(TransferOffered.class, proposal))).as("offered once").hasSize(1);
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class FakeCapacityService {
     private final Map<String, AtomicInteger> placesLeft = new ConcurrentHashMap<>();
     private final Map<String, String> reservationByProposal = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private volatile boolean down;
 
     private FakeCapacityService() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -55,12 +56,21 @@ public final class FakeCapacityService {
         placesLeft.put(capacityLineId, new AtomicInteger(places));
     }
 
+    /** While down, every reservation is answered 503, as when capacity-service is restarting. */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
     public int calls() {
         return calls.get();
     }
 
     private void reserve(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
+        if (down) {
+            answer(exchange, 503, "{\"rule\":\"unavailable\"}");
+            return;
+        }
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             answer(exchange, 401, "{\"rule\":\"authentication\"}");

@@ -99,12 +99,30 @@ public class OfferService {
                         })
                         .flatMap(changed -> readModel.lowerPlacesLeft(approved.capacityLineId(), reserved.placesLeft())
                                 .thenReturn(changed.proposal())))
-                .doOnNext(p -> meters.counter("transfertafel.offers.made", "region", p.region()).increment());
+                .doOnNext(p -> meters.counter("transfertafel.offers.made", "region", p.region()).increment())
+                .onErrorResume(Refused.class, refused -> alreadyOffered(approved.proposalId(), reserved.reservationId())
+                        .switchIfEmpty(Mono.error(refused)));
+    }
+
+    /**
+     * The approve request and the reservation retry job can both reserve the same approved proposal
+     * (the reservation is idempotent by proposal id at capacity-service, so both get the same place).
+     * Whoever offers second finds the proposal already offered with that reservation: that is the
+     * outcome both wanted, not a conflict to report.
+     */
+    private Mono<Proposal> alreadyOffered(String proposalId, String reservationId) {
+        return proposals.find(proposalId)
+                .filter(p -> p.state() == ProposalState.OFFERED && reservationId.equals(p.reservationId()));
     }
 
     /** Approved proposals whose reservation did not happen (capacity-service was down): try again. */
     public Mono<Integer> retryReservations() {
-        return proposals.approvedUnreserved().concatMap(this::reserve)
+        return proposals.approvedUnreserved()
+                .concatMap(p -> reserve(p).onErrorResume(e -> {
+                    // one proposal's failure must not abort the run for the others
+                    log.warn("reservation retry for proposal {} failed: {}", p.proposalId(), e.toString());
+                    return Mono.just(p);
+                }))
                 .filter(p -> p.state() != ProposalState.APPROVED).count().map(Long::intValue);
     }
 
