@@ -1,6 +1,7 @@
 package nl.transfertafel.fhirgateway;
 
 
+import nl.transfertafel.fhirgateway.capacity.ProviderHandler;
 import nl.transfertafel.fhirgateway.capacity.SlotHandler;
 import nl.transfertafel.fhirgateway.conformance.ConformanceHandler;
 import nl.transfertafel.fhirgateway.fhir.Fhir;
@@ -26,7 +27,7 @@ class FhirRoutes {
 
     @Bean
     RouterFunction<ServerResponse> fhir(ReferralHandler referrals, TaskHandler tasks, SlotHandler slots,
-            ConformanceHandler conformance) {
+            ProviderHandler providers, ConformanceHandler conformance) {
         return RouterFunctions.route()
                 .GET("/fhir/metadata", conformance::metadata)
                 .GET("/fhir/CodeSystem", conformance::codeSystems)
@@ -41,6 +42,8 @@ class FhirRoutes {
                 .POST("/fhir/Slot", slots::create)
                 .GET("/fhir/Slot", slots::search)
                 .GET("/fhir/Slot/{id}", slots::read)
+                .GET("/fhir/Schedule/{id}", providers::schedule)
+                .GET("/fhir/HealthcareService/{id}", providers::healthcareService)
                 .onError(FhirRefusal.class, (error, request) -> Fhir.respond(((FhirRefusal) error).status(),
                         ((FhirRefusal) error).outcome()))
                 .onError(Exception.class, (error, request) -> {

@@ -33,6 +33,6 @@ class ConformanceTest {
 
         R4Validation.assertValid(statement);
         assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType())
-                .containsExactly("ServiceRequest", "Task", "Slot", "CodeSystem");
+                .containsExactly("ServiceRequest", "Task", "Slot", "Schedule", "HealthcareService", "CodeSystem");
     }
 }

@@ -27,10 +27,12 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Slot;
 import org.hl7.fhir.r4.model.StringType;
@@ -133,6 +135,14 @@ class FhirGatewayIT {
         R4Validation.assertValid(slots);
         assertThat(slots.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
                 .contains(line.getIdElement().getIdPart());
+        FhirHttp.Answer scheduleAnswer = provider.get("/Schedule/" + PROVIDER);
+        assertThat(scheduleAnswer.status()).as(scheduleAnswer.body()).isEqualTo(200);
+        Schedule schedule = scheduleAnswer.resource(Schedule.class);
+        R4Validation.assertValid(schedule);
+        assertThat(schedule.getActorFirstRep().getReference()).isEqualTo("HealthcareService/" + PROVIDER);
+        HealthcareService service = provider.get("/HealthcareService/" + PROVIDER).resource(HealthcareService.class);
+        R4Validation.assertValid(service);
+        assertThat(service.getType()).anySatisfy(type -> assertThat(Vocabulary.DIAGNOSIS_GROUP.codeIn(type)).contains("TRAUMA"));
 
         // the transfer table proposes; two coordinators of different organisations approve (REST, their own page)
         String proposal = awaitProposal(referralId);
@@ -203,7 +213,7 @@ class FhirGatewayIT {
         CapabilityStatement statement = anyone.get("/metadata").resource(CapabilityStatement.class);
         R4Validation.assertValid(statement);
         assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType())
-                .containsExactly("ServiceRequest", "Task", "Slot", "CodeSystem");
+                .containsExactly("ServiceRequest", "Task", "Slot", "Schedule", "HealthcareService", "CodeSystem");
         for (String id : Vocabulary.PUBLISHED.keySet()) {
             FhirHttp.Answer answer = anyone.get("/CodeSystem/" + id);
             assertThat(answer.status()).isEqualTo(200);

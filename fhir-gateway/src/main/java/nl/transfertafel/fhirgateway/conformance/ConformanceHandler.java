@@ -91,6 +91,9 @@ public class ConformanceHandler {
                 .setDocumentation("Schedule/<provider AGB>");
         slot.addSearchParam().setName("status").setType(Enumerations.SearchParamType.TOKEN);
 
+        resource(rest, "Schedule", TypeRestfulInteraction.READ).setDocumentation("id = the provider's AGB");
+        resource(rest, "HealthcareService", TypeRestfulInteraction.READ).setDocumentation("id = the provider's AGB");
+
         CapabilityStatementRestResourceComponent codeSystem = resource(rest, "CodeSystem",
                 TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE);
         codeSystem.addSearchParam().setName("url").setType(Enumerations.SearchParamType.URI);
