@@ -28,6 +28,14 @@ class ConformanceTest {
     }
 
     @Test
+    void the_r4_validation_the_tests_rely_on_refuses_a_resource_missing_required_elements() {
+        org.hl7.fhir.r4.model.ServiceRequest incomplete = new org.hl7.fhir.r4.model.ServiceRequest(); // no status, intent, subject
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> R4Validation.assertValid(incomplete))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("ServiceRequest");
+    }
+
+    @Test
     void the_capability_statement_is_valid_r4_and_lists_the_served_resources() {
         var statement = ConformanceHandler.capabilityStatement();
 
