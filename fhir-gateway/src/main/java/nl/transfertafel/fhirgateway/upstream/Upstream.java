@@ -31,8 +31,9 @@ public class Upstream {
     private final WebClient client;
     private final UpstreamProperties properties;
 
-    public Upstream(WebClient.Builder builder, UpstreamProperties properties) {
-        this.client = builder.build();
+    public Upstream(UpstreamProperties properties) {
+        // bodies travel as text (HAPI and Jackson 3 parse them here), so the plain builder's codecs suffice
+        this.client = WebClient.builder().build();
         this.properties = properties;
     }
 
