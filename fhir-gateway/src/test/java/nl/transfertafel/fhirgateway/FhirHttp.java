@@ -59,7 +59,7 @@ final class FhirHttp {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/fhir+json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.replace("|", "%7C"))).header("Accept", "application/fhir+json");
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
