@@ -82,11 +82,15 @@ public class TaskHandler {
             Optional<Type> client = TaskMapping.output(updated, "client-response");
             String path;
             Map<String, Object> answer = new LinkedHashMap<>();
-            if (provider.isPresent() && !current.hasNonNull("providerAccepted")) {
+            String state = current.path("state").asText();
+            // the offer answers false until a party accepts, so who has answered is read from the state
+            boolean providerAnswered = !"OFFERED".equals(state) && !"ACCEPTED_BY_CLIENT".equals(state);
+            boolean clientAnswered = !"OFFERED".equals(state) && !"ACCEPTED_BY_PROVIDER".equals(state);
+            if (provider.isPresent() && !providerAnswered) {
                 path = "/api/v1/offers/" + id + "/provider-response";
                 answer.put("accepted", accepted(provider.get()));
                 TaskMapping.output(updated, "handover-contact").ifPresent(v -> answer.put("handoverContact", v.primitiveValue()));
-            } else if (client.isPresent() && !current.hasNonNull("clientAccepted")) {
+            } else if (client.isPresent() && !clientAnswered) {
                 path = "/api/v1/offers/" + id + "/client-response";
                 answer.put("accepted", accepted(client.get()));
             } else {

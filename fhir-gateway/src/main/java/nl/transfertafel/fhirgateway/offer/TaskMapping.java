@@ -65,11 +65,12 @@ final class TaskMapping {
         input(task, "diagnosis-group", offer, "diagnosisGroup", code -> DIAGNOSIS_GROUP.concept(code));
         input(task, "care-level", offer, "careLevel", code -> CARE_LEVEL.concept(code));
         input(task, "urgency", offer, "urgency", code -> URGENCY.concept(code));
-        if (offer.hasNonNull("providerAccepted")) {
+        // the offer shows false until a party accepts: only an acceptance is an answer to report
+        if (offer.path("providerAccepted").asBoolean(false)) {
             task.addOutput().setType(TASK_PARAMETER.concept("provider-response"))
                     .setValue(new BooleanType(offer.path("providerAccepted").asBoolean()));
         }
-        if (offer.hasNonNull("clientAccepted")) {
+        if (offer.path("clientAccepted").asBoolean(false)) {
             task.addOutput().setType(TASK_PARAMETER.concept("client-response"))
                     .setValue(new BooleanType(offer.path("clientAccepted").asBoolean()));
         }
