@@ -96,7 +96,6 @@ public class ReferralHandler {
 
     /** {@code GET /fhir/ServiceRequest?requester=<agb-z system>|<code>}: the GP's worklist as a searchset. */
     public Mono<ServerResponse> search(ServerRequest request) {
-        String requester = request.queryParam("requester").map(ReferralHandler::token).orElse(null);
         String count = request.queryParam("_count").orElse("100");
         return upstream.get(INTAKE, "/api/v1/referrals?limit=" + Integer.parseInt(count), Fhir.authorization(request))
                 .flatMap(answer -> answer.ok() ? Mono.just(answer.body())
@@ -104,13 +103,12 @@ public class ReferralHandler {
                 .map(items -> {
                     Bundle bundle = new Bundle();
                     bundle.setType(Bundle.BundleType.SEARCHSET);
+                    // intake answers the caller's own practice's worklist only (scoped by the token, never by
+                    // request data), and its items do not repeat the practice: every item is the requester's
                     for (JsonNode item : items) {
                         ServiceRequest serviceRequest = ReferralMapping.fromWorklist(item);
-                        String referrer = item.path("referral").path("referrerAgb").asText(null);
-                        if (requester == null || requester.equals(referrer)) {
-                            bundle.addEntry().setFullUrl(Vocabulary.BASE + "/ServiceRequest/" + serviceRequest.getIdPart())
-                                    .setResource(serviceRequest).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
-                        }
+                        bundle.addEntry().setFullUrl(Vocabulary.BASE + "/ServiceRequest/" + serviceRequest.getIdPart())
+                                .setResource(serviceRequest).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
                     }
                     bundle.setTotal(bundle.getEntry().size());
                     return bundle;
