@@ -33,7 +33,10 @@ class OpenApiIT {
             Map.entry("get /api/v1/figures", List.of("200", "400", "401", "403")),
             // the platform's dead-letter administration, in every service
             Map.entry("get /api/v1/admin/dead-letters", List.of("200", "401", "403")),
-            Map.entry("post /api/v1/admin/dead-letters/replay", List.of("200", "401", "403")));
+            Map.entry("post /api/v1/admin/dead-letters/replay", List.of("200", "401", "403")),
+            // and the platform's parked outbox rows (rows the broker refused for good), in every service
+            Map.entry("get /api/v1/admin/outbox/parked", List.of("200", "401", "403")),
+            Map.entry("post /api/v1/admin/outbox/parked/replay", List.of("200", "401", "403")));
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
