@@ -8,6 +8,7 @@ public final class IntakeEvents {
 
     public static final List<Class<? extends EventPayload>> TYPES = List.of(
             ReferralReceived.class,
+            ClientSupportChanged.class,
             WaitingEntryChanged.class,
             TreeknormSignalled.class);
 
