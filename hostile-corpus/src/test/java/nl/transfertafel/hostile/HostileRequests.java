@@ -172,13 +172,20 @@ final class HostileRequests {
         // the path, or the caller's organisation in a parameter; elsewhere (a new referral, a new capacity
         // line) a user of another organisation or region may do the same legitimately, for their own
         if (!base.path.isEmpty() || base.query.containsKey("organisation")) {
-            probes.add(base.withAuthorization("of another organisation (" + caller.otherOrganisation() + ")",
-                    "Bearer " + tokens.apply(caller.withOrganisation(caller.otherOrganisation()))));
+            if (!actsForEveryOrganisation(caller)) {
+                probes.add(base.withAuthorization("of another organisation (" + caller.otherOrganisation() + ")",
+                        "Bearer " + tokens.apply(caller.withOrganisation(caller.otherOrganisation()))));
+            }
             if (caller.region() != null) {
                 probes.add(base.withAuthorization("of another region",
                         "Bearer " + tokens.apply(caller.withRegion(OTHER_REGION))));
             }
         }
+    }
+
+    /** Functional management (ADMIN) acts for every organisation of its region, so naming another is not hostile. */
+    private static boolean actsForEveryOrganisation(Caller caller) {
+        return caller.roles() != null && caller.roles().contains("ADMIN");
     }
 
     // ---------------------------------------------------------------- path, query and headers
@@ -225,7 +232,9 @@ final class HostileRequests {
                 variants.put("negative", "-1");
             } else {
                 if (name.equals("organisation")) {
-                    variants.put("another organisation", base.caller.otherOrganisation());
+                    if (!actsForEveryOrganisation(base.caller)) {
+                        variants.put("another organisation", base.caller.otherOrganisation());
+                    }
                 } else {
                     variants.put("unknown value", "no-such-" + name);
                 }
