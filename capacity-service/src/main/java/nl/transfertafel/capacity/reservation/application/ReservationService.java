@@ -117,6 +117,11 @@ public class ReservationService {
         return tx.transactional(settle(reservationId, (reservation, line) -> reservation.release(line, clock)));
     }
 
+    /** The reservation taken for a proposal, if any (there is at most one: reserving is idempotent per proposal). */
+    public Mono<UUID> idOfProposal(String proposalId) {
+        return reservations.findByProposal(proposalId).map(Reservation::id);
+    }
+
     public Mono<Reserved> get(UUID reservationId) {
         return reservations.find(reservationId)
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("reservation " + reservationId)))
