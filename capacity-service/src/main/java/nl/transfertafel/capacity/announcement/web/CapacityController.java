@@ -52,15 +52,13 @@ public class CapacityController {
             "not-long-past: availableFrom more than 31 days before today",
             "not-too-far-ahead: availableFrom or availableUntil more than 2 years after today",
             "whole-number: places with a fraction",
-            "IdempotencyKey: an Idempotency-Key that is not 1 to 200 visible ASCII characters",
             "known-location: a location the registry does not list",
             "known-offering: an offering the registry does not list",
             "within-offering: a care level or diagnosis group the offering does not cover",
             "registry-mismatch: provider type or postcode differ from the registry"},
             forbidden = "not-your-organisation: announcing for an organisation you do not act for",
             notFound = "provider (registered form)",
-            conflict = {"provider-inactive: the provider is marked inactive in the registry",
-                    "idempotency-key-reused: the Idempotency-Key came with another announcement before"})
+            conflict = "provider-inactive: the provider is marked inactive in the registry")
     public Mono<ResponseEntity<LineView>> announce(Actor actor,
             @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe: the same key with the same body "
                     + "answers the first answer again (kept 7 days; a UUID is a good choice)")

@@ -35,8 +35,10 @@ public class TransferOutcomes {
     public Mono<Void> onTransferEvent(EventEnvelope event) {
         if (event.is(TransferEnded.class)) {
             TransferEnded ended = event.payloadAs(TransferEnded.class);
-            return settle(event, ended.reservationId(), ended.proposalId(), "released", id -> reservations.settle(id,
-                    (reservation, line) -> reservation.release(line, clock)));
+            Mono<Void> markEnded = ended.proposalId() == null ? Mono.empty()
+                    : reservations.ended(ended.proposalId());
+            return markEnded.then(settle(event, ended.reservationId(), ended.proposalId(), "released",
+                    id -> reservations.settle(id, (reservation, line) -> reservation.release(line, clock))));
         }
         if (event.is(TransferCompleted.class)) {
             TransferCompleted completed = event.payloadAs(TransferCompleted.class);
@@ -58,7 +60,7 @@ public class TransferOutcomes {
             if (proposalId == null) {
                 return Mono.empty();
             }
-            return reservations.idOfProposal(proposalId)
+            return reservations.reservationOf(proposalId)
                     .flatMap(id -> {
                         log.info("{} {} names no reservation; proposal {} holds reservation {}", event.type(),
                                 event.eventId(), proposalId, id);

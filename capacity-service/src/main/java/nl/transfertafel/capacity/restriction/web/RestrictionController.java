@@ -81,8 +81,7 @@ public class RestrictionController {
             "not-long-past: from more than 31 days before today",
             "not-too-far-ahead: from or until more than 2 years after today (leave until out for an open-ended stop)"},
             forbidden = "not-your-organisation: another organisation", notFound = "provider",
-            conflict = {"restriction-overlaps: an active restriction of the same kind covers the group in that period",
-                    "idempotency-key-reused: the Idempotency-Key came with another request before"})
+            conflict = "restriction-overlaps: an active restriction of the same kind covers the group in that period")
     public Mono<ResponseEntity<RestrictionView>> set(Actor actor, @PathVariable String providerAgb,
             @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe: the same key with the same body "
                     + "answers the first answer again (kept 7 days; a UUID is a good choice)")

@@ -188,6 +188,25 @@ class TransferOutcomeConsumerIT {
                 .jsonPath("$.placesLeft").isEqualTo(2);
     }
 
+    @Test
+    void a_reservation_request_arriving_after_its_proposal_ended_is_refused_and_takes_no_place() throws Exception {
+        // the reserve call was still on its way (or retried) when the transfer table let the proposal lapse
+        var provider = api.register(freshAgb(), aProvider().typical().build());
+        String lineId = api.announce(provider, 2, Today.of(clock), null).get("capacityLineId").asText();
+        String proposal = "proposal-" + UUID.randomUUID();
+        UUID lapsed = UUID.randomUUID();
+        send(envelope(lapsed, proposal, new TransferEnded(proposal, "referral-7", PSEUDONYM, lineId, null,
+                provider.get("agb").asText(), null, "01000001", TransferEnded.Outcome.OFFER_EXPIRED, null)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processed(lapsed)).isEqualTo(1));
+
+        api.post(transferTable(), "/api/v1/reservations", reservation(lineId, proposal)).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.rule").isEqualTo("proposal-ended");
+
+        api.get(admin(), "/api/v1/capacity/" + lineId).expectStatus().isOk().expectBody()
+                .jsonPath("$.placesLeft").isEqualTo(2);
+        assertThat(Outboxes.eventsOfType(db, "ReservationChanged", proposal)).isEmpty();
+    }
+
     /** How many of these events the consumer has processed (a redelivered copy is never counted twice). */
     private long processed(UUID... eventIds) {
         return db.sql("select count(*) as n from processed_event where consumer = 'capacity.settle-reservation' "
