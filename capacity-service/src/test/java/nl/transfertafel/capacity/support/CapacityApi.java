@@ -44,6 +44,21 @@ public final class CapacityApi {
                 .bodyValue(body).exchange();
     }
 
+    /** A write with an {@code Idempotency-Key} header, as a client that may retry sends it. */
+    public WebTestClient.ResponseSpec post(String token, String path, Object body, String idempotencyKey) {
+        return web.post().uri(path).headers(h -> {
+                    h.setBearerAuth(token);
+                    h.set("Idempotency-Key", idempotencyKey);
+                }).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange();
+    }
+
+    /** A raw JSON body, for input a map cannot express (numbers with decimals, far dates, malformed JSON). */
+    public WebTestClient.ResponseSpec postJson(String token, String path, String json) {
+        return web.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json).exchange();
+    }
+
     public WebTestClient.ResponseSpec put(String token, String path, Object body) {
         return web.put().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange();

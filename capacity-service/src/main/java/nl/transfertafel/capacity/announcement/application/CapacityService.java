@@ -85,6 +85,11 @@ public class CapacityService {
 
     public Flux<CapacityLine> list(Acting acting, String providerAgb, boolean liveOnly) {
         String agb = providerAgb != null ? providerAgb : acting.organisation();
+        if (agb == null) {
+            // an ADMIN (or a token without an org claim) listing without naming a provider
+            return Flux.error(Refused.invalid("providerAgb", "NotNull",
+                    "name the provider: your token names no organisation"));
+        }
         return authorised(acting, agb).thenMany(lines.findByProvider(agb, liveOnly));
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import nl.transfertafel.capacity.common.domain.Acting;
 import nl.transfertafel.capacity.common.domain.Decision;
 import nl.transfertafel.capacity.common.domain.Outcome;
+import nl.transfertafel.capacity.common.domain.PlausibleDates;
 import nl.transfertafel.capacity.common.domain.Refusal;
 import nl.transfertafel.capacity.registry.domain.Provider;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
@@ -20,10 +21,22 @@ public final class AnnouncementRules {
     public record Terms(Provider.Location location, Provider.Offering offering, List<DiagnosisGroup> diagnosisGroups) {
     }
 
-    /** The period: until (when given) not before from, and not already over. */
-    public static Decision period(LocalDate from, LocalDate until, LocalDate today) {
+    /**
+     * The period: until (when given) not before from, and not already over; and the dates sent now
+     * ({@code sentFrom}, {@code sentUntil}; null = not sent, as in a correction that keeps them)
+     * within {@link PlausibleDates}' bounds. A date already stored is not checked again, so a line
+     * announced months ago can still be corrected.
+     */
+    public static Decision period(LocalDate from, LocalDate until, LocalDate sentFrom, LocalDate sentUntil,
+            LocalDate today) {
         if (from == null) {
             return Decision.refuse(Refusal.invalid("availableFrom", "NotNull", "must not be null"));
+        }
+        Decision plausible = PlausibleDates.notLongPast("availableFrom", sentFrom, today)
+                .and(() -> PlausibleDates.notTooFarAhead("availableFrom", sentFrom, today))
+                .and(() -> PlausibleDates.notTooFarAhead("availableUntil", sentUntil, today));
+        if (!plausible.isAllowed()) {
+            return plausible;
         }
         if (until != null && until.isBefore(from)) {
             return Decision.refuse(Refusal.invalid("availableUntil", "not-before-from", "must not be before availableFrom"));

@@ -86,7 +86,8 @@ public record CapacityLine(
                 .and(() -> registered != null && !registered.active()
                         ? Decision.refuse(Refusal.conflict("provider-inactive", "provider " + agb + " is not active"))
                         : Decision.allow())
-                .and(() -> AnnouncementRules.period(command.availableFrom(), command.availableUntil(), Today.of(clock)))
+                .and(() -> AnnouncementRules.period(command.availableFrom(), command.availableUntil(),
+                        command.availableFrom(), command.availableUntil(), Today.of(clock)))
                 .and(() -> command.places() >= 1 ? Decision.allow()
                         : Decision.refuse(Refusal.invalid("places", "Min", "must be at least 1")));
         if (decision.refusal().isPresent()) {
@@ -132,7 +133,8 @@ public record CapacityLine(
                 .and(() -> places >= placesTaken() ? Decision.allow()
                         : Decision.refuse(Refusal.conflict("places-below-reserved", placesTaken()
                                 + " place(s) of this line are reserved; the line cannot have fewer places")))
-                .and(() -> AnnouncementRules.period(from, until, today));
+                .and(() -> AnnouncementRules.period(from, until, correction.availableFrom(),
+                        correction.availableUntil(), today));
         if (decision.refusal().isPresent()) {
             return Outcome.rejected(decision.refusal().get());
         }

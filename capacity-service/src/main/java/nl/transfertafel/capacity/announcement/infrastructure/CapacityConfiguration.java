@@ -5,6 +5,7 @@ import java.time.Clock;
 import nl.transfertafel.capacity.announcement.application.CapacityService;
 import nl.transfertafel.capacity.announcement.application.LineHousekeeping;
 import nl.transfertafel.capacity.common.infrastructure.CapacityProperties;
+import nl.transfertafel.capacity.registry.application.InactiveProviders;
 import nl.transfertafel.capacity.registry.infrastructure.ProviderRepository;
 import nl.transfertafel.platform.events.Outbox;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,12 @@ class CapacityConfiguration {
     CapacityService capacityService(CapacityLineRepository lines, ProviderRepository providers, Outbox outbox,
             TransactionalOperator tx, Clock clock, MeterRegistry meters) {
         return new CapacityService(lines, providers, outbox, tx, clock, meters);
+    }
+
+    /** A provider made inactive in the registry has its live lines withdrawn, in the registry's transaction. */
+    @Bean
+    InactiveProviders withdrawLinesOfInactiveProviders(CapacityService capacity) {
+        return capacity::withdrawAllOf;
     }
 
     @Bean

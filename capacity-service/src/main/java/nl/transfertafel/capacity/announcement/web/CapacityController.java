@@ -1,6 +1,9 @@
 package nl.transfertafel.capacity.announcement.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -10,12 +13,14 @@ import nl.transfertafel.capacity.common.web.Actors;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
 import nl.transfertafel.platform.web.ProblemResponses;
+import nl.transfertafel.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,32 +34,47 @@ import reactor.core.publisher.Mono;
 public class CapacityController {
 
     private final CapacityService capacity;
+    private final IdempotentRequests idempotent;
 
-    public CapacityController(CapacityService capacity) {
+    public CapacityController(CapacityService capacity, IdempotentRequests idempotent) {
         this.capacity = capacity;
+        this.idempotent = idempotent;
     }
 
     @PostMapping
     @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
     @Operation(summary = "Announce free capacity", description = "Role PROVIDER for itself or a practice it represents, "
-            + "or ADMIN. Emits CapacityAnnounced with everything the matcher needs.")
+            + "or ADMIN. Emits CapacityAnnounced with everything the matcher needs. Send an Idempotency-Key to make "
+            + "a retry safe: the same key with the same body answers the first line again (one line, one event).")
+    @ApiResponse(responseCode = "201", description = "Announced (or the first answer replayed for the same Idempotency-Key)")
     @ProblemResponses(invalid = {"not-before-from: availableUntil lies before availableFrom",
-            "not-in-past: availableUntil lies in the past", "known-location: a location the registry does not list",
+            "not-in-past: availableUntil lies in the past",
+            "not-long-past: availableFrom more than 31 days before today",
+            "not-too-far-ahead: availableFrom or availableUntil more than 2 years after today",
+            "whole-number: places with a fraction",
+            "known-location: a location the registry does not list",
             "known-offering: an offering the registry does not list",
             "within-offering: a care level or diagnosis group the offering does not cover",
             "registry-mismatch: provider type or postcode differ from the registry"},
             forbidden = "not-your-organisation: announcing for an organisation you do not act for",
             notFound = "provider (registered form)",
             conflict = "provider-inactive: the provider is marked inactive in the registry")
-    public Mono<ResponseEntity<LineView>> announce(Actor actor, @Valid @RequestBody AnnouncementBody body) {
-        return capacity.announce(Actors.acting(actor), actor.region(), body.toCommand())
-                .map(line -> ResponseEntity.created(URI.create("/api/v1/capacity/" + line.id())).body(LineView.of(line)));
+    public Mono<ResponseEntity<LineView>> announce(Actor actor,
+            @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe: the same key with the same body "
+                    + "answers the first answer again (kept 7 days; a UUID is a good choice)")
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody AnnouncementBody body) {
+        return idempotent.once(actor, idempotencyKey, "POST /api/v1/capacity", body, LineView.class, () ->
+                capacity.announce(Actors.acting(actor), actor.region(), body.toCommand())
+                        .map(line -> ResponseEntity.created(URI.create("/api/v1/capacity/" + line.id()))
+                                .body(LineView.of(line))));
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
     @Operation(summary = "List a provider's capacity lines", description = "Left out providerAgb = your own organisation.")
-    @ProblemResponses(forbidden = "not-your-organisation: another organisation's lines")
+    @ProblemResponses(invalid = "NotNull: no providerAgb and no organisation in the token",
+            forbidden = "not-your-organisation: another organisation's lines")
     public Flux<LineView> list(Actor actor, @RequestParam(required = false) String providerAgb,
             @RequestParam(defaultValue = "false") boolean liveOnly) {
         return capacity.list(Actors.acting(actor), providerAgb, liveOnly).map(LineView::of);
@@ -74,6 +94,10 @@ public class CapacityController {
     @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
     @Operation(summary = "Correct places and/or period", description = "Also confirms the line (a stale line opens again).")
     @ProblemResponses(forbidden = "not-your-organisation: another organisation's line", notFound = "capacity line",
+            invalid = {"not-long-past: a new availableFrom more than 31 days before today",
+                    "not-too-far-ahead: a new availableFrom or availableUntil more than 2 years after today",
+                    "not-before-from: availableUntil lies before availableFrom",
+                    "not-in-past: availableUntil lies in the past", "whole-number: places with a fraction"},
             conflict = {"line-closed: the line is withdrawn or expired",
                     "places-below-reserved: fewer places than are reserved",
                     "version-conflict: the line changed since the version you sent"})

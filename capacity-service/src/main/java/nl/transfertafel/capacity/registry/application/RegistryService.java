@@ -2,7 +2,6 @@ package nl.transfertafel.capacity.registry.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.function.Function;
 import nl.transfertafel.capacity.common.application.Refusals;
 import nl.transfertafel.capacity.common.domain.Acting;
 import nl.transfertafel.capacity.common.domain.Codes;
@@ -35,16 +34,16 @@ public class RegistryService {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Function<String, Mono<Void>> withdrawCapacityOf;
+    private final InactiveProviders inactiveProviders;
 
     public RegistryService(ProviderRepository providers, Outbox outbox, TransactionalOperator tx, Clock clock,
-            MeterRegistry meters, Function<String, Mono<Void>> withdrawCapacityOf) {
+            MeterRegistry meters, InactiveProviders inactiveProviders) {
         this.providers = providers;
         this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
         this.meters = meters;
-        this.withdrawCapacityOf = withdrawCapacityOf;
+        this.inactiveProviders = inactiveProviders;
     }
 
     /** Registers the provider (ADMIN) or replaces its record (ADMIN, the provider, its representative). */
@@ -93,7 +92,7 @@ public class RegistryService {
                 : providers.update(provider, existing.current().version()).flatMap(updated -> updated ? Mono.<Void>empty()
                         : Mono.error(Refused.conflict("version-conflict", "provider changed meanwhile")));
         Mono<Void> withdraw = existing.current() != null && existing.current().active() && !provider.active()
-                ? withdrawCapacityOf.apply(provider.agb()) : Mono.empty();
+                ? inactiveProviders.madeInactive(provider.agb()) : Mono.empty();
         return write.then(outbox.append(done.events())).then(withdraw)
                 .thenReturn(new Saved(provider, existing.current() == null));
     }

@@ -2,7 +2,7 @@ package nl.transfertafel.capacity.registry.infrastructure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import nl.transfertafel.capacity.announcement.application.CapacityService;
+import nl.transfertafel.capacity.registry.application.InactiveProviders;
 import nl.transfertafel.capacity.registry.application.RegistryService;
 import nl.transfertafel.platform.events.Outbox;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +20,8 @@ class RegistryConfiguration {
 
     @Bean
     RegistryService registryService(ProviderRepository providers, Outbox outbox, TransactionalOperator tx, Clock clock,
-            MeterRegistry meters, CapacityService capacity) {
+            MeterRegistry meters, InactiveProviders inactiveProviders) {
         // a provider made inactive takes its open capacity out of matching in the same transaction
-        return new RegistryService(providers, outbox, tx, clock, meters, capacity::withdrawAllOf);
+        return new RegistryService(providers, outbox, tx, clock, meters, inactiveProviders);
     }
 }

@@ -30,6 +30,7 @@ public class ReservationService {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationService.class);
     public static final String PROPOSAL_ALREADY_RESERVED = "proposal-already-reserved";
+    public static final String PROPOSAL_ENDED = "proposal-ended";
     private static final int BATCH = 500;
 
     /** A reservation with the places its line has left; {@code created} is false when an earlier reservation was returned. */
@@ -60,14 +61,19 @@ public class ReservationService {
      * the reservation it already has; for another line it is refused.
      */
     public Mono<Reserved> reserve(UUID lineId, String proposalId) {
-        Mono<Reserved> work = lines.lock(lineId)
+        // lock order: the proposal (against a TransferEnded settling it at the same time), then the line
+        Mono<Reserved> work = reservations.lockProposal(proposalId).then(lines.lock(lineId))
                 .switchIfEmpty(Mono.error(() -> {
                     refused("unknown", "not-found");
                     return Refused.notFound("capacity line " + lineId);
                 }))
                 .flatMap(line -> reservations.findByProposal(proposalId)
                         .map(existing -> existingFor(existing, lineId, line.placesLeft()))
-                        .switchIfEmpty(Mono.defer(() -> hold(line, proposalId)))
+                        .switchIfEmpty(Mono.defer(() -> reservations.isEnded(proposalId)
+                                .flatMap(ended -> ended
+                                        ? Mono.<Reserved>error(Refused.conflict(PROPOSAL_ENDED, "proposal " + proposalId
+                                                + " has ended (TransferEnded); it cannot hold a place"))
+                                        : hold(line, proposalId))))
                         .doOnError(Refused.class, e -> refused(line.region(), e.rule())));
         return tx.transactional(work)
                 // a concurrent request for the same proposal won the unique key: answer its reservation
@@ -115,6 +121,20 @@ public class ReservationService {
 
     public Mono<Reserved> release(UUID reservationId) {
         return tx.transactional(settle(reservationId, (reservation, line) -> reservation.release(line, clock)));
+    }
+
+    /**
+     * The transfer table ended the proposal: from now on it cannot take a place. Runs in the caller's
+     * transaction and keeps the proposal locked to its end, so a reservation request for it cannot slip
+     * in between this and the release of the place it holds.
+     */
+    public Mono<Void> ended(String proposalId) {
+        return reservations.lockProposal(proposalId).then(reservations.markEnded(proposalId, clock.instant()));
+    }
+
+    /** The reservation taken for a proposal, if any (at most one: reserving is idempotent per proposal). */
+    public Mono<UUID> reservationOf(String proposalId) {
+        return reservations.findByProposal(proposalId).map(Reservation::id);
     }
 
     public Mono<Reserved> get(UUID reservationId) {

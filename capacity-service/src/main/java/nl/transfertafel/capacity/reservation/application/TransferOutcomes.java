@@ -34,22 +34,38 @@ public class TransferOutcomes {
 
     public Mono<Void> onTransferEvent(EventEnvelope event) {
         if (event.is(TransferEnded.class)) {
-            String reservationId = event.payloadAs(TransferEnded.class).reservationId();
-            return settle(event, reservationId, "released", id -> reservations.settle(id,
-                    (reservation, line) -> reservation.release(line, clock)));
+            TransferEnded ended = event.payloadAs(TransferEnded.class);
+            Mono<Void> markEnded = ended.proposalId() == null ? Mono.empty()
+                    : reservations.ended(ended.proposalId());
+            return markEnded.then(settle(event, ended.reservationId(), ended.proposalId(), "released",
+                    id -> reservations.settle(id, (reservation, line) -> reservation.release(line, clock))));
         }
         if (event.is(TransferCompleted.class)) {
-            String reservationId = event.payloadAs(TransferCompleted.class).reservationId();
-            return settle(event, reservationId, "confirmed", id -> reservations.settle(id,
-                    (reservation, line) -> reservation.confirm(line, clock)));
+            TransferCompleted completed = event.payloadAs(TransferCompleted.class);
+            return settle(event, completed.reservationId(), completed.proposalId(), "confirmed",
+                    id -> reservations.settle(id, (reservation, line) -> reservation.confirm(line, clock)));
         }
         return Mono.empty();
     }
 
-    private Mono<Void> settle(EventEnvelope event, String reservationId, String action,
+    /**
+     * Settles the reservation the event names; an event without a reservation id settles the one
+     * held for its proposal, if any (issue 11 item 16: when the transfer table's reserve call timed
+     * out after the place was taken, its proposal lapses without knowing the reservation, and the
+     * place must not stay held until the hold runs out days later).
+     */
+    private Mono<Void> settle(EventEnvelope event, String reservationId, String proposalId, String action,
             java.util.function.Function<UUID, Mono<ReservationService.Reserved>> apply) {
         if (reservationId == null) {
-            return Mono.empty();
+            if (proposalId == null) {
+                return Mono.empty();
+            }
+            return reservations.reservationOf(proposalId)
+                    .flatMap(id -> {
+                        log.info("{} {} names no reservation; proposal {} holds reservation {}", event.type(),
+                                event.eventId(), proposalId, id);
+                        return settle(event, id.toString(), null, action, apply);
+                    });
         }
         UUID id;
         try {

@@ -53,6 +53,30 @@ public class ReservationRepository {
                 .map(ReservationRepository::reservation).one();
     }
 
+    /**
+     * Serialises work on one proposal until the transaction ends (reserving it and ending it), so an
+     * ended proposal can never gain a reservation afterwards. Take it before any row lock.
+     */
+    public Mono<Void> lockProposal(String proposalId) {
+        return db.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .bind("key", "proposal:" + proposalId)
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Records that the transfer table ended the proposal (idempotent). */
+    public Mono<Void> markEnded(String proposalId, Instant at) {
+        return db.sql("insert into ended_proposal (proposal_id, ended_at) values (:proposal, :at) "
+                        + "on conflict (proposal_id) do nothing")
+                .bind("proposal", proposalId).bind("at", at)
+                .then();
+    }
+
+    public Mono<Boolean> isEnded(String proposalId) {
+        return db.sql("select count(*) as n from ended_proposal where proposal_id = :proposal")
+                .bind("proposal", proposalId)
+                .map(row -> row.get("n", Long.class) > 0).one();
+    }
+
     public Flux<Reservation> findByLine(UUID lineId) {
         return db.sql("select * from reservation where capacity_line_id = :line order by created_at").bind("line", lineId)
                 .map(ReservationRepository::reservation).all();

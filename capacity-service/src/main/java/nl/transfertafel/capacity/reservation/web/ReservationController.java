@@ -55,14 +55,16 @@ public class ReservationController {
     @Operation(summary = "Reserve one place for a proposal",
             description = "Atomically takes one place of the line (a conditional update that cannot oversell). "
                     + "Idempotent per proposalId: the same proposal for the same line answers 200 with the same "
-                    + "reservation.",
+                    + "reservation (whatever its state). A proposal the transfer table has ended (TransferEnded) "
+                    + "takes no new place.",
             responses = {
                     @ApiResponse(responseCode = "201", description = "A place is held (state HELD until expiresAt)"),
                     @ApiResponse(responseCode = "200", description = "This proposal already holds this reservation")})
     @ProblemResponses(notFound = "capacity line", conflict = {
             "no-place-left: the line has no place left",
             "line-not-open: the line is withdrawn, expired or stale",
-            "proposal-already-reserved: the proposal already holds a place on another line"})
+            "proposal-already-reserved: the proposal already holds a place on another line",
+            "proposal-ended: the transfer table ended the proposal before it held a place"})
     public Mono<ResponseEntity<ReservationView>> reserve(@Valid @RequestBody ReservationRequest body) {
         return reservations.reserve(body.capacityLineId(), body.proposalId())
                 .map(reserved -> ResponseEntity.status(reserved.created() ? HttpStatus.CREATED : HttpStatus.OK)

@@ -8,6 +8,7 @@ import nl.transfertafel.capacity.common.domain.Acting;
 import nl.transfertafel.capacity.common.domain.Decision;
 import nl.transfertafel.capacity.common.domain.Events;
 import nl.transfertafel.capacity.common.domain.Outcome;
+import nl.transfertafel.capacity.common.domain.PlausibleDates;
 import nl.transfertafel.capacity.common.domain.Refusal;
 import nl.transfertafel.capacity.common.domain.Today;
 import nl.transfertafel.capacity.registry.domain.Provider;
@@ -58,7 +59,10 @@ public record RegistrationRestriction(
                 .and(() -> command.until() == null || !command.until().isBefore(from) ? Decision.allow()
                         : Decision.refuse(Refusal.invalid("until", "not-before-from", "must not be before from")))
                 .and(() -> command.until() == null || !command.until().isBefore(today) ? Decision.allow()
-                        : Decision.refuse(Refusal.invalid("until", "not-in-past", "must not be in the past")));
+                        : Decision.refuse(Refusal.invalid("until", "not-in-past", "must not be in the past")))
+                .and(() -> PlausibleDates.notLongPast("from", command.from(), today))
+                .and(() -> PlausibleDates.notTooFarAhead("from", command.from(), today))
+                .and(() -> PlausibleDates.notTooFarAhead("until", command.until(), today));
         if (decision.refusal().isPresent()) {
             return Outcome.rejected(decision.refusal().get());
         }

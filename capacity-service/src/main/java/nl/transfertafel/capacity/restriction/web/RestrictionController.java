@@ -1,6 +1,9 @@
 package nl.transfertafel.capacity.restriction.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -21,12 +24,14 @@ import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemResponses;
+import nl.transfertafel.platform.web.idempotency.IdempotentRequests;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,9 +45,11 @@ import reactor.core.publisher.Mono;
 public class RestrictionController {
 
     private final RestrictionService restrictions;
+    private final IdempotentRequests idempotent;
 
-    public RestrictionController(RestrictionService restrictions) {
+    public RestrictionController(RestrictionService restrictions, IdempotentRequests idempotent) {
         this.restrictions = restrictions;
+        this.idempotent = idempotent;
     }
 
     @Schema(description = "A stop or pause. diagnosisGroup left out = all groups; from left out = today; "
@@ -66,17 +73,27 @@ public class RestrictionController {
     @PostMapping("/restrictions")
     @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
     @Operation(summary = "Set a registration stop or pause", description = "Role PROVIDER for itself or a practice it "
-            + "represents, or ADMIN. Emits RegistrationRestrictionChanged (active).")
+            + "represents, or ADMIN. Emits RegistrationRestrictionChanged (active). Send an Idempotency-Key to make "
+            + "a retry safe: the same key with the same body answers the first restriction again.")
+    @ApiResponse(responseCode = "201", description = "Set (or the first answer replayed for the same Idempotency-Key)")
     @ProblemResponses(invalid = {"pause-needs-period: a pause without an end date",
-            "not-before-from: until lies before from", "not-in-past: until lies in the past"},
+            "not-before-from: until lies before from", "not-in-past: until lies in the past",
+            "not-long-past: from more than 31 days before today",
+            "not-too-far-ahead: from or until more than 2 years after today (leave until out for an open-ended stop)"},
             forbidden = "not-your-organisation: another organisation", notFound = "provider",
             conflict = "restriction-overlaps: an active restriction of the same kind covers the group in that period")
     public Mono<ResponseEntity<RestrictionView>> set(Actor actor, @PathVariable String providerAgb,
+            @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe: the same key with the same body "
+                    + "answers the first answer again (kept 7 days; a UUID is a good choice)")
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody RestrictionBody body) {
-        return restrictions.set(Actors.acting(actor), providerAgb,
-                        new SetRestriction(body.kind(), body.diagnosisGroup(), body.reason(), body.from(), body.until()))
-                .map(r -> ResponseEntity.created(URI.create("/api/v1/providers/" + providerAgb + "/restrictions/" + r.id()))
-                        .body(RestrictionView.of(r)));
+        return idempotent.once(actor, idempotencyKey, "POST /api/v1/providers/" + providerAgb + "/restrictions", body,
+                RestrictionView.class, () -> restrictions.set(Actors.acting(actor), providerAgb,
+                                new SetRestriction(body.kind(), body.diagnosisGroup(), body.reason(), body.from(),
+                                        body.until()))
+                        .map(r -> ResponseEntity.created(URI.create("/api/v1/providers/" + providerAgb
+                                        + "/restrictions/" + r.id()))
+                                .body(RestrictionView.of(r))));
     }
 
     @PostMapping("/restrictions/{restrictionId}/lift")

@@ -20,6 +20,7 @@ import static nl.transfertafel.capacity.fixtures.Fixtures.done;
 import static nl.transfertafel.capacity.fixtures.Fixtures.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -140,6 +141,43 @@ class CapacityLineTest {
         assertThat(backwards.field()).isEqualTo("availableUntil");
         assertThat(backwards.rule()).isEqualTo("not-before-from");
         assertThat(over.rule()).isEqualTo("not-in-past");
+    }
+
+    @Test
+    void an_availability_window_starts_at_most_31_days_back_and_ends_at_most_two_years_ahead() {
+        Refusal longPast = refusal(CapacityLine.announce(registered(null, null, TODAY.minusDays(32), null),
+                THE_PROVIDER, "rotterdam", aProvider(), CLOCK));
+        Refusal farFrom = refusal(CapacityLine.announce(registered(null, null, TODAY.plusYears(2).plusDays(1), null),
+                THE_PROVIDER, "rotterdam", aProvider(), CLOCK));
+        Refusal farUntil = refusal(CapacityLine.announce(registered(null, null, TODAY, TODAY.plusYears(20)),
+                THE_PROVIDER, "rotterdam", aProvider(), CLOCK));
+
+        assertThat(longPast.field()).isEqualTo("availableFrom");
+        assertThat(longPast.rule()).isEqualTo("not-long-past");
+        assertThat(longPast.detail()).contains("31 days");
+        assertThat(farFrom.field()).isEqualTo("availableFrom");
+        assertThat(farFrom.rule()).isEqualTo("not-too-far-ahead");
+        assertThat(farFrom.detail()).contains("2 years");
+        assertThat(farUntil.field()).isEqualTo("availableUntil");
+        assertThat(farUntil.rule()).isEqualTo("not-too-far-ahead");
+        // the edges themselves are accepted
+        done(CapacityLine.announce(registered(null, null, TODAY.minusDays(31), TODAY.plusYears(2)), THE_PROVIDER,
+                "rotterdam", aProvider(), CLOCK));
+    }
+
+    @Test
+    void a_line_announced_long_ago_can_still_be_corrected_without_naming_its_start_again() {
+        Clock fiftyDaysLater = at(NOW.plus(Duration.ofDays(50)));
+        CapacityLine old = aLine(5, 5);
+
+        var corrected = done(old.correct(new CorrectCapacity(4, null, TODAY.plusDays(60), null), fiftyDaysLater));
+        Refusal movedBack = refusal(old.correct(new CorrectCapacity(null, TODAY.minusDays(1), null, null),
+                fiftyDaysLater));
+
+        assertThat(corrected.state().placesTotal()).isEqualTo(4);
+        assertThat(corrected.state().availableFrom()).as("the old start stays").isEqualTo(TODAY);
+        assertThat(movedBack.field()).isEqualTo("availableFrom");
+        assertThat(movedBack.rule()).isEqualTo("not-long-past");
     }
 
     @Test

@@ -166,6 +166,47 @@ class TransferOutcomeConsumerIT {
                 .map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1L);
     }
 
+    @Test
+    void a_lapsed_proposal_whose_reservation_answer_was_lost_releases_the_place_it_holds() throws Exception {
+        // the transfer table's reserve call timed out after capacity had taken the place, so its
+        // TransferEnded names no reservation: the place is found by the proposal id and returned at once
+        String[] held = heldPlace();
+        UUID lapsed = UUID.randomUUID();
+
+        send(envelope(lapsed, held[1], new TransferEnded(held[1], "referral-6", PSEUDONYM, held[0], null, held[3],
+                null, "01000001", TransferEnded.Outcome.OFFER_EXPIRED, null)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processed(lapsed)).isEqualTo(1));
+        api.get(admin(), "/api/v1/reservations/" + held[2]).expectStatus().isOk().expectBody()
+                .jsonPath("$.state").isEqualTo("RELEASED").jsonPath("$.placesLeft").isEqualTo(2);
+        assertThat(Outboxes.eventsFor(db, held[2])).extracting(e -> e.payloadAs(ReservationChanged.class).state())
+                .containsExactly(ReservationChanged.State.HELD, ReservationChanged.State.RELEASED);
+        // the transfer table retrying the reservation for the ended proposal gets the same, released one
+        api.post(transferTable(), "/api/v1/reservations", reservation(held[0], held[1])).expectStatus().isOk()
+                .expectBody().jsonPath("$.reservationId").isEqualTo(held[2]).jsonPath("$.state").isEqualTo("RELEASED");
+        api.get(admin(), "/api/v1/capacity/" + held[0]).expectStatus().isOk().expectBody()
+                .jsonPath("$.placesLeft").isEqualTo(2);
+    }
+
+    @Test
+    void a_reservation_request_arriving_after_its_proposal_ended_is_refused_and_takes_no_place() throws Exception {
+        // the reserve call was still on its way (or retried) when the transfer table let the proposal lapse
+        var provider = api.register(freshAgb(), aProvider().typical().build());
+        String lineId = api.announce(provider, 2, Today.of(clock), null).get("capacityLineId").asText();
+        String proposal = "proposal-" + UUID.randomUUID();
+        UUID lapsed = UUID.randomUUID();
+        send(envelope(lapsed, proposal, new TransferEnded(proposal, "referral-7", PSEUDONYM, lineId, null,
+                provider.get("agb").asText(), null, "01000001", TransferEnded.Outcome.OFFER_EXPIRED, null)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processed(lapsed)).isEqualTo(1));
+
+        api.post(transferTable(), "/api/v1/reservations", reservation(lineId, proposal)).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.rule").isEqualTo("proposal-ended");
+
+        api.get(admin(), "/api/v1/capacity/" + lineId).expectStatus().isOk().expectBody()
+                .jsonPath("$.placesLeft").isEqualTo(2);
+        assertThat(Outboxes.eventsOfType(db, "ReservationChanged", proposal)).isEmpty();
+    }
+
     /** How many of these events the consumer has processed (a redelivered copy is never counted twice). */
     private long processed(UUID... eventIds) {
         return db.sql("select count(*) as n from processed_event where consumer = 'capacity.settle-reservation' "

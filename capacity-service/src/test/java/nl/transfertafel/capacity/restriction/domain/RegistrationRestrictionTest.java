@@ -56,6 +56,20 @@ class RegistrationRestrictionTest {
     }
 
     @Test
+    void a_stop_or_pause_starting_long_ago_or_ending_years_ahead_is_refused_with_the_bound_named() {
+        Refusal backdated = refusal(RegistrationRestriction.set(new SetRestriction(Kind.STOP, null, "full",
+                TODAY.minusDays(32), null), aProvider(), THE_PROVIDER, List.of(), CLOCK));
+        Refusal farEnd = refusal(RegistrationRestriction.set(new SetRestriction(Kind.PAUSE, null, "full", null,
+                TODAY.plusYears(2).plusDays(1)), aProvider(), THE_PROVIDER, List.of(), CLOCK));
+
+        assertThat(backdated.field()).isEqualTo("from");
+        assertThat(backdated.rule()).isEqualTo("not-long-past");
+        assertThat(farEnd.field()).isEqualTo("until");
+        assertThat(farEnd.rule()).isEqualTo("not-too-far-ahead");
+        assertThat(farEnd.detail()).contains("2 years");
+    }
+
+    @Test
     void a_second_pause_for_the_same_group_and_period_is_refused_but_a_stop_may_overlap() {
         var first = done(RegistrationRestriction.set(pause(DiagnosisGroup.ANXIETY, 30), aProvider(), THE_PROVIDER,
                 List.of(), CLOCK)).state();
