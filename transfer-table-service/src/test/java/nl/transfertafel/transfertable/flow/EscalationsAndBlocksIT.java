@@ -39,6 +39,8 @@ class EscalationsAndBlocksIT extends FlowScenarios {
         String line = id("line-blocked");
         String coordinator = token("coordinator-zw", "COORDINATOR", "23100003", region);
         EVENTS.publish(region, referral, World.referral(referral, "8011", Urgency.REGULAR, today().minusDays(30)));
+        EVENTS.publish(region, referral, World.entry(referral, null, WaitingEntryChanged.Stage.WAITING,
+                today().minusDays(30), 1)); // matching waits for the placement (issue 11 item 2)
         EVENTS.publish(region, "23100002", World.contract("23100002", true, true, 1)); // ceiling reached
         EVENTS.publish(region, line, World.line(line, "23100002", "8012", 1));
 
@@ -76,6 +78,8 @@ class EscalationsAndBlocksIT extends FlowScenarios {
         String region = "west-brabant";
         String referral = id("ref-escalate");
         EVENTS.publish(region, referral, World.referral(referral, "4811", Urgency.URGENT, today()));
+        EVENTS.publish(region, referral, World.entry(referral, null, WaitingEntryChanged.Stage.WAITING,
+                today(), 1)); // matching waits for the placement (issue 11 item 2)
         String coordinator = token("coordinator-wb", "COORDINATOR", "23200003", region);
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.json(api.get(coordinator, "/api/v1/waiting-clients"), 200)
                 .toString()).contains(referral));
@@ -164,6 +168,8 @@ class EscalationsAndBlocksIT extends FlowScenarios {
         String line = id("line-leaves");
         FakeCapacityService.instance().places(line, 1);
         EVENTS.publish(region, referral, World.referral(referral, "6211", Urgency.REGULAR, today().minusDays(30)));
+        EVENTS.publish(region, referral, World.entry(referral, "23400001", WaitingEntryChanged.Stage.WAITING,
+                today().minusDays(30), 1)); // matching waits for the placement (issue 11 item 2)
         EVENTS.publish(region, "23400002", World.contract("23400002", true, false, 1));
         EVENTS.publish(region, line, World.line(line, "23400002", "6212", 1));
         await().atMost(WAIT).untilAsserted(() -> assertThat(count(
