@@ -78,11 +78,18 @@ class EscalationsAndBlocksIT extends FlowScenarios {
         String region = "west-brabant";
         String referral = id("ref-escalate");
         EVENTS.publish(region, referral, World.referral(referral, "4811", Urgency.URGENT, today()));
-        EVENTS.publish(region, referral, World.entry(referral, null, WaitingEntryChanged.Stage.WAITING,
-                today(), 1)); // matching waits for the placement (issue 11 item 2)
+        // matching and escalation wait for the placement (issue 11 item 2); the entry keeps the urgency
+        EVENTS.publish(region, referral, new WaitingEntryChanged(referral, World.pseudonym(referral), World.GP, null,
+                WaitingEntryChanged.Placement.UNPLACED_NO_PROVIDER,
+                nl.transfertafel.contracts.vocabulary.WaitingStatus.ACTIVE_PLACEMENT, WaitingEntryChanged.Stage.WAITING,
+                WaitingEntryChanged.Change.REGISTERED, null, nl.transfertafel.contracts.vocabulary.DiagnosisGroup.DEPRESSION,
+                Urgency.URGENT, today(), null, null, today(), 1));
         String coordinator = token("coordinator-wb", "COORDINATOR", "23200003", region);
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.json(api.get(coordinator, "/api/v1/waiting-clients"), 200)
                 .toString()).contains(referral));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(count(
+                "select count(*) from waiting_client where entry_version is not null and referral_id = :v", referral))
+                .isEqualTo(1));
 
         assertThat(escalations.openDueEscalations(region).block(WAIT)).isZero();
         clock.advance(Duration.ofDays(7));

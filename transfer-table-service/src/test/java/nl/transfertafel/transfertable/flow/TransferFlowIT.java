@@ -278,6 +278,11 @@ class TransferFlowIT extends FlowScenarios {
         String coordinator = token("coordinator-d1", "COORDINATOR", "22600003", region);
         String proposal = awaitInQueue(coordinator, referral).path("proposalId").asText();
         assertThat(twoApprovals(region, proposal)).isEqualTo("OFFERED");
+        // only a supporter of the organisation the client named may answer (issue 11 item 6)
+        EVENTS.publish(region, referral, new nl.transfertafel.contracts.events.intake.ClientSupportChanged(referral,
+                World.pseudonym(referral), "COS-DRENTHE"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(count(
+                "select count(*) from client_support where referral_id = :v", referral)).isEqualTo(1));
         api.json(api.post(token("support-d", "CLIENT_SUPPORT", "COS-DRENTHE", region),
                 "/api/v1/offers/" + proposal + "/client-response", body("accepted", true)), 200);
 

@@ -128,13 +128,15 @@ public record Proposal(
      * {@link FourEyesPolicy} ends the proposal, with the first coordinator's coded reason.
      */
     public Outcome reject(Screener screener, ProposalScreened.RejectionReason reason, FourEyesPolicy policy, Clock clock) {
-        FourEyesDecision decision = policy.reject(screeningSubject(), screener, reason);
-        if (decision instanceof FourEyesDecision.Refused refused) {
-            return new Refused(refused);
-        }
+        // the state first: a rejection of a proposal past screening is illegal whoever tries it (the
+        // policy would otherwise answer e.g. "you approved this" for a proposal already offered)
         Transition transition = ProposalLifecycle.next(state, ProposalAction.REJECT);
         if (transition instanceof Transition.Illegal illegal) {
             return new Illegal(illegal);
+        }
+        FourEyesDecision decision = policy.reject(screeningSubject(), screener, reason);
+        if (decision instanceof FourEyesDecision.Refused refused) {
+            return new Refused(refused);
         }
         Instant now = clock.instant();
         if (!((FourEyesDecision.Allowed) decision).complete()) {
