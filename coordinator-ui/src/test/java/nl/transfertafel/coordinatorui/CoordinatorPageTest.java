@@ -170,6 +170,23 @@ class CoordinatorPageTest {
         assertThat(output).contains("# pass 6").contains("# fail 0");
     }
 
+    /**
+     * A rejection needs four eyes (issue 11 item 3): the page's model keeps a pending rejection, so the
+     * queue marks it and the proposal page offers "confirm rejection" / "approve instead";
+     * src/test/js/pending-rejection.test.mjs runs js/model.js in Node.
+     */
+    @Test
+    void a_pending_rejection_reaches_the_page_model() throws Exception {
+        Optional<Path> node = Stream.of("/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs").map(Paths::get)
+                .filter(Files::isExecutable).findFirst();
+        Assumptions.assumeTrue(node.isPresent(), "node not installed: the page model is checked by the browser tests only");
+        Process run = new ProcessBuilder(node.get().toString(), "--test", "src/test/js/pending-rejection.test.mjs")
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor()).as(output).isZero();
+        assertThat(output).contains("# pass 2").contains("# fail 0");
+    }
+
     @Test
     void no_code_turns_strings_into_markup() throws IOException {
         for (Path file : files(".js")) {

@@ -44,6 +44,13 @@ function fourEyesOf(f = {}) {
     stillNeeded: f.stillNeeded || null,
     proposedBy: f.proposedBy || null,
     proposedByOrganisation: f.proposedByOrganisation || null,
+    // a first coordinator's rejection waiting for a second coordinator's confirmation (four eyes)
+    pendingRejection: f.pendingRejection ? {
+      userId: f.pendingRejection.userId,
+      organisation: f.pendingRejection.organisation,
+      at: f.pendingRejection.at || null,
+      reason: f.pendingRejection.reason || null,
+    } : null,
   };
 }
 

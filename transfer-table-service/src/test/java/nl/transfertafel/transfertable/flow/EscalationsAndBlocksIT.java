@@ -39,6 +39,8 @@ class EscalationsAndBlocksIT extends FlowScenarios {
         String line = id("line-blocked");
         String coordinator = token("coordinator-zw", "COORDINATOR", "23100003", region);
         EVENTS.publish(region, referral, World.referral(referral, "8011", Urgency.REGULAR, today().minusDays(30)));
+        EVENTS.publish(region, referral, World.entry(referral, null, WaitingEntryChanged.Stage.WAITING,
+                today().minusDays(30), 1)); // matching waits for the placement (issue 11 item 2)
         EVENTS.publish(region, "23100002", World.contract("23100002", true, true, 1)); // ceiling reached
         EVENTS.publish(region, line, World.line(line, "23100002", "8012", 1));
 
@@ -76,9 +78,18 @@ class EscalationsAndBlocksIT extends FlowScenarios {
         String region = "west-brabant";
         String referral = id("ref-escalate");
         EVENTS.publish(region, referral, World.referral(referral, "4811", Urgency.URGENT, today()));
+        // matching and escalation wait for the placement (issue 11 item 2); the entry keeps the urgency
+        EVENTS.publish(region, referral, new WaitingEntryChanged(referral, World.pseudonym(referral), World.GP, null,
+                WaitingEntryChanged.Placement.UNPLACED_NO_PROVIDER,
+                nl.transfertafel.contracts.vocabulary.WaitingStatus.ACTIVE_PLACEMENT, WaitingEntryChanged.Stage.WAITING,
+                WaitingEntryChanged.Change.REGISTERED, null, nl.transfertafel.contracts.vocabulary.DiagnosisGroup.DEPRESSION,
+                Urgency.URGENT, today(), null, null, today(), 1));
         String coordinator = token("coordinator-wb", "COORDINATOR", "23200003", region);
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.json(api.get(coordinator, "/api/v1/waiting-clients"), 200)
                 .toString()).contains(referral));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(count(
+                "select count(*) from waiting_client where entry_version is not null and referral_id = :v", referral))
+                .isEqualTo(1));
 
         assertThat(escalations.openDueEscalations(region).block(WAIT)).isZero();
         clock.advance(Duration.ofDays(7));
@@ -164,6 +175,8 @@ class EscalationsAndBlocksIT extends FlowScenarios {
         String line = id("line-leaves");
         FakeCapacityService.instance().places(line, 1);
         EVENTS.publish(region, referral, World.referral(referral, "6211", Urgency.REGULAR, today().minusDays(30)));
+        EVENTS.publish(region, referral, World.entry(referral, "23400001", WaitingEntryChanged.Stage.WAITING,
+                today().minusDays(30), 1)); // matching waits for the placement (issue 11 item 2)
         EVENTS.publish(region, "23400002", World.contract("23400002", true, false, 1));
         EVENTS.publish(region, line, World.line(line, "23400002", "6212", 1));
         await().atMost(WAIT).untilAsserted(() -> assertThat(count(

@@ -160,6 +160,8 @@ class TransferFlowIT extends FlowScenarios {
         FakeCapacityService.instance().places(line, 3);
         EventEnvelope referralEvent = EVENTS.publish(region, referral,
                 World.referral(referral, "3511", Urgency.REGULAR, today().minusDays(20)));
+        EVENTS.publish(region, referral, World.entry(referral, null, WaitingEntryChanged.Stage.WAITING,
+                today().minusDays(20), 1));
         EVENTS.publish(region, "22300002", World.contract("22300002", true, false, 1));
         EventEnvelope lineEvent = EVENTS.publish(region, line, World.line(line, "22300002", "3512", 3));
         EVENTS.send(referralEvent);
@@ -276,6 +278,11 @@ class TransferFlowIT extends FlowScenarios {
         String coordinator = token("coordinator-d1", "COORDINATOR", "22600003", region);
         String proposal = awaitInQueue(coordinator, referral).path("proposalId").asText();
         assertThat(twoApprovals(region, proposal)).isEqualTo("OFFERED");
+        // only a supporter of the organisation the client named may answer (issue 11 item 6)
+        EVENTS.publish(region, referral, new nl.transfertafel.contracts.events.intake.ClientSupportChanged(referral,
+                World.pseudonym(referral), "COS-DRENTHE"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(count(
+                "select count(*) from client_support where referral_id = :v", referral)).isEqualTo(1));
         api.json(api.post(token("support-d", "CLIENT_SUPPORT", "COS-DRENTHE", region),
                 "/api/v1/offers/" + proposal + "/client-response", body("accepted", true)), 200);
 
@@ -299,6 +306,9 @@ class TransferFlowIT extends FlowScenarios {
         String far = id("line-manual-uncontracted");
         FakeCapacityService.instance().places(line, 1);
         EVENTS.publish(region, referral, World.referral(referral, "8911", Urgency.REGULAR, today().minusDays(10)));
+        // the client waits unplaced; matching waits for the entry that says so (issue 11 item 2)
+        EVENTS.publish(region, referral, World.entry(referral, null, WaitingEntryChanged.Stage.WAITING,
+                today().minusDays(10), 1));
         EVENTS.publish(region, "22700002", World.contract("22700002", true, false, 1));
         EVENTS.publish(region, "22700004", World.contract("22700004", false, false, 1));
         EVENTS.publish(region, far, World.line(far, "22700004", "8912", 1));
@@ -316,8 +326,11 @@ class TransferFlowIT extends FlowScenarios {
         EVENTS.publish(region, line, World.line(line, "22700002", "8912", 1));
         String engineProposal = awaitInQueue(proposer, referral).path("proposalId").asText();
         api.json(api.post(proposer, "/api/v1/proposals", body("referralId", referral, "capacityLineId", line)), 409);
-        api.json(api.post(proposer, "/api/v1/proposals/" + engineProposal + "/reject",
-                body("reason", "CLIENT_SITUATION_CHANGED")), 200);
+        // a rejection needs four eyes too (issue 11 item 3): pending until a second coordinator confirms it
+        assertThat(api.json(api.post(proposer, "/api/v1/proposals/" + engineProposal + "/reject",
+                body("reason", "CLIENT_SITUATION_CHANGED")), 200).path("state").asText()).isEqualTo("PROPOSED");
+        assertThat(api.json(api.post(other, "/api/v1/proposals/" + engineProposal + "/reject",
+                body("reason", "CLIENT_SITUATION_CHANGED")), 200).path("state").asText()).isEqualTo("REJECTED");
         api.json(api.post(proposer, "/api/v1/matching/rounds", null), 200);
         assertThat(count("select count(*) from proposal where referral_id = :v", referral))
                 .as("the engine does not propose the rejected pair again").isEqualTo(1);

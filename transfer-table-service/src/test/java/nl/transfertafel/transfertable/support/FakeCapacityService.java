@@ -28,6 +28,8 @@ public final class FakeCapacityService {
     private final Map<String, AtomicInteger> placesLeft = new ConcurrentHashMap<>();
     private final Map<String, String> reservationByProposal = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final Map<String, String> idempotencyKeyByProposal = new ConcurrentHashMap<>();
+    private final java.util.Set<String> loseReplyFor = ConcurrentHashMap.newKeySet();
     private volatile boolean down;
 
     private FakeCapacityService() throws IOException {
@@ -61,6 +63,24 @@ public final class FakeCapacityService {
         this.down = down;
     }
 
+    /**
+     * Reservations on this line are made, but the reply is lost (answered 503, as when the call timed
+     * out after capacity-service had committed the reservation).
+     */
+    public void loseReplies(String capacityLineId) {
+        loseReplyFor.add(capacityLineId);
+    }
+
+    /** The reservation made for a proposal, if any. */
+    public String reservationOf(String proposalId) {
+        return reservationByProposal.get(proposalId);
+    }
+
+    /** The {@code Idempotency-Key} header the last reserve call for this proposal carried (null: none). */
+    public String idempotencyKeyOf(String proposalId) {
+        return idempotencyKeyByProposal.get(proposalId);
+    }
+
     public int calls() {
         return calls.get();
     }
@@ -79,6 +99,10 @@ public final class FakeCapacityService {
         JsonNode body = EventJson.mapper().readTree(exchange.getRequestBody().readAllBytes());
         String line = body.path("capacityLineId").asText();
         String proposal = body.path("proposalId").asText();
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        if (key != null) {
+            idempotencyKeyByProposal.put(proposal, key);
+        }
         synchronized (this) {
             String existing = reservationByProposal.get(proposal);
             AtomicInteger left = placesLeft.computeIfAbsent(line, k -> new AtomicInteger(0));
@@ -92,6 +116,10 @@ public final class FakeCapacityService {
                 left.decrementAndGet();
                 existing = "res-" + UUID.randomUUID();
                 reservationByProposal.put(proposal, existing);
+            }
+            if (loseReplyFor.contains(line)) {
+                answer(exchange, 503, "{\"rule\":\"unavailable\"}");
+                return;
             }
             answer(exchange, 201, "{\"reservationId\":\"" + existing + "\",\"capacityLineId\":\"" + line
                     + "\",\"proposalId\":\"" + proposal + "\",\"providerAgb\":\"22000002\",\"state\":\"HELD\","

@@ -152,6 +152,30 @@ function screeningSection(p, ctx, outcome, reload) {
   h('h3', { id: 'reject-title' }, t('proposal.rejectTitle')),
   h('label', { for: reasonId }, t('proposal.reason')), reasonSelect, rejectButton);
 
+  // a first coordinator's rejection waits for a second coordinator (four eyes): confirm it, or approve instead
+  const pending = p.pendingRejection;
+  const confirmReject = h('button', { type: 'button', class: 'danger', id: 'confirm-rejection', disabled: !open },
+    t('proposal.confirmRejection'));
+  const approveInstead = h('button', { type: 'button', class: 'primary', id: 'approve-instead', disabled: !open },
+    t('proposal.approveInstead'));
+  confirmReject.addEventListener('click', async () => {
+    confirmReject.disabled = true;
+    await act(() => ctx.transferTable.post(ENDPOINTS.reject(p.proposalId), { reason: pending.reason }),
+      t('proposal.rejected'));
+    confirmReject.disabled = false;
+  });
+  approveInstead.addEventListener('click', async () => {
+    approveInstead.disabled = true;
+    await act(() => ctx.transferTable.post(ENDPOINTS.approve(p.proposalId), {}), t('proposal.approved'));
+    approveInstead.disabled = false;
+  });
+  const pendingSection = pending ? h('div', { class: 'pending-rejection', id: 'pending-rejection' },
+    h('p', {}, h('strong', {}, `${t('proposal.pendingRejection')} `),
+      t('proposal.pendingRejectionBy', { user: pending.userId, org: pending.organisation,
+        reason: label('rejection', pending.reason) }),
+      pending.at ? h('span', { class: 'when' }, ` · ${formatDateTime(pending.at)}`) : null),
+    open ? h('div', { class: 'actions' }, confirmReject, approveInstead) : null) : null;
+
   async function act(call, fallbackText) {
     try {
       const answer = await call();
@@ -177,7 +201,9 @@ function screeningSection(p, ctx, outcome, reload) {
       a.at ? h('span', { class: 'when' }, ` · ${formatDateTime(a.at)}`) : null)))
       : h('p', { class: 'empty' }, t('proposal.noApprovals')),
     p.stillNeeded ? h('p', { class: 'still-needed', id: 'still-needed' }, h('strong', {}, `${t('proposal.stillNeeded')} `), p.stillNeeded) : null,
-    open ? [h('div', { class: 'actions' }, approve), rejectForm]
+    pendingSection,
+    open && !pending ? [h('div', { class: 'actions' }, approve), rejectForm] : null,
+    open ? null
       : h('p', { class: 'notice' }, t('proposal.closed', { state: label('state', p.state) })),
     outcome);
 }

@@ -83,7 +83,8 @@ export function render(main, ctx) {
       h('td', {}, currentProvider(item.currentProviderAgb, item.currentProviderName)),
       h('td', {}, provider(item.receivingProviderAgb, item.receivingProviderName)),
       h('td', {}, stateBadge(item.state), ' ',
-        h('span', { class: 'approvals' }, t('queue.approvals', { count: item.approvals.length, needed: item.approvalsNeeded }))),
+        h('span', { class: 'approvals' }, t('queue.approvals', { count: item.approvals.length, needed: item.approvalsNeeded })),
+        item.pendingRejection ? h('span', { class: 'badge rejection-pending' }, t('queue.rejectionPending')) : null),
       h('td', {}, h('a', {
         href: `#/proposals/${encodeURIComponent(item.proposalId)}`, class: 'button-link',
         'aria-label': t('queue.openLabel', { rank: index + 1, case: caseSummary(item) }),

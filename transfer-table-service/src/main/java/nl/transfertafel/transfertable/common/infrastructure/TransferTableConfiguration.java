@@ -252,4 +252,19 @@ public class TransferTableConfiguration {
             @Value("${transfertafel.transfer-table.matching.schedule}") Duration matchingSchedule) {
         return new PeriodicJob("transfer-table-rematch", matchingSchedule, jobs::rematchAllRegions, meters);
     }
+
+    @Bean
+    nl.transfertafel.transfertable.proposal.application.ScreeningBacklog screeningBacklog(ProposalRepository proposals,
+            MeterRegistry meters) {
+        return new nl.transfertafel.transfertable.proposal.application.ScreeningBacklog(proposals, meters);
+    }
+
+    /** Counts the screening backlog per region for its gauge (issue 12), on the jobs' interval. */
+    @Bean
+    @ConditionalOnProperty(name = "transfertafel.transfer-table.jobs.enabled", havingValue = "true", matchIfMissing = true)
+    PeriodicJob screeningBacklogJob(nl.transfertafel.transfertable.proposal.application.ScreeningBacklog backlog,
+            MeterRegistry meters, @Value("${transfertafel.transfer-table.jobs.interval}") Duration interval) {
+        return new PeriodicJob("transfer-table-screening-backlog", interval,
+                () -> backlog.refresh().block(Duration.ofMinutes(1)), meters);
+    }
 }

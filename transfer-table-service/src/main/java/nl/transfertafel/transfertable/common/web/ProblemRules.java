@@ -14,6 +14,12 @@ public final class ProblemRules {
     public static final String FOUR_EYES_ORGANISATION = "four-eyes-organisation: a second approval from the "
             + "organisation of the client's current provider, after a first one from it";
 
+    public static final String ORGANISATION_MISSING = "organisation-missing: the token names no organisation";
+    public static final String ALREADY_REJECTED = "already-rejected: the coordinator whose rejection is pending"
+            + " confirming it";
+    public static final String FOUR_EYES_RECEIVING_ORGANISATION = "four-eyes-receiving-organisation: both"
+            + " decisions from the receiving provider's organisation";
+
     public static final String ILLEGAL_TRANSITION = "illegal-transition: the state does not allow this (any more)";
     public static final String CONCURRENT_UPDATE = "concurrent-update: someone else changed it at the same moment";
 

@@ -173,6 +173,12 @@ public class MatchingService {
         return Mono.defer(() -> readModel.client(referralId)
                         .filter(client -> coordinator.worksIn(client.region()))
                         .switchIfEmpty(Mono.error(Refused.notFound("waiting client " + referralId)))
+                        // as in matching (item 2): not before the client's current provider is known
+                        .flatMap(client -> readModel.placementKnown(referralId).flatMap(known -> known
+                                ? Mono.just(client)
+                                : Mono.error(Refused.conflict("placement-unknown", "The client's waiting entry (their"
+                                        + " current provider) has not reached the transfer table yet; try again"
+                                        + " shortly."))))
                         .flatMap(client -> proposals.lockRegion(client.region())
                                 .then(snapshot(client.region()))
                                 .flatMap(snapshot -> proposeByHand(coordinator, client, capacityLineId, snapshot))))

@@ -20,6 +20,7 @@ import nl.transfertafel.transfertable.proposal.domain.Proposal;
 import nl.transfertafel.transfertable.proposal.domain.ProposalState;
 import nl.transfertafel.transfertable.proposal.infrastructure.ProposalRepository;
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
+import nl.transfertafel.transfertable.screening.domain.OrganisationCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -138,7 +139,7 @@ public class OfferService {
         if (!accepted && reason == null) {
             return Mono.error(Refused.invalid("declineReason", "NotNull", "declining needs a coded reason"));
         }
-        return answer(proposalId, p -> provider.has(Role.PROVIDER) && provider.actsFor(p.receivingProviderAgb()),
+        return answer(proposalId, p -> Mono.just(provider.has(Role.PROVIDER) && provider.actsFor(p.receivingProviderAgb())),
                 provider, p -> p.answerAsProvider(accepted, reason, accepted ? handoverContact.trim() : null, clock),
                 "offer.provider-" + (accepted ? "accept" : "decline"), "RECEIVING_PROVIDER", accepted, reason);
     }
@@ -156,16 +157,49 @@ public class OfferService {
                 "CLIENT", accepted, reason);
     }
 
-    public static boolean mayAnswerForClient(Actor actor, Proposal p) {
+    /**
+     * Whether the actor may answer for the client: the GP who referred them, or a client supporter
+     * of the organisation the client named for this referral (ClientSupportChanged; compared as
+     * normalised organisation codes). A supporter of the region whom the client did not name may
+     * not (issue 11 item 6); nor may anyone when no organisation was named.
+     */
+    public static boolean mayAnswerForClient(Actor actor, Proposal p, String supportOrganisation) {
         return (actor.has(Role.GP) && actor.actsFor(p.referrerAgb()))
-                || (actor.has(Role.CLIENT_SUPPORT) && actor.worksIn(p.region()));
+                || (actor.has(Role.CLIENT_SUPPORT) && actor.worksIn(p.region()) && supportOrganisation != null
+                        && OrganisationCode.same(actor.organisation(), supportOrganisation));
     }
 
-    private Mono<Proposal> answer(String proposalId, java.util.function.Predicate<Proposal> mayAnswer, Actor actor,
+    /** {@link #mayAnswerForClient(Actor, Proposal, String)}, looking the client's support organisation up. */
+    public Mono<Boolean> mayAnswerForClient(Actor actor, Proposal p) {
+        if (!actor.has(Role.CLIENT_SUPPORT)) {
+            return Mono.just(mayAnswerForClient(actor, p, null));
+        }
+        return readModel.clientSupport(p.referralId()).map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .map(support -> mayAnswerForClient(actor, p, support.orElse(null)));
+    }
+
+    /** {@link #maySee(Actor, Proposal, String)}, looking the client's support organisation up for supporters. */
+    public Mono<Boolean> maySee(Actor actor, Proposal p) {
+        if (!actor.has(Role.CLIENT_SUPPORT)) {
+            return Mono.just(maySee(actor, p, null));
+        }
+        return readModel.clientSupport(p.referralId()).map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .map(support -> maySee(actor, p, support.orElse(null)));
+    }
+
+    /** A reservation capacity-service made for a proposal became known (its ReservationChanged HELD). */
+    public Mono<Void> reservationKnown(String proposalId, String reservationId) {
+        return proposals.recordKnownReservation(proposalId, reservationId).then();
+    }
+
+    private Mono<Proposal> answer(String proposalId,
+            java.util.function.Function<Proposal, Mono<Boolean>> mayAnswer, Actor actor,
             java.util.function.Function<Proposal, Proposal.Outcome> command, String action, String party,
             boolean accepted, DeclineReason reason) {
         return tx.transactional(fresh(proposalId)
-                        .filter(mayAnswer)
+                        .filterWhen(mayAnswer)
                         .switchIfEmpty(Mono.error(Refused.notFound("offer " + proposalId)))
                         .flatMap(before -> changes.apply(before, command.apply(before)))
                         .flatMap(changed -> audit.record(actor, changed.proposal().clientPseudonym(),
@@ -259,10 +293,10 @@ public class OfferService {
      * provider sees it too: a transfer informs the sending and the receiving provider (warm
      * handover, criterion d); only the receiving one answers it.
      */
-    public static boolean maySee(Actor actor, Proposal p) {
+    public static boolean maySee(Actor actor, Proposal p, String supportOrganisation) {
         return (actor.has(Role.PROVIDER) && (actor.actsFor(p.receivingProviderAgb())
                         || (p.currentProviderAgb() != null && actor.actsFor(p.currentProviderAgb()))))
-                || mayAnswerForClient(actor, p)
+                || mayAnswerForClient(actor, p, supportOrganisation)
                 || (actor.has(Role.COORDINATOR) && actor.worksIn(p.region()));
     }
 }

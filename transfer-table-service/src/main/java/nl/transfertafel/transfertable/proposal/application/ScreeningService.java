@@ -15,6 +15,7 @@ import nl.transfertafel.transfertable.screening.domain.FourEyesPolicy;
 import nl.transfertafel.transfertable.screening.domain.Screener;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Four-eyes screening of proposals. Every attempt goes through the one {@link FourEyesPolicy} (via
@@ -56,10 +57,15 @@ public class ScreeningService {
                 actor.organisation(), actor.region());
     }
 
+    /** How often a decision is tried again on a fresh copy when another coordinator's decision won the race. */
+    static final int ATTEMPTS = 5;
+
     public Mono<Screened> approve(Actor actor, String proposalId) {
         Screener screener = screener(actor);
-        return load(proposalId)
-                .flatMap(before -> decide(actor, before, before.approve(screener, fourEyes, clock), "approve", false))
+        return Mono.defer(() -> load(proposalId)
+                        .flatMap(before -> decide(actor, before, before.approve(screener, fourEyes, clock), "approve",
+                                false)))
+                .retryWhen(concurrentUpdates())
                 .doOnNext(done -> meters.counter("transfertafel.screenings", "region", done.proposal().region(),
                         "decision", "APPROVED").increment())
                 .flatMap(done -> done.proposal().state() == ProposalState.APPROVED
@@ -70,11 +76,25 @@ public class ScreeningService {
 
     public Mono<Screened> reject(Actor actor, String proposalId, ProposalScreened.RejectionReason reason) {
         Screener screener = screener(actor);
-        return load(proposalId)
-                .flatMap(before -> decide(actor, before, before.reject(screener, reason, fourEyes, clock), "reject",
-                        true))
+        return Mono.defer(() -> load(proposalId)
+                        .flatMap(before -> decide(actor, before, before.reject(screener, reason, fourEyes, clock),
+                                "reject", true)))
+                .retryWhen(concurrentUpdates())
                 .doOnNext(done -> meters.counter("transfertafel.screenings", "region", done.proposal().region(),
-                        "decision", "REJECTED").increment());
+                        "decision", done.proposal().state() == ProposalState.REJECTED ? "REJECTED"
+                                : "REJECTION_PENDING").increment());
+    }
+
+    /**
+     * Two coordinators deciding at the same moment both read the same version; the second write
+     * finds it changed. That is no conflict for a person to resolve: the decision is taken again on
+     * the fresh proposal, so each gets the policy's own answer (issue 11 item 20), a bounded number
+     * of times.
+     */
+    public static Retry concurrentUpdates() {
+        return Retry.max(ATTEMPTS - 1)
+                .filter(e -> e instanceof Refused refused && "concurrent-update".equals(refused.rule()))
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
     }
 
     private Mono<Proposal> load(String proposalId) {

@@ -48,6 +48,7 @@ public record Proposal(
         ProposalState state,
         List<Approval> approvals,
         ProposalScreened.RejectionReason rejectionReason,
+        Approval pendingRejection,
         String reservationId,
         Instant offerExpiresAt,
         String handoverContact,
@@ -88,7 +89,7 @@ public record Proposal(
         Proposal proposal = new Proposal(UUID.randomUUID().toString(), n.region(), n.referralId(), n.clientPseudonym(),
                 n.capacityLineId(), n.receivingProviderAgb(), n.currentProviderAgb(), n.referrerAgb(), n.insurerUzovi(),
                 n.origin(), n.proposedBy(), n.proposedByOrganisation(), n.diagnosisGroup(), n.urgency(),
-                ProposalState.PROPOSED, List.of(), null, null, null, null, null, null, n.explanation(),
+                ProposalState.PROPOSED, List.of(), null, null, null, null, null, null, null, n.explanation(),
                 n.capacityEventAt(), now, now, 0);
         return new Changed(proposal, List.of(proposal.event(new TransferProposed(proposal.proposalId, n.referralId(),
                 n.clientPseudonym(), n.capacityLineId(), n.receivingProviderAgb(), n.currentProviderAgb(),
@@ -97,8 +98,8 @@ public record Proposal(
 
     /** The four-eyes view of this proposal. */
     public ScreeningSubject screeningSubject() {
-        return new ScreeningSubject(region, currentProviderAgb,
-                origin == TransferProposed.Origin.MANUAL ? proposedBy : null, approvals);
+        return new ScreeningSubject(region, currentProviderAgb, receivingProviderAgb,
+                origin == TransferProposed.Origin.MANUAL ? proposedBy : null, approvals, pendingRejection);
     }
 
     public Outcome approve(Screener screener, FourEyesPolicy policy, Clock clock) {
@@ -113,28 +114,44 @@ public record Proposal(
         Instant now = clock.instant();
         List<Approval> after = new ArrayList<>(approvals);
         after.add(new Approval(screener.userId(), screener.organisation(), now));
-        Proposal next = with(((Transition.Legal) transition).to(), now).withApprovals(after);
+        // an approval after a pending rejection withdraws that rejection (ADR 0711); the approval counts
+        Proposal next = with(((Transition.Legal) transition).to(), now).withApprovals(after).withPendingRejection(null,
+                null);
         return new Changed(next, List.of(event(new ProposalScreened(proposalId, referralId, clientPseudonym,
                 receivingProviderAgb, currentProviderAgb, referrerAgb, ProposalScreened.Decision.APPROVED, after.size(),
                 FourEyesPolicy.APPROVALS_NEEDED, screener.organisation(), null), now)), decision.reason());
     }
 
+    /**
+     * A rejection needs four eyes too (issue 11 item 3): the first coordinator's rejection is
+     * pending and the proposal stays in screening; a second coordinator confirming it under the same
+     * {@link FourEyesPolicy} ends the proposal, with the first coordinator's coded reason.
+     */
     public Outcome reject(Screener screener, ProposalScreened.RejectionReason reason, FourEyesPolicy policy, Clock clock) {
-        FourEyesDecision decision = policy.reject(screeningSubject(), screener, reason);
-        if (decision instanceof FourEyesDecision.Refused refused) {
-            return new Refused(refused);
-        }
+        // the state first: a rejection of a proposal past screening is illegal whoever tries it (the
+        // policy would otherwise answer e.g. "you approved this" for a proposal already offered)
         Transition transition = ProposalLifecycle.next(state, ProposalAction.REJECT);
         if (transition instanceof Transition.Illegal illegal) {
             return new Illegal(illegal);
         }
+        FourEyesDecision decision = policy.reject(screeningSubject(), screener, reason);
+        if (decision instanceof FourEyesDecision.Refused refused) {
+            return new Refused(refused);
+        }
         Instant now = clock.instant();
+        if (!((FourEyesDecision.Allowed) decision).complete()) {
+            // pending: no state change and no event yet; the coordinator page shows it from the proposal
+            Proposal pending = with(state, now).withPendingRejection(
+                    new Approval(screener.userId(), screener.organisation(), now), reason);
+            return new Changed(pending, List.of(), decision.reason());
+        }
+        ProposalScreened.RejectionReason why = rejectionReason != null ? rejectionReason : reason;
         Proposal next = with(((Transition.Legal) transition).to(), now).ended(TransferEnded.Outcome.REJECTED_IN_SCREENING,
-                null, reason);
+                null, why);
         return new Changed(next, List.of(
                 event(new ProposalScreened(proposalId, referralId, clientPseudonym, receivingProviderAgb,
                         currentProviderAgb, referrerAgb, ProposalScreened.Decision.REJECTED, approvals.size(),
-                        FourEyesPolicy.APPROVALS_NEEDED, screener.organisation(), reason), now),
+                        FourEyesPolicy.APPROVALS_NEEDED, screener.organisation(), why), now),
                 ended(next, now)), decision.reason());
     }
 
@@ -230,28 +247,40 @@ public record Proposal(
     private Proposal with(ProposalState newState, Instant now) {
         return new Proposal(proposalId, region, referralId, clientPseudonym, capacityLineId, receivingProviderAgb,
                 currentProviderAgb, referrerAgb, insurerUzovi, origin, proposedBy, proposedByOrganisation,
-                diagnosisGroup, urgency, newState, approvals, rejectionReason, reservationId, offerExpiresAt,
+                diagnosisGroup, urgency, newState, approvals, rejectionReason, pendingRejection, reservationId, offerExpiresAt,
                 handoverContact, declineReason, endOutcome, explanation, capacityEventAt, createdAt, now, version);
     }
 
     private Proposal withApprovals(List<Approval> newApprovals) {
         return new Proposal(proposalId, region, referralId, clientPseudonym, capacityLineId, receivingProviderAgb,
                 currentProviderAgb, referrerAgb, insurerUzovi, origin, proposedBy, proposedByOrganisation,
-                diagnosisGroup, urgency, state, newApprovals, rejectionReason, reservationId, offerExpiresAt,
+                diagnosisGroup, urgency, state, newApprovals, rejectionReason, pendingRejection, reservationId, offerExpiresAt,
                 handoverContact, declineReason, endOutcome, explanation, capacityEventAt, createdAt, updatedAt, version);
+    }
+
+    private Proposal withPendingRejection(Approval rejection, ProposalScreened.RejectionReason reason) {
+        return new Proposal(proposalId, region, referralId, clientPseudonym, capacityLineId, receivingProviderAgb,
+                currentProviderAgb, referrerAgb, insurerUzovi, origin, proposedBy, proposedByOrganisation,
+                diagnosisGroup, urgency, state, approvals, reason, rejection, reservationId, offerExpiresAt,
+                handoverContact, declineReason, endOutcome, explanation, capacityEventAt, createdAt, updatedAt, version);
+    }
+
+    /** The reservation capacity-service made for this proposal became known (its ReservationChanged HELD). */
+    public Proposal withKnownReservation(String reservation) {
+        return offered(reservation, offerExpiresAt);
     }
 
     private Proposal offered(String reservation, Instant expiresAt) {
         return new Proposal(proposalId, region, referralId, clientPseudonym, capacityLineId, receivingProviderAgb,
                 currentProviderAgb, referrerAgb, insurerUzovi, origin, proposedBy, proposedByOrganisation,
-                diagnosisGroup, urgency, state, approvals, rejectionReason, reservation, expiresAt,
+                diagnosisGroup, urgency, state, approvals, rejectionReason, pendingRejection, reservation, expiresAt,
                 handoverContact, declineReason, endOutcome, explanation, capacityEventAt, createdAt, updatedAt, version);
     }
 
     private Proposal withHandover(String contact) {
         return new Proposal(proposalId, region, referralId, clientPseudonym, capacityLineId, receivingProviderAgb,
                 currentProviderAgb, referrerAgb, insurerUzovi, origin, proposedBy, proposedByOrganisation,
-                diagnosisGroup, urgency, state, approvals, rejectionReason, reservationId, offerExpiresAt,
+                diagnosisGroup, urgency, state, approvals, rejectionReason, pendingRejection, reservationId, offerExpiresAt,
                 contact, declineReason, endOutcome, explanation, capacityEventAt, createdAt, updatedAt, version);
     }
 
@@ -259,7 +288,7 @@ public record Proposal(
             ProposalScreened.RejectionReason rejection) {
         return new Proposal(proposalId, region, referralId, clientPseudonym, capacityLineId, receivingProviderAgb,
                 currentProviderAgb, referrerAgb, insurerUzovi, origin, proposedBy, proposedByOrganisation,
-                diagnosisGroup, urgency, state, approvals, rejection, reservationId, offerExpiresAt,
+                diagnosisGroup, urgency, state, approvals, rejection, pendingRejection, reservationId, offerExpiresAt,
                 handoverContact, reason, outcome, explanation, capacityEventAt, createdAt, updatedAt, version);
     }
 }

@@ -22,6 +22,8 @@ public class CapacityReservationClient implements ReservationGateway {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final WebClient capacity;
     private final Duration timeout;
 
@@ -34,6 +36,9 @@ public class CapacityReservationClient implements ReservationGateway {
     public Mono<Outcome> reserve(String capacityLineId, String proposalId) {
         return capacity.post().uri("/api/v1/reservations")
                 .contentType(MediaType.APPLICATION_JSON)
+                // the proposal id is the idempotency key, end to end (item 16): a retried or timed-out
+                // call for the same proposal gets the same reservation, never a second place
+                .header(IDEMPOTENCY_KEY, proposalId)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(Map.of("capacityLineId", capacityLineId, "proposalId", proposalId))
                 .exchangeToMono(response -> response.bodyToMono(JSON).defaultIfEmpty(Map.of()).map(body -> {

@@ -38,7 +38,8 @@ public class ProposalRepository {
     private static final String COLUMNS = """
             proposal_id, region, referral_id, client_pseudonym, capacity_line_id, receiving_provider_agb,
             current_provider_agb, referrer_agb, insurer_uzovi, origin, proposed_by, proposed_by_organisation,
-            diagnosis_group, urgency, state, rejection_reason, reservation_id, offer_expires_at, handover_contact,
+            diagnosis_group, urgency, state, rejection_reason, rejection_pending_by, rejection_pending_org,
+            rejection_pending_at, reservation_id, offer_expires_at, handover_contact,
             decline_reason, end_outcome, explanation, capacity_event_at, created_at, updated_at, version""";
 
     private final DatabaseClient db;
@@ -54,7 +55,7 @@ public class ProposalRepository {
     public Mono<Void> insert(Proposal p) {
         var spec = db.sql("insert into proposal (" + COLUMNS + ") values (:id, :region, :referral, :pseudonym, :line,"
                         + " :receiving, :current, :referrer, :insurer, :origin, :proposedBy, :proposedByOrg, :group,"
-                        + " :urgency, :state, :rejection, :reservation, :expires, :handover, :decline, :outcome,"
+                        + " :urgency, :state, :rejection, :pendingBy, :pendingOrg, :pendingAt, :reservation, :expires, :handover, :decline, :outcome,"
                         + " :explanation, :capacityEventAt, :createdAt, :updatedAt, 0)")
                 .bind("id", p.proposalId())
                 .bind("region", p.region())
@@ -85,6 +86,8 @@ public class ProposalRepository {
     public Mono<Boolean> update(Proposal before, Proposal after) {
         var spec = db.sql("""
                         update proposal set state = :state, rejection_reason = :rejection, reservation_id = :reservation,
+                            rejection_pending_by = :pendingBy, rejection_pending_org = :pendingOrg,
+                            rejection_pending_at = :pendingAt,
                             offer_expires_at = :expires, handover_contact = :handover, decline_reason = :decline,
                             end_outcome = :outcome, updated_at = :updatedAt, version = version + 1
                         where proposal_id = :id and version = :version""")
@@ -108,6 +111,10 @@ public class ProposalRepository {
             org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec spec, Proposal p) {
         spec = spec.bind("state", p.state().name());
         spec = text(spec, "rejection", p.rejectionReason());
+        spec = text(spec, "pendingBy", p.pendingRejection() == null ? null : p.pendingRejection().userId());
+        spec = text(spec, "pendingOrg", p.pendingRejection() == null ? null : p.pendingRejection().organisation());
+        spec = nl.transfertafel.transfertable.common.infrastructure.Sql.instant(spec, "pendingAt",
+                p.pendingRejection() == null ? null : p.pendingRejection().at());
         spec = text(spec, "reservation", p.reservationId());
         spec = nl.transfertafel.transfertable.common.infrastructure.Sql.instant(spec, "expires", p.offerExpiresAt());
         spec = text(spec, "handover", p.handoverContact());
@@ -134,7 +141,7 @@ public class ProposalRepository {
                 .map(approvals -> new Proposal(p.proposalId(), p.region(), p.referralId(), p.clientPseudonym(),
                         p.capacityLineId(), p.receivingProviderAgb(), p.currentProviderAgb(), p.referrerAgb(),
                         p.insurerUzovi(), p.origin(), p.proposedBy(), p.proposedByOrganisation(), p.diagnosisGroup(),
-                        p.urgency(), p.state(), approvals, p.rejectionReason(), p.reservationId(), p.offerExpiresAt(),
+                        p.urgency(), p.state(), approvals, p.rejectionReason(), p.pendingRejection(), p.reservationId(), p.offerExpiresAt(),
                         p.handoverContact(), p.declineReason(), p.endOutcome(), p.explanation(), p.capacityEventAt(),
                         p.createdAt(), p.updatedAt(), p.version()));
     }
@@ -203,12 +210,47 @@ public class ProposalRepository {
 
     // ---------------------------------------------------------------- facts for matching
 
+    /**
+     * Referrals whose client (by pseudonym, item 14: one person, one place) is in an open proposal:
+     * every referral of that person, not only the one proposed.
+     */
     public Mono<Set<String>> clientsInOpenProposal(String region) {
-        return ids("select referral_id from proposal where region = :region and state in " + OPEN_STATES, region);
+        return ids(samePerson("state in " + OPEN_STATES), region);
     }
 
+    /** Referrals whose client (by pseudonym) was transferred through the table already. */
     public Mono<Set<String>> clientsTransferred(String region) {
-        return ids("select referral_id from proposal where region = :region and state = 'COMPLETED'", region);
+        return ids(samePerson("state = 'COMPLETED'"), region);
+    }
+
+    private static String samePerson(String proposalCondition) {
+        return "select referral_id from proposal where region = :region and " + proposalCondition
+                + " union select w.referral_id from waiting_client w where w.region = :region and w.client_pseudonym in"
+                // a person is one person in every region: the one-open-proposal index is per pseudonym
+                + " (select client_pseudonym from proposal where " + proposalCondition + ")";
+    }
+
+    /** Open proposals of a person (by pseudonym) in any region: for the one-open-proposal rule of manual proposals. */
+    public Flux<Proposal> openForPerson(String clientPseudonym) {
+        return many("client_pseudonym = :p and state in " + OPEN_STATES, Map.of("p", clientPseudonym));
+    }
+
+    /** Records a reservation capacity-service made for an open proposal whose reply never arrived (item 16). */
+    public Mono<Boolean> recordKnownReservation(String proposalId, String reservationId) {
+        return db.sql("update proposal set reservation_id = :reservation, version = version + 1 where proposal_id = :id"
+                        + " and reservation_id is null and state in " + HOLDING_STATES)
+                .bind("reservation", reservationId)
+                .bind("id", proposalId)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /** Proposals waiting for a screening decision, per region (the screening backlog). */
+    public Mono<Map<String, Long>> awaitingScreeningPerRegion() {
+        return db.sql("select region, count(*) as n from proposal where state in " + SCREENING_STATES + " group by region")
+                .map(row -> Map.entry(row.get("region", String.class), row.get("n", Long.class)))
+                .all()
+                .collect(HashMap<String, Long>::new, (m, e) -> m.put(e.getKey(), e.getValue()))
+                .map(m -> (Map<String, Long>) m);
     }
 
     /** client|provider pairs rejected in screening or declined since the given moment. */
@@ -260,6 +302,9 @@ public class ProposalRepository {
                 enumOf(row, "diagnosis_group", DiagnosisGroup.class), enumOf(row, "urgency", Urgency.class),
                 enumOf(row, "state", ProposalState.class), List.of(),
                 enumOf(row, "rejection_reason", ProposalScreened.RejectionReason.class),
+                row.get("rejection_pending_by", String.class) == null ? null
+                        : new Approval(row.get("rejection_pending_by", String.class),
+                                row.get("rejection_pending_org", String.class), instant(row, "rejection_pending_at")),
                 row.get("reservation_id", String.class), instant(row, "offer_expires_at"),
                 row.get("handover_contact", String.class), enumOf(row, "decline_reason", DeclineReason.class),
                 enumOf(row, "end_outcome", TransferEnded.Outcome.class),

@@ -14,10 +14,12 @@ import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
 import nl.transfertafel.platform.web.ProblemResponses;
 import nl.transfertafel.transfertable.common.web.ProblemRules;
+import nl.transfertafel.transfertable.common.application.ActorClaims;
 import nl.transfertafel.transfertable.proposal.application.OfferService;
 import nl.transfertafel.transfertable.proposal.domain.Proposal;
 import nl.transfertafel.transfertable.proposal.infrastructure.ProposalRepository;
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
+import nl.transfertafel.transfertable.screening.domain.OrganisationCode;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,24 +57,34 @@ public class OfferController {
     @PreAuthorize("hasAnyRole('PROVIDER', 'GP', 'CLIENT_SUPPORT', 'COORDINATOR')")
     @Operation(summary = "Open offers I may see or answer",
             description = "PROVIDER: offers to its own organisation (by AGB). GP: offers for its own referrals."
-                    + " CLIENT_SUPPORT and COORDINATOR: the offers of their region. States OFFERED,"
+                    + " CLIENT_SUPPORT: the offers of clients who named the supporter's organisation (each read"
+                    + " audited). COORDINATOR: the offers of their region. States OFFERED,"
                     + " ACCEPTED_BY_PROVIDER, ACCEPTED_BY_CLIENT.")
     public Flux<ProposalViews.Offer> list(Actor actor) {
         Map<String, Object> params = new HashMap<>();
         String where;
         if (actor.has(Role.PROVIDER)) {
             where = "receiving_provider_agb = :org";
-            params.put("org", nz(actor.organisation()));
+            params.put("org", ActorClaims.organisation(actor));
         } else if (actor.has(Role.GP)) {
             where = "referrer_agb = :org";
-            params.put("org", nz(actor.organisation()));
+            params.put("org", ActorClaims.organisation(actor));
+        } else if (actor.has(Role.CLIENT_SUPPORT) && !actor.has(Role.COORDINATOR)) {
+            // only the offers of clients who named the supporter's organisation (item 6)
+            where = "region = :region and referral_id in (select referral_id from client_support"
+                    + " where support_organisation = :org)";
+            params.put("region", ActorClaims.region(actor));
+            params.put("org", OrganisationCode.of(ActorClaims.organisation(actor)).normalised());
         } else {
             where = "region = :region";
-            params.put("region", nz(actor.region()));
+            params.put("region", ActorClaims.region(actor));
         }
         return proposals.openOffers(where, params)
-                .filter(p -> OfferService.maySee(actor, p))
-                .concatMap(this::view)
+                .filterWhen(p -> offers.maySee(actor, p))
+                .concatMap(p -> (actor.has(Role.CLIENT_SUPPORT)
+                        // a supporter reads a named client's offer: audited per client (NEN 7513 idea)
+                        ? audit.record(actor, p.clientPseudonym(), "offer.list-read:" + p.proposalId(), "client support")
+                        : Mono.<Void>empty()).then(view(p)))
                 .collectList()
                 .flatMapMany(list -> audit.record(actor, null, "offers.read:" + list.size(), "transfer offer")
                         .thenMany(Flux.fromIterable(list)));
@@ -84,7 +96,9 @@ public class OfferController {
     @ProblemResponses(notFound = "offer")
     public Mono<ProposalViews.Offer> one(Actor actor, @PathVariable String proposalId) {
         return proposals.find(proposalId)
-                .filter(p -> p.reservationId() != null && OfferService.maySee(actor, p))
+                // an offer is a proposal that was offered (a reservation alone may be known before that)
+                .filter(p -> p.offerExpiresAt() != null)
+                .filterWhen(p -> offers.maySee(actor, p))
                 .switchIfEmpty(Mono.error(Refused.notFound("offer " + proposalId)))
                 .flatMap(p -> audit.record(actor, p.clientPseudonym(), "offer.read:" + proposalId, "transfer offer")
                         .then(view(p)));
@@ -130,7 +144,4 @@ public class OfferController {
                 .defaultIfEmpty(ProposalViews.offer(p, null));
     }
 
-    private static String nz(String value) {
-        return value == null ? "" : value;
-    }
 }

@@ -29,8 +29,15 @@ public final class ProposalViews {
             String postcodeArea, Integer distanceKm, boolean eHealth) {
     }
 
+    /**
+     * The four-eyes state; {@code pendingRejection} is a first coordinator's rejection waiting for a
+     * second coordinator's confirmation (null when there is none), with its coded reason.
+     */
     public record FourEyes(List<Approval> approvals, int approvalsNeeded, String stillNeeded, String proposedBy,
-            String proposedByOrganisation) {
+            String proposedByOrganisation, PendingRejection pendingRejection) {
+    }
+
+    public record PendingRejection(String userId, String organisation, Instant at, String reason) {
     }
 
     public record QueueItem(String proposalId, String state, String origin, Instant createdAt, boolean overdue,
@@ -70,12 +77,16 @@ public final class ProposalViews {
     }
 
     static FourEyes fourEyesOf(Proposal p, FourEyesPolicy policy) {
+        boolean pending = p.pendingRejection() != null
+                && nl.transfertafel.transfertable.proposal.domain.ProposalState.AWAITING_SCREENING.contains(p.state());
         return new FourEyes(p.approvals(), FourEyesPolicy.APPROVALS_NEEDED,
-                p.state().isOpen() && p.approvals().size() < FourEyesPolicy.APPROVALS_NEEDED
+                p.state().isOpen() && (pending || p.approvals().size() < FourEyesPolicy.APPROVALS_NEEDED)
                         ? policy.stillNeeded(p.screeningSubject())
                         : p.approvals().size() >= FourEyesPolicy.APPROVALS_NEEDED ? "Nothing: two coordinators approved."
                         : "Nothing: the proposal is " + p.state() + ".",
-                p.proposedBy(), p.proposedByOrganisation());
+                p.proposedBy(), p.proposedByOrganisation(), pending ? new PendingRejection(
+                        p.pendingRejection().userId(), p.pendingRejection().organisation(), p.pendingRejection().at(),
+                        name(p.rejectionReason())) : null);
     }
 
     static QueueItem queueItem(Proposal p, WaitingClient c, CapacityLine line, FourEyesPolicy policy, Clock clock,

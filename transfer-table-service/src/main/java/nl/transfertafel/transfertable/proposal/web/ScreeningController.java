@@ -18,6 +18,7 @@ import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemResponses;
+import nl.transfertafel.transfertable.common.application.ActorClaims;
 import nl.transfertafel.transfertable.common.application.TransferTableSettings;
 import nl.transfertafel.transfertable.common.web.ProblemRules;
 import nl.transfertafel.transfertable.matching.application.MatchingService;
@@ -83,7 +84,7 @@ public class ScreeningController {
                     + " approval, ordered urgent first, then furthest past the Treeknorm deadline, then longest"
                     + " waited. Anonymous: pseudonym, age band, group, level, urgency, days waited vs the norm.")
     public Mono<List<ProposalViews.QueueItem>> queue(Actor coordinator) {
-        String region = coordinator.region();
+        String region = ActorClaims.region(coordinator);
         return readModel.lines(region).flatMap(lines -> {
             Map<String, CapacityLine> byId = lines.stream().collect(Collectors.toMap(CapacityLine::capacityLineId,
                     Function.identity()));
@@ -114,7 +115,7 @@ public class ScreeningController {
                     + " event of the region (data: region, eventType, proposalId, aggregateId, occurredAt), and a"
                     + " comment line every 15 s to keep the connection open. Reload the queue on each event.")
     public Flux<ServerSentEvent<QueueEvents.QueueChange>> stream(Actor coordinator) {
-        Flux<ServerSentEvent<QueueEvents.QueueChange>> changes = queueEvents.region(coordinator.region())
+        Flux<ServerSentEvent<QueueEvents.QueueChange>> changes = queueEvents.region(ActorClaims.region(coordinator))
                 .map(change -> ServerSentEvent.builder(change).event("queue-changed").build());
         Flux<ServerSentEvent<QueueEvents.QueueChange>> keepAlive = Flux.interval(Duration.ofSeconds(15))
                 .map(i -> ServerSentEvent.<QueueEvents.QueueChange>builder().comment("keep-alive").build());
@@ -151,10 +152,12 @@ public class ScreeningController {
             description = "Any signed-in user may try; the four-eyes policy decides. 200 with the state and the"
                     + " policy's reason; on the second approval the place is reserved at once (state OFFERED, or"
                     + " LAPSED when the place was gone). 403 problem with rule not-a-coordinator, other-region,"
-                    + " own-proposal, already-approved or four-eyes-organisation and the reason as detail; 409"
-                    + " illegal-transition or concurrent-update.")
-    @ProblemResponses(forbidden = {ProblemRules.NOT_A_COORDINATOR, ProblemRules.OTHER_REGION, ProblemRules.OWN_PROPOSAL,
-                    ProblemRules.ALREADY_APPROVED, ProblemRules.FOUR_EYES_ORGANISATION},
+                    + " organisation-missing, own-proposal, already-approved, four-eyes-organisation or"
+                    + " four-eyes-receiving-organisation and the reason as detail; 409 illegal-transition. Two"
+                    + " coordinators deciding at the same moment are both decided (retried inside, up to 5 times).")
+    @ProblemResponses(forbidden = {ProblemRules.NOT_A_COORDINATOR, ProblemRules.ORGANISATION_MISSING,
+                    ProblemRules.OTHER_REGION, ProblemRules.OWN_PROPOSAL, ProblemRules.ALREADY_APPROVED,
+                    ProblemRules.FOUR_EYES_ORGANISATION, ProblemRules.FOUR_EYES_RECEIVING_ORGANISATION},
             notFound = "proposal", conflict = {ProblemRules.ILLEGAL_TRANSITION, ProblemRules.CONCURRENT_UPDATE})
     public Mono<Decision> approve(Actor actor, @PathVariable String proposalId) {
         return screening.approve(actor, proposalId).map(this::decision);
@@ -164,10 +167,17 @@ public class ScreeningController {
     }
 
     @PostMapping("/proposals/{proposalId}/reject")
-    @Operation(summary = "Reject a proposal with a coded reason (ends it)",
-            description = "The four-eyes policy decides who may (coordinators of the region). The reason is coded:"
-                    + " case discussion stays anonymous, so no free text. 400 without a reason.")
-    @ProblemResponses(forbidden = {ProblemRules.NOT_A_COORDINATOR, ProblemRules.OTHER_REGION}, notFound = "proposal",
+    @Operation(summary = "Reject a proposal with a coded reason, or confirm a pending rejection (four eyes)",
+            description = "A rejection needs four eyes like an approval: the first coordinator's rejection is"
+                    + " pending (200, state unchanged, fourEyes.pendingRejection set) and the proposal stays in"
+                    + " screening; a second, distinct coordinator's rejection confirms it under the same organisation"
+                    + " rule (state REJECTED, with the first coordinator's reason). An approval instead withdraws the"
+                    + " pending rejection. The reason is coded: case discussion stays anonymous, so no free text."
+                    + " 400 without a reason.")
+    @ProblemResponses(forbidden = {ProblemRules.NOT_A_COORDINATOR, ProblemRules.ORGANISATION_MISSING,
+                    ProblemRules.OTHER_REGION, ProblemRules.ALREADY_APPROVED, ProblemRules.ALREADY_REJECTED,
+                    ProblemRules.FOUR_EYES_ORGANISATION, ProblemRules.FOUR_EYES_RECEIVING_ORGANISATION},
+            notFound = "proposal",
             conflict = {ProblemRules.ILLEGAL_TRANSITION, ProblemRules.CONCURRENT_UPDATE})
     public Mono<Decision> reject(Actor actor, @PathVariable String proposalId, @Valid @RequestBody RejectBody body) {
         return screening.reject(actor, proposalId, body.reason()).map(this::decision);
@@ -207,6 +217,6 @@ public class ScreeningController {
     @Operation(summary = "Run a matching round of the coordinator's region now",
             description = "Rounds also run by themselves (debounced after each relevant event, and on a schedule).")
     public Mono<MatchingService.RoundReport> round(Actor coordinator) {
-        return matching.runRegion(coordinator.region());
+        return matching.runRegion(ActorClaims.region(coordinator));
     }
 }

@@ -9,6 +9,7 @@ import nl.transfertafel.contracts.events.capacity.ContractChanged;
 import nl.transfertafel.contracts.events.capacity.ProviderProfileChanged;
 import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged;
 import nl.transfertafel.contracts.events.capacity.ReservationChanged;
+import nl.transfertafel.contracts.events.intake.ClientSupportChanged;
 import nl.transfertafel.contracts.events.intake.ReferralReceived;
 import nl.transfertafel.contracts.events.intake.TreeknormSignalled;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
@@ -16,12 +17,15 @@ import nl.transfertafel.transfertable.matching.application.MatchTrigger;
 import nl.transfertafel.transfertable.matching.infrastructure.BlockRepository;
 import nl.transfertafel.transfertable.proposal.application.OfferService;
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
+import nl.transfertafel.transfertable.screening.domain.OrganisationCode;
 import reactor.core.publisher.Mono;
 
 /**
  * Keeps the read model in step with the events of intake and capacity (each handler runs once per
  * event, in the consumer's transaction), reacts where a change ends a proposal, and asks for a
- * debounced matching round of the event's region once the change is committed.
+ * debounced matching round of the event's region once the change is committed. Also records whom a
+ * client named for client support, and a reservation capacity-service made for a proposal whose
+ * reply was lost (so the TransferEnded that may follow names it).
  */
 public class ReadModelProjector {
 
@@ -48,6 +52,13 @@ public class ReadModelProjector {
         if (event.is(ReferralReceived.class)) {
             return repository.recordReferral(event.region(), event.payloadAs(ReferralReceived.class), clock.instant())
                     .then(trigger.afterCommit(event.region()));
+        }
+        if (event.is(ClientSupportChanged.class)) {
+            // who may act for the client on offers (item 6); stored normalised, compared normalised
+            ClientSupportChanged support = event.payloadAs(ClientSupportChanged.class);
+            OrganisationCode organisation = OrganisationCode.of(support.supportOrganisation());
+            return repository.recordClientSupport(support.referralId(), support.clientPseudonym(),
+                    organisation == null ? null : organisation.normalised(), event.occurredAt());
         }
         return Mono.empty();
     }
@@ -105,6 +116,9 @@ public class ReadModelProjector {
             if (reservation.state() == ReservationChanged.State.EXPIRED
                     || reservation.state() == ReservationChanged.State.RELEASED) {
                 return offers.reservationEnded(reservation.reservationId());
+            }
+            if (reservation.state() == ReservationChanged.State.HELD && reservation.proposalId() != null) {
+                return offers.reservationKnown(reservation.proposalId(), reservation.reservationId());
             }
         }
         return Mono.empty();

@@ -299,9 +299,23 @@ public class ReadModelRepository {
 
     // ------------------------------------------------------------------ reading for matching
 
-    /** Every referral known in the region (complete rows only), with its latest waiting-entry snapshot. */
+    /**
+     * The region's candidates for matching: one per person, with the latest waiting-entry snapshot.
+     * <ul>
+     *   <li>Only referrals whose waiting entry has arrived (item 2): until then the client's current
+     *       provider is unknown, and the client could be proposed to the provider it already waits
+     *       at. Referral and entry travel on different topics; the referral event carries no
+     *       provider, so the client waits out of matching until its placement is known.</li>
+     *   <li>One referral per client pseudonym (item 14): the same person referred twice is one
+     *       candidate. The earliest registration still waiting represents them (it keeps the
+     *       Treeknorm clock); ties go to the smaller referral id.</li>
+     * </ul>
+     */
     public Flux<WaitingClient> clients(String region) {
-        return db.sql("select " + CLIENT_COLUMNS + " from waiting_client where region = :region and has_referral"
+        return db.sql("select " + CLIENT_COLUMNS + " from (select distinct on (client_pseudonym) " + CLIENT_COLUMNS
+                        + " from waiting_client where region = :region and has_referral and entry_version is not null"
+                        + " and coalesce(stage, 'WAITING') = 'WAITING'"
+                        + " order by client_pseudonym, registered_on nulls last, referral_id) candidate"
                         + " order by referral_id")
                 .bind("region", region)
                 .map((Readable row) -> client(row))
@@ -313,6 +327,41 @@ public class ReadModelRepository {
                 .bind("id", referralId)
                 .map((Readable row) -> client(row))
                 .one();
+    }
+
+    /** Whether the client's waiting entry (and so its current provider, or that it has none) has arrived. */
+    public Mono<Boolean> placementKnown(String referralId) {
+        return db.sql("select entry_version is not null as known from waiting_client where referral_id = :id")
+                .bind("id", referralId)
+                .map(row -> Boolean.TRUE.equals(row.get("known", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false);
+    }
+
+    // ------------------------------------------------------------------ client support (item 6)
+
+    /** Records the client-support organisation a client named for a referral (normalised); the newest change wins. */
+    public Mono<Void> recordClientSupport(String referralId, String clientPseudonym, String normalisedOrganisation,
+            Instant changedAt) {
+        var spec = db.sql("""
+                        insert into client_support (referral_id, client_pseudonym, support_organisation, changed_at)
+                        values (:id, :pseudonym, :organisation, :at)
+                        on conflict (referral_id) do update set support_organisation = excluded.support_organisation,
+                            client_pseudonym = excluded.client_pseudonym, changed_at = excluded.changed_at
+                        where client_support.changed_at <= excluded.changed_at""")
+                .bind("id", referralId)
+                .bind("pseudonym", clientPseudonym)
+                .bind("at", changedAt);
+        return text(spec, "organisation", normalisedOrganisation).then();
+    }
+
+    /** The normalised client-support organisation of a referral; empty when none was named. */
+    public Mono<String> clientSupport(String referralId) {
+        return db.sql("select support_organisation from client_support where referral_id = :id")
+                .bind("id", referralId)
+                .map(row -> java.util.Optional.ofNullable(row.get("support_organisation", String.class)))
+                .one()
+                .flatMap(Mono::justOrEmpty);
     }
 
     /** Regions that have waiting clients (for the scheduled full round). */

@@ -6,6 +6,7 @@ import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelReposito
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository.CapacityLineView;
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository.WaitingClientView;
 import nl.transfertafel.platform.security.Actor;
+import nl.transfertafel.transfertable.common.application.ActorClaims;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,13 +29,13 @@ public class ReadModelController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Waiting clients of the coordinator's region (anonymous)")
     public Flux<WaitingClientView> waitingClients(Actor coordinator) {
-        return readModel.waitingClients(coordinator.region());
+        return readModel.waitingClients(ActorClaims.region(coordinator));
     }
 
     @GetMapping("/capacity-lines")
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Capacity lines of the coordinator's region")
     public Flux<CapacityLineView> capacityLines(Actor coordinator) {
-        return readModel.capacityLines(coordinator.region());
+        return readModel.capacityLines(ActorClaims.region(coordinator));
     }
 }

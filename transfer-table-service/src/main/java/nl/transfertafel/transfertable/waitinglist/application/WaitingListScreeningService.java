@@ -52,18 +52,45 @@ public class WaitingListScreeningService {
                     WaitingListScreening.Outcome outcome = WaitingListScreening.mark(client.region(), referralId,
                             client.clientPseudonym(), client.currentProviderAgb(), verdict, reason,
                             ScreeningService.screener(actor), fourEyes, clock);
-                    return store(actor, client.clientPseudonym(), null, outcome, "waiting-list.mark:" + verdict);
+                    if (outcome instanceof WaitingListScreening.Refused) {
+                        return store(actor, client.clientPseudonym(), null, outcome, "waiting-list.mark:" + verdict);
+                    }
+                    return screenable(referralId, client.screeningConsent())
+                            .then(store(actor, client.clientPseudonym(), null, outcome, "waiting-list.mark:" + verdict));
                 });
     }
 
     public Mono<Decided> confirm(Actor actor, String screeningId) {
-        return decide(actor, screeningId, s -> s.confirm(ScreeningService.screener(actor), fourEyes, clock),
-                "waiting-list.confirm");
+        return Mono.defer(() -> screenings.find(screeningId)
+                        .switchIfEmpty(Mono.error(Refused.notFound("waiting-list screening " + screeningId)))
+                        // consent may have been withdrawn since the marking: check it again
+                        .flatMap(before -> readModel.client(before.referralId())
+                                .switchIfEmpty(Mono.error(Refused.notFound("waiting client " + before.referralId())))
+                                .flatMap(client -> screenable(before.referralId(), client.screeningConsent()))
+                                .then(decide(actor, screeningId, s -> s.confirm(ScreeningService.screener(actor),
+                                        fourEyes, clock), "waiting-list.confirm"))))
+                .retryWhen(ScreeningService.concurrentUpdates());
+    }
+
+    /**
+     * A client is screened by the table only with their consent (asked by the GP at referral), as
+     * in matching and manual proposals (issue 11 item 5), and only once their placement is known:
+     * until intake's waiting entry arrives the client's current provider is unknown, and the
+     * four-eyes organisation rule would have nothing to compare (item 2).
+     */
+    private Mono<Void> screenable(String referralId, boolean consent) {
+        if (!consent) {
+            return Mono.error(Refused.conflict("no-screening-consent", "The client did not consent to screening by"
+                    + " the transfer table; their waiting-list entry is not screened."));
+        }
+        return readModel.placementKnown(referralId).flatMap(known -> known ? Mono.<Void>empty()
+                : Mono.error(Refused.conflict("placement-unknown", "The client's waiting entry (their current"
+                        + " provider) has not reached the transfer table yet; try again shortly.")));
     }
 
     public Mono<Decided> dismiss(Actor actor, String screeningId, WaitingListScreening.Reason reason) {
         return decide(actor, screeningId, s -> s.dismiss(ScreeningService.screener(actor), reason, fourEyes, clock),
-                "waiting-list.dismiss");
+                "waiting-list.dismiss").retryWhen(ScreeningService.concurrentUpdates());
     }
 
     private Mono<Decided> decide(Actor actor, String screeningId,

@@ -16,7 +16,11 @@ import nl.transfertafel.transfertable.screening.domain.ScreeningSubject;
  * transfer candidate or as not suitable for transfer, with a coded reason; it takes effect when a
  * second coordinator confirms it, under the same {@link FourEyesPolicy} as proposals (the marking is
  * the first screening decision, the confirmation the second). A second coordinator who disagrees
- * dismisses it with a reason.
+ * dismisses it with a reason; a dismissal keeps things as they were, so one coordinator suffices
+ * ({@link FourEyesPolicy#dismiss}). A waiting-list screening moves nobody, so it has no receiving
+ * provider: of the four-eyes organisation rule only "someone other than the client's current
+ * provider" applies. Approvals are stored as JSON; one stored without an organisation (before
+ * issue 11) never counts as "another organisation".
  *
  * <p>States: OPEN --confirm--> CONFIRMED, OPEN --dismiss--> DISMISSED; nothing else.
  */
@@ -108,7 +112,7 @@ public record WaitingListScreening(
     }
 
     public Outcome dismiss(Screener screener, Reason why, FourEyesPolicy policy, Clock clock) {
-        FourEyesDecision decision = policy.reject(subject(), screener, why);
+        FourEyesDecision decision = policy.dismiss(subject(), screener, why);
         if (decision instanceof FourEyesDecision.Refused refused) {
             return new Refused(refused);
         }

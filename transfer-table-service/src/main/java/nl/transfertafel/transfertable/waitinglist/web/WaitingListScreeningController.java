@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemResponses;
+import nl.transfertafel.transfertable.common.application.ActorClaims;
 import nl.transfertafel.transfertable.common.web.ProblemRules;
 import nl.transfertafel.transfertable.screening.domain.Approval;
 import nl.transfertafel.transfertable.screening.domain.FourEyesPolicy;
@@ -58,7 +59,7 @@ public class WaitingListScreeningController {
     @Operation(summary = "Waiting-list screenings of the region", description = "Role COORDINATOR. ?open=true (default) for those"
             + " waiting for a second coordinator, ?open=false for all.")
     public Flux<ScreeningView> list(Actor coordinator, @RequestParam(defaultValue = "true") boolean open) {
-        return screenings.inRegion(coordinator.region() == null ? "" : coordinator.region(), open).map(this::view);
+        return screenings.inRegion(ActorClaims.region(coordinator), open).map(this::view);
     }
 
     public record MarkBody(@NotBlank String referralId, @NotNull WaitingListScreening.Verdict verdict,
@@ -70,9 +71,12 @@ public class WaitingListScreeningController {
     @Operation(summary = "Mark a waiting client (first of two screenings)",
             description = "The four-eyes policy decides (coordinators of the client's region; 403 with its reason"
                     + " otherwise). Takes effect when a second coordinator confirms it. 409 screening-open when the"
-                    + " client already has an open screening.")
+                    + " client already has an open screening; no-screening-consent when the client did not consent to"
+                    + " screening; placement-unknown while the client's waiting entry has not arrived.")
     @ProblemResponses(forbidden = {ProblemRules.NOT_A_COORDINATOR, ProblemRules.OTHER_REGION}, notFound = "waiting client",
-            conflict = "screening-open: the client already has an open waiting-list screening")
+            conflict = {"screening-open: the client already has an open waiting-list screening",
+                    "no-screening-consent: the client did not consent to screening by the transfer table",
+                    "placement-unknown: the client's waiting entry has not arrived yet"})
     public Mono<DecisionView> mark(Actor actor, @Valid @RequestBody MarkBody body) {
         return service.mark(actor, body.referralId(), body.verdict(), body.reason())
                 .map(d -> new DecisionView(view(d.screening()), d.reason()));

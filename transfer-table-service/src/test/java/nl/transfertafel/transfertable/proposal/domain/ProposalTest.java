@@ -93,14 +93,32 @@ class ProposalTest {
     }
 
     @Test
-    void a_rejection_ends_the_proposal_with_its_coded_reason() {
-        Proposal.Outcome rejected = proposed(TransferProposed.Origin.ENGINE, null)
+    void a_confirmed_rejection_ends_the_proposal_with_its_coded_reason() {
+        Proposal.Outcome pending = proposed(TransferProposed.Origin.ENGINE, null)
                 .reject(A, ProposalScreened.RejectionReason.CLIENT_SITUATION_CHANGED, policy, CLOCK);
+        assertThat(changed(pending).state()).isEqualTo(ProposalState.PROPOSED);
+        assertThat(changed(pending).pendingRejection().userId()).isEqualTo("coordinator-a");
+        assertThat(payloads(pending)).isEmpty();
+        Proposal.Outcome rejected = changed(pending)
+                .reject(B, ProposalScreened.RejectionReason.OTHER, policy, CLOCK);
         assertThat(changed(rejected).state()).isEqualTo(ProposalState.REJECTED);
+        assertThat(changed(rejected).rejectionReason()).as("the first coordinator's reason")
+                .isEqualTo(ProposalScreened.RejectionReason.CLIENT_SITUATION_CHANGED);
         assertThat(payloads(rejected)).hasSize(2).last().isInstanceOfSatisfying(TransferEnded.class,
                 e -> assertThat(e.outcome()).isEqualTo(TransferEnded.Outcome.REJECTED_IN_SCREENING));
         assertThat(proposed(TransferProposed.Origin.ENGINE, null).reject(A, null, policy, CLOCK))
                 .isInstanceOf(Proposal.Refused.class);
+    }
+
+    @Test
+    void an_approval_after_a_pending_rejection_withdraws_it_and_counts_as_an_approval() {
+        Proposal pending = changed(proposed(TransferProposed.Origin.ENGINE, null)
+                .reject(A, ProposalScreened.RejectionReason.CLIENT_SITUATION_CHANGED, policy, CLOCK));
+        Proposal.Outcome approved = pending.approve(B, policy, CLOCK);
+        assertThat(changed(approved).state()).isEqualTo(ProposalState.SCREENED_ONCE);
+        assertThat(changed(approved).pendingRejection()).isNull();
+        assertThat(changed(approved).rejectionReason()).isNull();
+        assertThat(((Proposal.Changed) approved).reason()).contains("pending rejection by coordinator-a is withdrawn");
     }
 
     private Proposal offered() {

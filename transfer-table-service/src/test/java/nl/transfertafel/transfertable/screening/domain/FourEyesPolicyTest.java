@@ -141,8 +141,9 @@ class FourEyesPolicyTest {
         assertThat(without).isInstanceOfSatisfying(Refused.class, r -> assertThat(r.rule()).isEqualTo(Rule.REASON_REQUIRED));
         FourEyesDecision with = policy.reject(engineProposal(), coordinator("coordinator-a", CURRENT), "PROVIDER_NOT_SUITABLE");
         assertThat(with).isInstanceOfSatisfying(Allowed.class, a -> {
-            assertThat(a.complete()).isTrue();
-            assertThat(a.reason()).contains("PROVIDER_NOT_SUITABLE");
+            // a first rejection is pending: it needs a second coordinator's confirmation (issue 11 item 3)
+            assertThat(a.complete()).isFalse();
+            assertThat(a.reason()).contains("PROVIDER_NOT_SUITABLE").contains("pending");
         });
     }
 
