@@ -1,4 +1,4 @@
-package nl.transfertafel.intake.waitinglist.web;
+package nl.transfertafel.intake.referral.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import nl.transfertafel.contracts.vocabulary.CareLevel;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.Urgency;
-import nl.transfertafel.intake.client.web.ClientFields;
 import nl.transfertafel.intake.client.web.ElevenTest;
 import nl.transfertafel.intake.client.web.WithinYears;
 
