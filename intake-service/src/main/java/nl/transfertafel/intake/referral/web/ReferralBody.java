@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import nl.transfertafel.contracts.vocabulary.CareLevel;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.Urgency;
-import nl.transfertafel.intake.client.web.ClientFields;
 import nl.transfertafel.intake.client.web.ElevenTest;
 import nl.transfertafel.intake.client.web.WithinYears;
 
