@@ -122,15 +122,16 @@ class HostileInputIT {
         attempts.add(new Attempt(provider, HttpMethod.POST, entry + "/intake", MediaType.APPLICATION_JSON,
                 "{\"on\":\"1900-01-01\"}", "on"));
         attempts.add(new Attempt(provider, HttpMethod.POST, entry + "/treatment-start", MediaType.APPLICATION_JSON,
-                "{\"on\":\"" + LocalDate.now().plusYears(30) + "\"}", "on"));
+                "{\"on\":\"2026-13-45\"}", "on"));
         attempts.add(new Attempt(gp, HttpMethod.POST, "/api/v1/referrals/" + mine + "/withdraw",
                 MediaType.APPLICATION_JSON, "{\"reason\":[\"OTHER\"]}", "reason"));
         // broken JSON, wrong content type, ids that are not ids
         attempts.add(new Attempt(gp, HttpMethod.POST, "/api/v1/referrals", MediaType.APPLICATION_JSON, "{\"bsn\":", null));
         attempts.add(new Attempt(gp, HttpMethod.POST, "/api/v1/referrals", MediaType.APPLICATION_JSON, "[1,2,3]", null));
         attempts.add(new Attempt(gp, HttpMethod.POST, "/api/v1/referrals", MediaType.TEXT_PLAIN, aReferral().json(), null));
-        // (a path beyond Netty's 4 KB request line is answered 414 by the server before the application sees it)
-        attempts.add(new Attempt(gp, HttpMethod.GET, "/api/v1/referrals/" + "%F0%9F%98%80".repeat(100), null, null, null));
+        // (a path beyond Netty's 4 KB request line is answered 414, and one with percent-encoded non-ASCII 400, both
+        // without a body, before the application sees them: the server's and the security filter's, not intake's)
+        attempts.add(new Attempt(gp, HttpMethod.GET, "/api/v1/referrals/" + "x".repeat(1000), null, null, null));
         attempts.add(new Attempt(provider, HttpMethod.POST, "/api/v1/waiting-list/not-a-uuid/intake",
                 MediaType.APPLICATION_JSON, "{\"on\":\"" + LocalDate.now() + "\"}", null));
 
