@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(classes = IntakeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=intake-service",
                 "transfertafel.intake.clocks.initial-delay=PT24H",
-                "transfertafel.intake.figures.refresh-interval=PT24H"})
+                "transfertafel.intake.figures.refresh-interval=PT24H",
+                // the public development keys: only the local stack and tests may use them (issue 11 item 12)
+                "transfertafel.dev-keys=true"})
 @AutoConfigureWebTestClient
 @Import(IntakeTestConfiguration.class)
 public @interface IntakeIntegrationTest {

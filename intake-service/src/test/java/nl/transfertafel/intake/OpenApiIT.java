@@ -21,6 +21,8 @@ class OpenApiIT {
             Map.entry("get /api/v1/referrals", List.of("200", "401", "403")),
             Map.entry("get /api/v1/referrals/{referralId}", List.of("200", "401", "403", "404")),
             Map.entry("post /api/v1/referrals/{referralId}/withdraw", List.of("200", "400", "401", "403", "404", "409")),
+            Map.entry("put /api/v1/referrals/{referralId}/client-support", List.of("200", "400", "401", "403", "404", "409")),
+            Map.entry("post /api/v1/referrals/{referralId}/confirm-referrer", List.of("200", "400", "401", "403", "404")),
             Map.entry("get /api/v1/waiting-list", List.of("200", "401", "403")),
             Map.entry("post /api/v1/waiting-list/entries", List.of("201", "400", "401", "403", "409")),
             Map.entry("post /api/v1/waiting-list/{referralId}/intake", List.of("200", "400", "401", "403", "404", "409")),
@@ -73,5 +75,8 @@ class OpenApiIT {
             }
         });
         assertThat(paths.path("/api/v1/referrals").path("post").path("parameters").toString()).contains("Idempotency-Key");
+        JsonNode schemas = EventJson.mapper().readTree(document).path("components").path("schemas");
+        assertThat(schemas.path("Referral").path("properties").has("clientSupportOrganisation"))
+                .as("the referral body documents the client-support organisation").isTrue();
     }
 }

@@ -13,6 +13,8 @@ public final class ApiDocs {
     public static final String ILLEGAL_TRANSITION = "illegal-transition: the entry's stage does not allow this";
     public static final String VERSION_MISMATCH = "version-mismatch: expectedVersion is not the entry's current version";
     public static final String CONCURRENT_UPDATE = "concurrent-update: someone changed the entry at the same time";
+    public static final String REFERRER_UNCONFIRMED = "referrer-unconfirmed: your practice has not yet confirmed it "
+            + "referred this client (onboarded entries)";
     public static final String NOT_IN_FUTURE = "PastOrPresent: the date lies in the future";
 
     public static final String IDEMPOTENCY_KEY = "Makes the request safe to retry: the same key with the same body "

@@ -84,6 +84,9 @@ class PrivacyIT {
         UUID second = api.onboard(Actors.provider(providerAgb), anOnboardedEntryLike(onboarded)).referralId();
         api.put(Actors.provider(providerAgb), "/api/v1/waiting-list/" + first + "/status",
                 "{\"status\":\"URGENT_PLACEMENT\"}").expectStatus().isOk();
+        // the GP named by the onboarding confirms it referred the client before it may act on it (issue 11 item 7)
+        api.post(Actors.gp(gpAgb), "/api/v1/referrals/" + second + "/confirm-referrer",
+                "{\"bsn\":\"" + onboarded.get("bsn") + "\"}").expectStatus().isOk();
         api.post(Actors.gp(gpAgb), "/api/v1/referrals/" + second + "/withdraw", "{\"reason\":\"NO_SHOW\"}")
                 .expectStatus().isOk();
         clocks.run().block();

@@ -98,6 +98,15 @@ class HotQueriesUseIndexesIT {
     }
 
     @Test
+    void the_other_open_referrals_of_a_worklist_page_are_counted_by_pseudonym() {
+        assertNoListScan("""
+                select client_pseudonym, count(*) as open from waiting_entry
+                where client_pseudonym = any(array['plan-pseudonym-7', 'plan-pseudonym-8'])
+                  and stage in ('WAITING', 'INTAKE_DONE')
+                group by client_pseudonym""");
+    }
+
+    @Test
     void a_page_of_referrals_is_read_by_id() {
         String ids = "array[md5('plan-ref1')::uuid, md5('plan-ref2')::uuid]";
         assertNoListScan("select * from referral where id = any(" + ids + ")");

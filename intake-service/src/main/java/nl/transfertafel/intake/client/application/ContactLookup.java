@@ -1,10 +1,8 @@
 package nl.transfertafel.intake.client.application;
 
 import java.util.UUID;
-import nl.transfertafel.contracts.events.intake.WaitingEntryChanged.Stage;
 import nl.transfertafel.intake.client.domain.ClientContact;
 import nl.transfertafel.intake.client.infrastructure.PersonalDataRepository;
-import nl.transfertafel.intake.waitinglist.infrastructure.WaitingEntryRepository;
 import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
@@ -21,25 +19,24 @@ public class ContactLookup {
 
     public static final String PURPOSE = "notify-client";
 
-    private final WaitingEntryRepository entries;
+    private final ListedClients listed;
     private final PersonalDataRepository personalData;
     private final AuditLog audit;
     private final TransactionalOperator tx;
 
-    public ContactLookup(WaitingEntryRepository entries, PersonalDataRepository personalData, AuditLog audit,
+    public ContactLookup(ListedClients listed, PersonalDataRepository personalData, AuditLog audit,
             TransactionalOperator tx) {
-        this.entries = entries;
+        this.listed = listed;
         this.personalData = personalData;
         this.audit = audit;
         this.tx = tx;
     }
 
     public Mono<ClientContact> contactOf(Actor service, UUID referralId) {
-        return entries.find(referralId)
-                .filter(entry -> entry.stage() != Stage.WITHDRAWN)
+        return listed.pseudonymIfListed(referralId)
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("referral " + referralId)))
-                .flatMap(entry -> personalData.find(referralId)
-                        .flatMap(client -> audit.record(service, entry.clientPseudonym(), "read-contact", PURPOSE)
+                .flatMap(pseudonym -> personalData.find(referralId)
+                        .flatMap(client -> audit.record(service, pseudonym, "read-contact", PURPOSE)
                                 .thenReturn(new ClientContact(client.email(), client.phone(), client.language()))))
                 .as(tx::transactional);
     }

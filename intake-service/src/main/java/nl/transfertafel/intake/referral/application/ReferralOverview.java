@@ -5,6 +5,11 @@ import nl.transfertafel.intake.referral.domain.Referral;
 import nl.transfertafel.intake.transfer.domain.TransferProgress;
 import nl.transfertafel.intake.waitinglist.domain.WaitingEntry;
 
-/** Where a referred client stands: the referral, its waiting entry, the latest transfer (or null), and who the client is. */
-public record ReferralOverview(Referral referral, WaitingEntry entry, TransferProgress transfer, ClientDetails client) {
+/**
+ * Where a referred client stands: the referral, its waiting entry, the latest transfer (or null), who
+ * the client is (null until the practice confirmed it referred the client), and how many other
+ * referrals of the same client are still open.
+ */
+public record ReferralOverview(Referral referral, WaitingEntry entry, TransferProgress transfer, ClientDetails client,
+        long otherOpenReferrals) {
 }

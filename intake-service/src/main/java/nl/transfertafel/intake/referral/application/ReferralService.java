@@ -84,7 +84,7 @@ public class ReferralService {
             requireKnownOrganisation(provider, "providerAgb");
             ReferralRequest atProvider = new ReferralRequest(request.client(), request.insurerUzovi(),
                     request.diagnosisGroup(), request.careLevel(), request.urgency(), provider.organisation(),
-                    request.preferences(), request.screeningConsent());
+                    request.preferences(), request.screeningConsent(), null);
             Referral.Registration registration = new Referral.Registration(referrerAgb, provider.region(), registeredOn,
                     Referral.Source.ONBOARDING, provider.organisation());
             PlacementPolicy.Decision placed = PlacementPolicy.decide(provider.organisation(), request.diagnosisGroup(),

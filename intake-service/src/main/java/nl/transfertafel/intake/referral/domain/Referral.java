@@ -3,8 +3,11 @@ package nl.transfertafel.intake.referral.domain;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import nl.transfertafel.contracts.events.NewEvent;
+import nl.transfertafel.contracts.events.intake.ClientSupportChanged;
 import nl.transfertafel.contracts.events.intake.ReferralReceived;
 import nl.transfertafel.contracts.vocabulary.CareLevel;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
@@ -39,7 +42,9 @@ public record Referral(
         boolean screeningConsent,
         LocalDate registeredOn,
         Source source,
-        String registeredBy) {
+        String registeredBy,
+        String clientSupportOrganisation,
+        boolean referrerConfirmed) {
 
     /** How the referral came in. */
     public enum Source { REFERRAL, ONBOARDING }
@@ -64,7 +69,10 @@ public record Referral(
                 AgeBand.of(request.client().dateOfBirth(), today), request.insurerUzovi(), request.diagnosisGroup(),
                 request.careLevel(), request.urgency(), request.preferredProviderAgb(), request.preferences(),
                 request.screeningConsent(), registration.registeredOn(), registration.source(),
-                registration.registeredBy());
+                registration.registeredBy(), request.clientSupportOrganisation(),
+                // a GP's own referral confirms the link by being made; an onboarded one names a practice that must
+                // confirm it first (issue 11 item 7)
+                registration.source() == Source.REFERRAL);
         ReferralReceived payload = new ReferralReceived(referral.id().toString(), referral.clientPseudonym(),
                 referral.referrerAgb(), referral.preferredProviderAgb(), referral.postcodeArea(), referral.ageBand(),
                 referral.diagnosisGroup(), referral.careLevel(), referral.urgency(), referral.insurerUzovi(),
@@ -78,6 +86,39 @@ public record Referral(
                 referral.referrerAgb(), placement.providerAgb(), placement.placement(),
                 InitialWaitingStatus.of(referral.urgency(), request.preferences().waitForPreferredProvider()),
                 referral.diagnosisGroup(), referral.urgency(), referral.registeredOn(), today, clock);
-        return new Registered(referral, request.client(), entry.entry(), List.of(received, entry.event()));
+        List<NewEvent> events = referral.clientSupportOrganisation() == null
+                ? List.of(received, entry.event())
+                : List.of(received, referral.clientSupportEvent(clock), entry.event());
+        return new Registered(referral, request.client(), entry.entry(), events);
+    }
+
+    /** A change of the client-support organisation: the referral after it and its announcement. */
+    public record SupportChanged(Referral referral, NewEvent event) {
+    }
+
+    /**
+     * The referring GP names, changes or removes ({@code null}) the client-support organisation acting
+     * for the client. Empty when it is already so: nothing changes, nothing is announced.
+     */
+    public Optional<SupportChanged> changeClientSupport(String organisation, Clock clock) {
+        if (Objects.equals(organisation, clientSupportOrganisation)) {
+            return Optional.empty();
+        }
+        Referral changed = new Referral(id, clientPseudonym, referrerAgb, region, postcodeArea, ageBand, insurerUzovi,
+                diagnosisGroup, careLevel, urgency, preferredProviderAgb, preferences, screeningConsent, registeredOn,
+                source, registeredBy, organisation, referrerConfirmed);
+        return Optional.of(new SupportChanged(changed, changed.clientSupportEvent(clock)));
+    }
+
+    /** The named practice confirmed it referred the client: from now on it sees who the client is. */
+    public Referral withReferrerConfirmed() {
+        return new Referral(id, clientPseudonym, referrerAgb, region, postcodeArea, ageBand, insurerUzovi, diagnosisGroup,
+                careLevel, urgency, preferredProviderAgb, preferences, screeningConsent, registeredOn, source,
+                registeredBy, clientSupportOrganisation, true);
+    }
+
+    private NewEvent clientSupportEvent(Clock clock) {
+        return new NewEvent(UUID.randomUUID(), clock.instant(), region, id.toString(),
+                new ClientSupportChanged(id.toString(), clientPseudonym, clientSupportOrganisation));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import nl.transfertafel.intake.client.domain.ClientPseudonyms;
 import nl.transfertafel.intake.client.infrastructure.PersonalDataRepository;
 import nl.transfertafel.intake.referral.application.GpWorklist;
+import nl.transfertafel.intake.referral.application.ProviderList;
 import nl.transfertafel.intake.referral.application.ReferralService;
 import nl.transfertafel.intake.restriction.infrastructure.RestrictionRepository;
 import nl.transfertafel.intake.transfer.infrastructure.TransferProgressRepository;
@@ -34,9 +35,15 @@ class ReferralConfiguration {
     }
 
     @Bean
+    ProviderList providerList(WaitingEntryRepository entries, ReferralRepository referrals,
+            PersonalDataRepository personalData, AuditLog audit, TransactionalOperator tx) {
+        return new ProviderList(entries, referrals, personalData, audit, tx);
+    }
+
+    @Bean
     GpWorklist gpWorklist(ReferralRepository referrals, WaitingEntryRepository entries,
             TransferProgressRepository transfers, PersonalDataRepository personalData, EntryChanges changes,
-            AuditLog audit, TransactionalOperator tx, Clock clock) {
-        return new GpWorklist(referrals, entries, transfers, personalData, changes, audit, tx, clock);
+            Outbox outbox, ClientPseudonyms pseudonyms, AuditLog audit, TransactionalOperator tx, Clock clock) {
+        return new GpWorklist(referrals, entries, transfers, personalData, changes, outbox, pseudonyms, audit, tx, clock);
     }
 }

@@ -30,10 +30,10 @@ public class ReferralRepository {
                         insert into referral (id, client_pseudonym, referrer_agb, region, postcode_area, age_band,
                             insurer_uzovi, diagnosis_group, care_level, urgency, preferred_provider_agb, max_travel_km,
                             e_health_acceptable, wait_for_preferred_provider, screening_consent, registered_on, source,
-                            registered_by, created_at)
+                            registered_by, client_support_organisation, referrer_confirmed, created_at)
                         values (:id, :pseudonym, :referrer, :region, :postcodeArea, :ageBand, :insurer, :diagnosisGroup,
                             :careLevel, :urgency, :preferredProvider, :maxTravelKm, :eHealth, :waitForPreferred,
-                            :consent, :registeredOn, :source, :registeredBy, :createdAt)""")
+                            :consent, :registeredOn, :source, :registeredBy, :support, :referrerConfirmed, :createdAt)""")
                 .bind("id", referral.id())
                 .bind("pseudonym", referral.clientPseudonym())
                 .bind("referrer", referral.referrerAgb())
@@ -50,10 +50,27 @@ public class ReferralRepository {
                 .bind("registeredOn", referral.registeredOn())
                 .bind("source", referral.source().name())
                 .bind("registeredBy", referral.registeredBy())
+                .bind("referrerConfirmed", referral.referrerConfirmed())
                 .bind("createdAt", clock.instant());
         spec = Sql.bind(spec, "preferredProvider", referral.preferredProviderAgb(), String.class);
         spec = Sql.bind(spec, "maxTravelKm", referral.preferences().maxTravelKm(), Integer.class);
+        spec = Sql.bind(spec, "support", referral.clientSupportOrganisation(), String.class);
         return spec.then();
+    }
+
+    /** The referral, its row locked until the transaction ends, so changes to it are made one after the other. */
+    public Mono<Referral> findForUpdate(UUID id) {
+        return db.sql("select * from referral where id = :id for update").bind("id", id)
+                .map(ReferralRepository::referral).one();
+    }
+
+    public Mono<Void> updateClientSupport(UUID id, String organisation) {
+        return Sql.bind(db.sql("update referral set client_support_organisation = :support where id = :id").bind("id", id),
+                "support", organisation, String.class).then();
+    }
+
+    public Mono<Void> confirmReferrer(UUID id) {
+        return db.sql("update referral set referrer_confirmed = true where id = :id").bind("id", id).then();
     }
 
     public Mono<Referral> find(UUID id) {
@@ -106,6 +123,8 @@ public class ReferralRepository {
                 Boolean.TRUE.equals(row.get("screening_consent", Boolean.class)),
                 row.get("registered_on", LocalDate.class),
                 Sql.enumOf(row, "source", Referral.Source.class),
-                row.get("registered_by", String.class));
+                row.get("registered_by", String.class),
+                row.get("client_support_organisation", String.class),
+                Boolean.TRUE.equals(row.get("referrer_confirmed", Boolean.class)));
     }
 }

@@ -21,8 +21,8 @@ import java.time.LocalDate;
 import nl.transfertafel.contracts.vocabulary.CareLevel;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.Urgency;
-import nl.transfertafel.intake.client.web.ClientFields;
 import nl.transfertafel.intake.client.web.ElevenTest;
+import nl.transfertafel.intake.client.web.WithinYears;
 
 /** A GP's referral. The referrer (AGB code) and region come from the token, never from the body. */
 @ReferralBody.ConsistentPreferences
@@ -31,7 +31,9 @@ public record ReferralBody(
         @Schema(description = "citizen service number (BSN), nine digits passing the eleven test; stored encrypted, never sent on")
         @NotNull @ElevenTest String bsn,
         @Schema(description = "the client's full name") @NotBlank @Size(max = 200) String name,
-        @NotNull @Past LocalDate dateOfBirth,
+        @Schema(description = "the client's date of birth: before today and at most 120 years ago")
+        @NotNull @Past @WithinYears(value = ClientFields.MAX_AGE_YEARS, message = ClientFields.MAX_AGE_MESSAGE)
+        LocalDate dateOfBirth,
         @Schema(example = "3011 AB")
         @NotNull @Pattern(regexp = ClientFields.POSTCODE, message = ClientFields.POSTCODE_MESSAGE) String postcode,
         @Email(regexp = ClientFields.EMAIL) @Size(max = 254) String email,
@@ -50,7 +52,11 @@ public record ReferralBody(
         @Schema(description = "the client waits for the preferred provider even when others have room (needs preferredProviderAgb)")
         Boolean waitForPreferredProvider,
         @Schema(description = "the client agrees that the transfer table screens their (pseudonymous) entry")
-        @NotNull Boolean screeningConsent) implements ClientFields {
+        @NotNull Boolean screeningConsent,
+        @Schema(description = "code of the client-support organisation (onafhankelijke cliëntondersteuning) acting for the "
+                + "client, if any: its supporters may then see and answer the client's offers", example = "MEE-Rotterdam")
+        @Pattern(regexp = ClientFields.SUPPORT_ORGANISATION, message = ClientFields.SUPPORT_ORGANISATION_MESSAGE)
+        String clientSupportOrganisation) implements ClientFields {
 
     /** Waiting for the preferred provider needs a preferred provider. */
     @Target(ElementType.TYPE)

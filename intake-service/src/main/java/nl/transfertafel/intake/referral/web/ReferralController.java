@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.UUID;
 import nl.transfertafel.contracts.vocabulary.WithdrawalReason;
 import nl.transfertafel.intake.referral.application.GpWorklist;
 import nl.transfertafel.intake.referral.application.ReferralService;
+import nl.transfertafel.intake.client.web.ElevenTest;
+import nl.transfertafel.intake.referral.web.ReferralViews.ClientSupport;
 import nl.transfertafel.intake.referral.web.ReferralViews.ReferralCreated;
 import nl.transfertafel.intake.referral.web.ReferralViews.WorklistItem;
 import nl.transfertafel.intake.support.ApiDocs;
@@ -28,6 +32,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -104,10 +109,52 @@ public class ReferralController {
             Send expectedVersion (from the worklist) to withdraw only the entry as you saw it.""")
     @ApiResponse(responseCode = "200", description = "Withdrawn; the entry's new state")
     @ProblemResponses(notFound = "referral", conflict = {ApiDocs.ILLEGAL_TRANSITION, ApiDocs.VERSION_MISMATCH,
-            ApiDocs.CONCURRENT_UPDATE})
+            ApiDocs.CONCURRENT_UPDATE, ApiDocs.REFERRER_UNCONFIRMED})
     public Mono<EntryState> withdraw(Actor gp, @PathVariable UUID referralId, @Valid @RequestBody Withdrawal body) {
         return worklist.withdraw(gp, referralId, body.reason(), body.expectedVersion())
                 .map(entry -> EntryState.of(entry, clock));
+    }
+
+    @PutMapping("/{referralId}/client-support")
+    @PreAuthorize("hasRole('GP')")
+    @Operation(summary = "Name, change or remove the client-support organisation", description = """
+            Role GP; only the practice's own referrals. The organisation for client support (onafhankelijke \
+            cliëntondersteuning) the client chose to act for them: its supporters may then see and answer the \
+            client's offers. null removes it. Each change is announced (ClientSupportChanged, pseudonymous) and \
+            audited; naming the organisation already named changes nothing.""")
+    @ApiResponse(responseCode = "200", description = "The organisation now acting for the client (absent: none)")
+    @ProblemResponses(invalid = "Pattern: clientSupportOrganisation is not an organisation code",
+            notFound = "referral", conflict = ApiDocs.REFERRER_UNCONFIRMED)
+    public Mono<ClientSupport> changeClientSupport(Actor gp, @PathVariable UUID referralId,
+            @Valid @RequestBody ClientSupportChange body) {
+        return worklist.changeClientSupport(gp, referralId, body.clientSupportOrganisation()).map(ClientSupport::of);
+    }
+
+    @PostMapping("/{referralId}/confirm-referrer")
+    @PreAuthorize("hasRole('GP')")
+    @Operation(summary = "Confirm that your practice referred the client", description = """
+            Role GP, of the practice a provider named as referrer when it brought the client in from its existing \
+            list. Until a GP of that practice confirms, with the client's BSN, the practice sees the entry without \
+            the client's name or date of birth and cannot act on it. Confirming again changes nothing.""")
+    @ApiResponse(responseCode = "200", description = "Confirmed; the referral as the worklist shows it")
+    @ProblemResponses(invalid = "SameClient: the BSN is not that of the referral's client", notFound = "referral")
+    public Mono<WorklistItem> confirmReferrer(Actor gp, @PathVariable UUID referralId,
+            @Valid @RequestBody ReferrerConfirmation body) {
+        return worklist.confirmReferrer(gp, referralId, body.bsn()).map(item -> WorklistItem.of(item, clock));
+    }
+
+    /** The client-support organisation's code; null removes it. */
+    public record ClientSupportChange(
+            @Schema(description = "organisation code (2 to 40 letters, digits or '-'); null: none acts for the client",
+                    example = "MEE-Rotterdam", nullable = true)
+            @Pattern(regexp = ClientFields.SUPPORT_ORGANISATION, message = ClientFields.SUPPORT_ORGANISATION_MESSAGE)
+            String clientSupportOrganisation) {
+    }
+
+    /** The practice knows the client: it gives the BSN the provider registered. */
+    public record ReferrerConfirmation(
+            @Schema(description = "the client's BSN (nine digits, eleven test); not stored again")
+            @NotNull @ElevenTest String bsn) {
     }
 
     /** Why the client no longer needs the place (coded, so figures can count reasons). */

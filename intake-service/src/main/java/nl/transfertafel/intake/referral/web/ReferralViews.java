@@ -1,5 +1,6 @@
 package nl.transfertafel.intake.referral.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -34,17 +35,36 @@ public final class ReferralViews {
     }
 
     /** A client on the GP's worklist: who, what was referred, where they wait and how long, and any transfer. */
-    public record WorklistItem(UUID referralId, Client client, Referred referral, EntryState waiting, Transfer transfer) {
+    public record WorklistItem(UUID referralId,
+            @Schema(description = "false for an entry a provider brought in naming this practice: confirm it "
+                    + "(POST .../confirm-referrer) to see who the client is and to act on it")
+            boolean referrerConfirmed,
+            @Schema(description = "who the client is; absent until the practice confirmed it referred the client")
+            Client client,
+            Referred referral, EntryState waiting, Transfer transfer,
+            @Schema(description = "how many other referrals of the same client (same BSN) are still open, by this or "
+                    + "another practice: a client referred twice")
+            long otherOpenReferrals) {
 
         static WorklistItem of(ReferralOverview overview, Clock clock) {
             Referral referral = overview.referral();
-            return new WorklistItem(referral.id(),
-                    new Client(overview.client().name(), overview.client().dateOfBirth()),
+            return new WorklistItem(referral.id(), referral.referrerConfirmed(),
+                    overview.client() == null ? null : new Client(overview.client().name(), overview.client().dateOfBirth()),
                     new Referred(referral.diagnosisGroup(), referral.careLevel(), referral.urgency(),
                             referral.preferredProviderAgb(), referral.insurerUzovi(),
-                            referral.preferences().waitForPreferredProvider(), referral.source()),
+                            referral.preferences().waitForPreferredProvider(), referral.source(),
+                            referral.clientSupportOrganisation()),
                     EntryState.of(overview.entry(), clock),
-                    overview.transfer() == null ? null : Transfer.of(overview.transfer()));
+                    overview.transfer() == null ? null : Transfer.of(overview.transfer()),
+                    overview.otherOpenReferrals());
+        }
+    }
+
+    /** The client-support organisation acting for the client of a referral (absent: none). */
+    public record ClientSupport(UUID referralId, String clientSupportOrganisation) {
+
+        static ClientSupport of(Referral referral) {
+            return new ClientSupport(referral.id(), referral.clientSupportOrganisation());
         }
     }
 
@@ -52,7 +72,8 @@ public final class ReferralViews {
     }
 
     public record Referred(DiagnosisGroup diagnosisGroup, CareLevel careLevel, Urgency urgency,
-            String preferredProviderAgb, String insurerUzovi, boolean waitForPreferredProvider, Referral.Source source) {
+            String preferredProviderAgb, String insurerUzovi, boolean waitForPreferredProvider, Referral.Source source,
+            String clientSupportOrganisation) {
     }
 
     /**

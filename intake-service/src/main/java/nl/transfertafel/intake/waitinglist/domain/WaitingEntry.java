@@ -68,6 +68,11 @@ public record WaitingEntry(
         return Math.max(0, end.toEpochDay() - registeredOn.toEpochDay());
     }
 
+    /** The client still waits on this entry (not in treatment, not withdrawn). */
+    public boolean isOpen() {
+        return EntryLifecycle.stillWaiting(stage);
+    }
+
     public boolean isAt(String provider) {
         return placement == Placement.PLACED && providerAgb != null && providerAgb.equals(provider);
     }

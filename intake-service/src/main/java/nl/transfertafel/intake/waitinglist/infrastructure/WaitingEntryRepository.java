@@ -11,6 +11,7 @@ import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.Urgency;
 import nl.transfertafel.contracts.vocabulary.WaitingStatus;
 import nl.transfertafel.contracts.vocabulary.WithdrawalReason;
+import nl.transfertafel.intake.client.application.ListedClients;
 import nl.transfertafel.intake.support.Sql;
 import nl.transfertafel.intake.waitinglist.domain.WaitingEntry;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Waiting entries; updates are conditional on the version read (optimistic locking). */
-public class WaitingEntryRepository {
+public class WaitingEntryRepository implements ListedClients {
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -63,6 +64,12 @@ public class WaitingEntryRepository {
                 .one();
     }
 
+    /** For the contact look-up (client feature): a client is listed until the referral is withdrawn. */
+    @Override
+    public Mono<String> pseudonymIfListed(UUID referralId) {
+        return find(referralId).filter(entry -> entry.stage() != Stage.WITHDRAWN).map(WaitingEntry::clientPseudonym);
+    }
+
     public Mono<java.util.Map<UUID, WaitingEntry>> findAll(java.util.Collection<UUID> referralIds) {
         if (referralIds.isEmpty()) {
             return Mono.just(java.util.Map.of());
@@ -72,6 +79,23 @@ public class WaitingEntryRepository {
                 .map(WaitingEntryRepository::entry)
                 .all()
                 .collectMap(WaitingEntry::referralId);
+    }
+
+    /**
+     * How many entries each of these clients (pseudonyms) still waits on, wherever and by whomever
+     * referred: the same person referred twice shows up (issue 11 item 14).
+     */
+    public Mono<java.util.Map<String, Long>> openByClient(java.util.Collection<String> pseudonyms) {
+        if (pseudonyms.isEmpty()) {
+            return Mono.just(java.util.Map.of());
+        }
+        return db.sql("select client_pseudonym, count(*) as open from waiting_entry"
+                        + " where client_pseudonym = any(:pseudonyms) and stage in ('WAITING', 'INTAKE_DONE')"
+                        + " group by client_pseudonym")
+                .bind("pseudonyms", pseudonyms.toArray(String[]::new))
+                .map(row -> java.util.Map.entry(row.get("client_pseudonym", String.class), row.get("open", Long.class)))
+                .all()
+                .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
     }
 
     /** A provider's placed entries, longest waiting first; {@code activeOnly} leaves out treated and withdrawn clients. */

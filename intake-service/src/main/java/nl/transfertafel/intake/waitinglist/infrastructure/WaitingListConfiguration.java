@@ -2,8 +2,6 @@ package nl.transfertafel.intake.waitinglist.infrastructure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import nl.transfertafel.intake.client.infrastructure.PersonalDataRepository;
-import nl.transfertafel.intake.referral.infrastructure.ReferralRepository;
 import nl.transfertafel.intake.waitinglist.application.EntryChanges;
 import nl.transfertafel.intake.waitinglist.application.WaitingListService;
 import nl.transfertafel.platform.audit.AuditLog;
@@ -28,9 +26,7 @@ class WaitingListConfiguration {
     }
 
     @Bean
-    WaitingListService waitingListService(WaitingEntryRepository entries, ReferralRepository referrals,
-            PersonalDataRepository personalData, EntryChanges changes, AuditLog audit, TransactionalOperator tx,
-            Clock clock) {
-        return new WaitingListService(entries, referrals, personalData, changes, audit, tx, clock);
+    WaitingListService waitingListService(EntryChanges changes, Clock clock) {
+        return new WaitingListService(changes, clock);
     }
 }

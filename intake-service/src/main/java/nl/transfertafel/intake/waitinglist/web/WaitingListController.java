@@ -1,39 +1,26 @@
 package nl.transfertafel.intake.waitinglist.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import nl.transfertafel.contracts.vocabulary.WaitingStatus;
 import nl.transfertafel.contracts.vocabulary.WithdrawalReason;
-import nl.transfertafel.intake.referral.application.ReferralService;
-import nl.transfertafel.intake.referral.web.ReferralViews.ReferralCreated;
 import nl.transfertafel.intake.support.ApiDocs;
-import nl.transfertafel.intake.support.Paging;
 import nl.transfertafel.intake.waitinglist.application.WaitingListService;
-import nl.transfertafel.intake.waitinglist.web.WaitingListViews.WaitingListEntry;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemResponses;
-import nl.transfertafel.platform.web.idempotency.IdempotentRequests;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -43,51 +30,11 @@ import reactor.core.publisher.Mono;
 public class WaitingListController {
 
     private final WaitingListService waitingList;
-    private final ReferralService referrals;
-    private final IdempotentRequests idempotent;
     private final Clock clock;
 
-    public WaitingListController(WaitingListService waitingList, ReferralService referrals,
-            IdempotentRequests idempotent, Clock clock) {
+    public WaitingListController(WaitingListService waitingList, Clock clock) {
         this.waitingList = waitingList;
-        this.referrals = referrals;
-        this.idempotent = idempotent;
         this.clock = clock;
-    }
-
-    @GetMapping
-    @PreAuthorize("hasRole('PROVIDER')")
-    @Operation(summary = "The provider's waiting list", description = """
-            Role PROVIDER. The entries placed at the token's provider, longest waiting first (pages of `limit`, at \
-            most 500, from `offset`), with the client's name and contact details for the intake invitation. Every \
-            client shown is an audited read of personal data.""")
-    @ApiResponse(responseCode = "200", description = "The list page")
-    public Mono<List<WaitingListEntry>> list(Actor provider,
-            @Parameter(description = "only clients who still wait (default); false includes treated and withdrawn")
-            @RequestParam(defaultValue = "true") boolean activeOnly,
-            @RequestParam(defaultValue = "100") int limit,
-            @RequestParam(defaultValue = "0") int offset) {
-        return waitingList.list(provider, activeOnly, Paging.limit(limit), Paging.offset(offset))
-                .map(items -> items.stream().map(item -> WaitingListEntry.of(item, clock)).toList());
-    }
-
-    @PostMapping("/entries")
-    @PreAuthorize("hasRole('PROVIDER')")
-    @Operation(summary = "Bring in a client of the existing waiting list", description = """
-            Role PROVIDER, for its own list. Registers the referral (referring GP from the body) and an entry placed \
-            at this provider with the original registration date, so the region starts with the lists it has and \
-            waiting times are real. Emits the same events as a GP referral.""")
-    @ApiResponse(responseCode = "201", description = "Registered (or the first answer replayed for the same Idempotency-Key)")
-    public Mono<ResponseEntity<ReferralCreated>> onboard(Actor provider,
-            @Parameter(in = ParameterIn.HEADER, description = ApiDocs.IDEMPOTENCY_KEY)
-            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-            @Valid @RequestBody OnboardingBody body) {
-        return idempotent.once(provider, idempotencyKey, "POST /api/v1/waiting-list/entries", body,
-                ReferralCreated.class, () -> referrals.onboard(provider, body.toRequest(null), body.referrerAgb(),
-                                body.registeredOn())
-                        .map(registered -> ResponseEntity
-                                .created(URI.create("/api/v1/waiting-list/" + registered.referral().id()))
-                                .body(ReferralCreated.of(registered))));
     }
 
     @PostMapping("/{referralId}/intake")

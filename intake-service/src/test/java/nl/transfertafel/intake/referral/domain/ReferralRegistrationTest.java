@@ -100,6 +100,6 @@ class ReferralRegistrationTest {
 
     private ReferralRequest request(String preferred, Urgency urgency, boolean waitForPreferred) {
         return new ReferralRequest(client, "3311", DiagnosisGroup.TRAUMA, CareLevel.SPECIALIST, urgency, preferred,
-                new ReferralRequest.Preferences(30, true, waitForPreferred), true);
+                new ReferralRequest.Preferences(30, true, waitForPreferred), true, null);
     }
 }

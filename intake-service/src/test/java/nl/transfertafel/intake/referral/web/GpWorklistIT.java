@@ -117,6 +117,39 @@ class GpWorklistIT {
     }
 
     @Test
+    void a_client_referred_twice_shows_the_other_open_referral_without_the_other_gps_data() {
+        String bsn = TestData.bsn();
+        String otherAgb = TestData.agb("02");
+        String otherGp = Actors.gp(otherAgb);
+        UUID mine = api.refer(gp, aReferral().bsn(bsn)).referralId();
+        UUID theirs = api.refer(otherGp, aReferral().bsn(bsn).to(providerAgb)).referralId();
+        UUID someoneElse = api.refer(gp, aReferral()).referralId();
+
+        String view = api.get(gp, "/api/v1/referrals/" + mine).expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(view).contains("\"otherOpenReferrals\":1").doesNotContain(otherAgb, theirs.toString(), providerAgb);
+        api.get(gp, "/api/v1/referrals").expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.referralId == '" + mine + "')].otherOpenReferrals").isEqualTo(java.util.List.of(1))
+                .jsonPath("$[?(@.referralId == '" + someoneElse + "')].otherOpenReferrals").isEqualTo(java.util.List.of(0));
+        api.get(otherGp, "/api/v1/referrals/" + theirs).expectStatus().isOk().expectBody()
+                .jsonPath("$.otherOpenReferrals").isEqualTo(1);
+
+        // the same GP twice without an Idempotency-Key: both referrals show the other
+        UUID again = api.refer(gp, aReferral().bsn(bsn)).referralId();
+        api.get(gp, "/api/v1/referrals/" + again).expectStatus().isOk().expectBody()
+                .jsonPath("$.otherOpenReferrals").isEqualTo(2);
+
+        // a withdrawn referral is no longer open
+        api.post(otherGp, "/api/v1/referrals/" + theirs + "/withdraw", "{\"reason\":\"CARE_FOUND_ELSEWHERE\"}")
+                .expectStatus().isOk();
+        api.get(gp, "/api/v1/referrals/" + mine).expectStatus().isOk().expectBody()
+                .jsonPath("$.otherOpenReferrals").isEqualTo(1);
+        api.post(gp, "/api/v1/referrals/" + again + "/withdraw", "{\"reason\":\"OTHER\"}").expectStatus().isOk();
+        api.get(gp, "/api/v1/referrals/" + mine).expectStatus().isOk().expectBody()
+                .jsonPath("$.otherOpenReferrals").isEqualTo(0);
+    }
+
+    @Test
     void the_worklist_pages() {
         for (int i = 0; i < 3; i++) {
             api.refer(gp, aReferral());

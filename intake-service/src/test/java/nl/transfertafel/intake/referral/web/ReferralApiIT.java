@@ -150,6 +150,22 @@ class ReferralApiIT {
     }
 
     @Test
+    void a_birth_date_more_than_120_years_ago_or_in_the_future_is_refused_naming_the_field_and_the_rule() {
+        long before = rows();
+        for (var birth : List.of(Map.entry("1850-01-01", "WithinYears"),
+                Map.entry(LocalDate.now().minusYears(120).minusDays(1).toString(), "WithinYears"),
+                Map.entry(LocalDate.now().plusYears(1).toString(), "Past"))) {
+            api.post(Actors.gp(gpAgb), "/api/v1/referrals", aReferral().with("dateOfBirth", birth.getKey()).json())
+                    .expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[?(@.field == 'dateOfBirth')].rule").isEqualTo(List.of(birth.getValue()));
+        }
+        assertThat(rows()).as("nothing registered").isEqualTo(before);
+        // the oldest plausible client (120 years today) is still accepted
+        api.refer(Actors.gp(gpAgb), aReferral().with("dateOfBirth", LocalDate.now().minusYears(120).toString()));
+    }
+
+    @Test
     void waiting_for_the_preferred_provider_needs_one() {
         api.post(Actors.gp(gpAgb), "/api/v1/referrals", aReferral().with("waitForPreferredProvider", true).json())
                 .expectStatus().isBadRequest()

@@ -16,6 +16,7 @@ import nl.transfertafel.intake.referral.web.ReferralViews.ReferralCreated;
 import nl.transfertafel.intake.testsupport.Actors;
 import nl.transfertafel.intake.testsupport.Api;
 import nl.transfertafel.intake.testsupport.Outboxed;
+import nl.transfertafel.intake.testsupport.ReferralJson;
 import nl.transfertafel.intake.testsupport.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,10 +73,60 @@ class OnboardingIT {
         api.get(provider, "/api/v1/waiting-list").expectStatus().isOk().expectBody()
                 .jsonPath("$[0].waiting.daysWaited").isEqualTo(45)
                 .jsonPath("$[0].referral.source").isEqualTo("ONBOARDING");
-        // the referring GP stays responsible and sees the client on its worklist
+        // the named GP sees the entry (to confirm it referred the client), but not who the client is yet
         api.get(Actors.gp(gpAgb), "/api/v1/referrals").expectStatus().isOk().expectBody()
                 .jsonPath("$[0].referralId").isEqualTo(created.referralId().toString())
+                .jsonPath("$[0].referrerConfirmed").isEqualTo(false)
                 .jsonPath("$[0].waiting.providerAgb").isEqualTo(providerAgb);
+    }
+
+    @Test
+    void the_named_practice_sees_no_name_or_birth_date_and_cannot_act_until_a_gp_of_it_confirms_the_link() {
+        ReferralJson entry = anOnboardedEntry(gpAgb, today.minusDays(10)).with("dateOfBirth", "1984-03-05");
+        UUID id = api.onboard(provider, entry).referralId();
+        String gp = Actors.gp(gpAgb);
+
+        String list = api.get(gp, "/api/v1/referrals").expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody();
+        String one = api.get(gp, "/api/v1/referrals/" + id).expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        for (String answer : List.of(list, one)) {
+            assertThat(answer).contains(id.toString(), "\"referrerConfirmed\":false")
+                    .doesNotContain((String) entry.get("name"), "1984-03-05", (String) entry.get("bsn"),
+                            (String) entry.get("email"));
+        }
+        assertThat(outbox.count("select count(*) from audit_log where organisation = :p0", gpAgb))
+                .as("nothing personal was read, so nothing to audit").isZero();
+        api.post(gp, "/api/v1/referrals/" + id + "/withdraw", "{\"reason\":\"OTHER\"}").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.rule").isEqualTo("referrer-unconfirmed");
+        api.put(gp, "/api/v1/referrals/" + id + "/client-support", "{\"clientSupportOrganisation\":\"MEE-Rotterdam\"}")
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("referrer-unconfirmed");
+
+        String confirm = "/api/v1/referrals/" + id + "/confirm-referrer";
+        String rightClient = "{\"bsn\":\"" + entry.get("bsn") + "\"}";
+        api.post(Actors.gp(TestData.agb("03")), confirm, rightClient).expectStatus().isNotFound();
+        api.post(provider, confirm, rightClient).expectStatus().isForbidden();
+        api.post(gp, confirm, "{\"bsn\":\"" + TestData.bsn() + "\"}").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("bsn").jsonPath("$.errors[0].rule").isEqualTo("SameClient");
+        api.get(gp, "/api/v1/referrals/" + id).expectStatus().isOk().expectBody()
+                .jsonPath("$.referrerConfirmed").isEqualTo(false).jsonPath("$.client").doesNotExist();
+
+        api.post(gp, confirm, rightClient).expectStatus().isOk().expectBody()
+                .jsonPath("$.referrerConfirmed").isEqualTo(true)
+                .jsonPath("$.client.name").isEqualTo(entry.get("name"))
+                .jsonPath("$.client.dateOfBirth").isEqualTo("1984-03-05");
+        api.post(gp, confirm, rightClient).expectStatus().isOk();
+        assertThat(outbox.count("select count(*) from audit_log where organisation = :p0 and action = 'confirm-referrer'",
+                gpAgb)).isEqualTo(1);
+        api.post(gp, "/api/v1/referrals/" + id + "/withdraw", "{\"reason\":\"OTHER\"}").expectStatus().isOk();
+    }
+
+    @Test
+    void a_gp_referral_needs_no_confirmation() {
+        UUID id = api.refer(Actors.gp(gpAgb), nl.transfertafel.intake.testsupport.ReferralJson.aReferral()).referralId();
+
+        api.get(Actors.gp(gpAgb), "/api/v1/referrals/" + id).expectStatus().isOk().expectBody()
+                .jsonPath("$.referrerConfirmed").isEqualTo(true).jsonPath("$.client.name").exists();
     }
 
     @Test
@@ -104,6 +155,18 @@ class OnboardingIT {
         expectInvalid(anOnboardedEntry(gpAgb, today).with("bsn", "123456789").json(), "bsn", "ElevenTest");
         api.onboard(provider, anOnboardedEntry(gpAgb, today.minusYears(10)));
         assertThat(outbox.count("select count(*) from referral where registered_by = :p0", providerAgb)).isEqualTo(1);
+    }
+
+    @Test
+    void an_implausible_birth_date_is_refused_also_when_onboarding() {
+        expectInvalid(anOnboardedEntry(gpAgb, today).with("dateOfBirth", "1850-01-01").json(), "dateOfBirth",
+                "WithinYears");
+        expectInvalid(anOnboardedEntry(gpAgb, today).with("dateOfBirth", today.plusDays(3).toString()).json(),
+                "dateOfBirth", "Past");
+        // registered on the waiting list before the client was born
+        expectInvalid(anOnboardedEntry(gpAgb, today.minusYears(2)).with("dateOfBirth", today.minusYears(1).toString())
+                .json(), "registeredOn", "NotBeforeBirth");
+        assertThat(outbox.count("select count(*) from referral where registered_by = :p0", providerAgb)).isZero();
     }
 
     @Test

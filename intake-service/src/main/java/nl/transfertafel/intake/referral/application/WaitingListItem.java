@@ -1,4 +1,4 @@
-package nl.transfertafel.intake.waitinglist.application;
+package nl.transfertafel.intake.referral.application;
 
 import nl.transfertafel.intake.client.domain.ClientDetails;
 import nl.transfertafel.intake.referral.domain.Referral;

@@ -1,4 +1,4 @@
-package nl.transfertafel.intake.client.web;
+package nl.transfertafel.intake.referral.web;
 
 import java.time.LocalDate;
 import java.util.Locale;
@@ -20,8 +20,19 @@ public interface ClientFields {
     String PHONE = "\\+?[0-9][0-9 ()-]{7,19}";
     String PHONE_MESSAGE = "must be a phone number of 8 to 20 digits, spaces, '-', '(' or ')', optionally starting with +";
     String LANGUAGE = "nl|en";
+    /** An organisation code for client support, as ClientSupportChanged carries it. */
+    String SUPPORT_ORGANISATION = "[A-Za-z0-9-]{2,40}";
+    String SUPPORT_ORGANISATION_MESSAGE = "must be an organisation code of 2 to 40 letters, digits or '-'";
     String UZOVI = "\\d{4}";
     String AGB = "\\d{8}";
+
+    /**
+     * Plausibility of a date of birth (issue 11 item 19): a client is born before today and at most
+     * 120 years ago (the oldest person on record reached 122; a referral of someone older is a typo,
+     * and the age band would silently say 65+).
+     */
+    int MAX_AGE_YEARS = 120;
+    String MAX_AGE_MESSAGE = "must be at most 120 years ago";
 
     String bsn();
 
@@ -53,6 +64,11 @@ public interface ClientFields {
 
     Boolean screeningConsent();
 
+    /** The client-support organisation acting for the client; none unless the body names one. */
+    default String clientSupportOrganisation() {
+        return null;
+    }
+
     default ClientDetails client() {
         return new ClientDetails(bsn(), name().strip(), dateOfBirth(), ClientDetails.normalisePostcode(postcode()),
                 blankToNull(email()), blankToNull(phone()),
@@ -64,7 +80,7 @@ public interface ClientFields {
         return new ReferralRequest(client(), insurerUzovi(), diagnosisGroup(), careLevel(), urgency(), preferredProviderAgb,
                 new ReferralRequest.Preferences(maxTravelKm(), Boolean.TRUE.equals(eHealthAcceptable()),
                         Boolean.TRUE.equals(waitForPreferredProvider())),
-                screeningConsent());
+                screeningConsent(), clientSupportOrganisation());
     }
 
     private static String blankToNull(String value) {

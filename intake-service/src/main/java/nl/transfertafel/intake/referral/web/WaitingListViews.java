@@ -1,4 +1,4 @@
-package nl.transfertafel.intake.waitinglist.web;
+package nl.transfertafel.intake.referral.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,7 +9,8 @@ import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.Urgency;
 import nl.transfertafel.intake.client.domain.ClientDetails;
 import nl.transfertafel.intake.referral.domain.Referral;
-import nl.transfertafel.intake.waitinglist.application.WaitingListItem;
+import nl.transfertafel.intake.referral.application.WaitingListItem;
+import nl.transfertafel.intake.waitinglist.web.EntryState;
 
 /** What the waiting-list endpoints answer. */
 public final class WaitingListViews {
