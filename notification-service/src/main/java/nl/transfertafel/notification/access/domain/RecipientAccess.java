@@ -16,11 +16,15 @@ public final class RecipientAccess {
 
     /** The caller's own mailbox: coordinators work for their region's desk, everyone else for their organisation. */
     public Optional<Recipient> own(Caller caller) {
-        if (caller.is(COORDINATOR) && caller.region() != null && !caller.region().isBlank()) {
-            return Optional.of(new Recipient.RegionCoordinators(caller.region()));
-        }
-        if (caller.organisation() != null && !caller.organisation().isBlank() && !caller.organisation().contains(":")) {
-            return Optional.of(new Recipient.Organisation(caller.organisation()));
+        try {
+            if (caller.is(COORDINATOR) && caller.region() != null && !caller.region().isBlank()) {
+                return Optional.of(new Recipient.RegionCoordinators(caller.region()));
+            }
+            if (caller.organisation() != null && !caller.organisation().isBlank() && !caller.organisation().contains(":")) {
+                return Optional.of(new Recipient.Organisation(caller.organisation()));
+            }
+        } catch (IllegalArgumentException notACode) {
+            // a claim that cannot name a recipient receives nothing (403 no-mailbox), never a 500
         }
         return Optional.empty();
     }

@@ -24,11 +24,14 @@ import nl.transfertafel.notification.delivery.application.OrganisationEmailSende
 import nl.transfertafel.notification.delivery.domain.Language;
 import nl.transfertafel.notification.delivery.domain.NoticeTexts;
 import nl.transfertafel.notification.delivery.domain.RetryPolicy;
+import nl.transfertafel.notification.delivery.domain.SmtpTlsPolicy;
+import nl.transfertafel.notification.access.domain.Verdict;
 import nl.transfertafel.notification.routing.application.NotificationRouter;
 import nl.transfertafel.notification.routing.domain.Links;
 import nl.transfertafel.notification.routing.domain.RoutingPolicy;
 import nl.transfertafel.notification.routing.domain.SubjectKind;
 import nl.transfertafel.notification.subscription.application.SubscriptionService;
+import nl.transfertafel.notification.subscription.domain.WebhookTargetPolicy;
 import nl.transfertafel.notification.subscription.infrastructure.SubscriptionRepository;
 import nl.transfertafel.platform.client.ServiceClients;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +39,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -96,6 +100,12 @@ class DeliveryConfiguration {
     @Bean
     MailTransport mailTransport(JavaMailSender sender,
             @Value("${transfertafel.notification.mail.from}") String from) {
+        if (sender instanceof JavaMailSenderImpl smtp
+                && SmtpTlsPolicy.check(smtp.getUsername(), smtp.getProtocol(), smtp.getJavaMailProperties())
+                        instanceof Verdict.Rejected rejected) {
+            // refuse to start: the first e-mail would send the password in clear
+            throw new IllegalStateException(rejected.rule() + ": " + rejected.reason());
+        }
         return new SmtpMailTransport(sender, from);
     }
 
@@ -105,9 +115,9 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    WebhookSender webhookSender(SubscriptionRepository subscriptions, WebClient.Builder http, NoticeTexts texts,
-            Clock clock, @Value("${transfertafel.notification.webhook.timeout:10s}") Duration timeout) {
-        return new WebhookSender(subscriptions, http.clone().build(), texts, clock, timeout);
+    WebhookSender webhookSender(SubscriptionRepository subscriptions, WebClient.Builder http, WebhookTargetPolicy targets,
+            NoticeTexts texts, Clock clock, @Value("${transfertafel.notification.webhook.timeout:10s}") Duration timeout) {
+        return new WebhookSender(subscriptions::webhook, http, targets, texts, clock, timeout);
     }
 
     @Bean

@@ -166,7 +166,7 @@ public class DeliveryRepository {
     }
 
     /** The delivery log of one recipient (or of all, for an administrator: recipient null), newest first. */
-    public Flux<LogEntry> log(String recipient, DeliveryStatus status, int offset, int limit) {
+    public Flux<LogEntry> log(String recipient, DeliveryStatus status, long offset, int limit) {
         StringBuilder sql = new StringBuilder("select * from delivery where true");
         if (recipient != null) {
             sql.append(" and recipient = :recipient");

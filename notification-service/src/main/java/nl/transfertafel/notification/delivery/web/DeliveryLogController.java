@@ -50,7 +50,7 @@ public class DeliveryLogController {
             @Parameter(description = "ADMIN only: another organisation code or coordinators:<region>")
             @RequestParam(required = false) String organisation,
             @RequestParam(required = false) DeliveryStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return Mono.defer(() -> log.page(subscriptions.resolveForReading(Callers.of(actor), organisation), status, page,
                 size));
@@ -61,7 +61,7 @@ public class DeliveryLogController {
     @Operation(summary = "Dead letters, newest first, of every organisation or of one")
     @ProblemResponses(invalid = RecipientRules.RECIPIENT)
     public Mono<Page<LogEntry>> deadLetters(Actor actor, @RequestParam(required = false) String organisation,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return Mono.defer(() -> {
                     Recipient recipient = organisation == null || organisation.isBlank() ? null

@@ -57,7 +57,7 @@ public class InboxRepository {
                 .then();
     }
 
-    public Flux<Row> page(String recipient, String userId, boolean unreadOnly, int offset, int limit) {
+    public Flux<Row> page(String recipient, String userId, boolean unreadOnly, long offset, int limit) {
         return db.sql("""
                         select n.*, r.read_at from inbox_notification n
                         left join inbox_read r on r.notification_id = n.id and r.user_id = :user

@@ -57,7 +57,7 @@ public class InboxController {
             @Parameter(description = "ADMIN only: another organisation code or coordinators:<region>")
             @RequestParam(required = false) String organisation,
             @RequestParam(defaultValue = "false") boolean unread,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return Mono.defer(() -> inbox.page(recipient(actor, organisation), actor.userId(), unread, page, size));
     }

@@ -14,6 +14,20 @@ public sealed interface Recipient {
     String COORDINATORS_PREFIX = "coordinators:";
     String CLIENT_PREFIX = "client:";
 
+    /**
+     * What a code, region or referral id may look like: letters, digits, '.', '_' and '-', at most 64
+     * (AGB and UZOVI codes, region names, UUIDs). Anything else (control characters, a NUL that
+     * PostgreSQL refuses, very long strings) is not a recipient.
+     */
+    java.util.regex.Pattern PART = java.util.regex.Pattern.compile("^[\\p{L}\\p{N}._-]{1,64}$");
+
+    private static String checked(String part, String what) {
+        if (part == null || !PART.matcher(part).matches()) {
+            throw new IllegalArgumentException(what + " is 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        return part;
+    }
+
     String key();
 
     Kind kind();
@@ -36,6 +50,7 @@ public sealed interface Recipient {
             if (code == null || code.isBlank() || code.contains(":")) {
                 throw new IllegalArgumentException("an organisation code is a plain code such as an AGB or UZOVI");
             }
+            checked(code, "an organisation code");
         }
 
         @Override
@@ -54,6 +69,7 @@ public sealed interface Recipient {
             if (region == null || region.isBlank()) {
                 throw new IllegalArgumentException("region is required");
             }
+            checked(region, "a region");
         }
 
         @Override
@@ -73,6 +89,7 @@ public sealed interface Recipient {
             if (referralId == null || referralId.isBlank()) {
                 throw new IllegalArgumentException("referralId is required");
             }
+            checked(referralId, "a referral id");
         }
 
         @Override

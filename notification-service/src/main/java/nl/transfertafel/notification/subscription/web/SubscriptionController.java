@@ -2,6 +2,7 @@ package nl.transfertafel.notification.subscription.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +19,7 @@ import nl.transfertafel.notification.routing.domain.Recipient;
 import nl.transfertafel.notification.subscription.application.SubscriptionService.EventSubscription;
 import nl.transfertafel.notification.subscription.application.SubscriptionService.Overview;
 import nl.transfertafel.notification.subscription.application.SubscriptionService;
+import nl.transfertafel.notification.subscription.domain.SignatureScheme;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemResponses;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,10 +46,13 @@ public class SubscriptionController {
     public record SubscriptionRequest(@NotBlank String eventType, @NotNull Set<Channel> channels) {
     }
 
-    public record SubscriptionsRequest(@NotNull @Size(min = 1, max = 50) List<@Valid SubscriptionRequest> subscriptions) {
+    public record SubscriptionsRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull SubscriptionRequest> subscriptions) {
     }
 
-    public record WebhookRequest(@NotBlank @Size(max = 2000) String url, @NotBlank @Size(min = 16, max = 256) String secret) {
+    public record WebhookRequest(@NotBlank @Size(max = 2000) String url, @NotBlank @Size(min = 16, max = 256) String secret,
+            @Schema(description = "STANDARD_WEBHOOKS (default; secret whsec_<base64 of 24-64 bytes>) or, for existing "
+                    + "subscribers for one release, TRANSFERTAFEL_V1 (X-Transfertafel-Signature t=..,v1=..)")
+            SignatureScheme signatureScheme) {
     }
 
     public record MailboxRequest(@NotBlank @Size(max = 254) String address) {
@@ -86,15 +91,21 @@ public class SubscriptionController {
     }
 
     @PutMapping("/webhook")
-    @Operation(summary = "Register (or replace) the webhook URL and the shared HMAC secret",
-            description = "HTTPS only. Deliveries are POSTs signed as documented in docs/services/notification-service.md.")
+    @Operation(summary = "Register (or replace) the webhook URL, the shared HMAC secret and the signature scheme",
+            description = "HTTPS to a public host only. Deliveries are POSTs signed per Standard Webhooks (or the "
+                    + "earlier scheme for existing subscribers), as documented in docs/services/notification-service.md.")
     @ProblemResponses(invalid = {RecipientRules.RECIPIENT, "url: not a usable URL (no host, credentials or fragment)",
-            "https-only: not https", "secret: a secret shorter than 16 characters"},
+            "https-only: not https",
+            "target-not-allowed: a private, loopback, link-local, unique-local, multicast or unspecified address, "
+                    + "or a single-label or cluster-internal host name",
+            "standard-webhooks-secret: not whsec_ and the base64 of 24 to 64 bytes",
+            "secret: a TRANSFERTAFEL_V1 secret shorter than 16 characters"},
             forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> putWebhook(Actor actor, @RequestParam(required = false) String organisation,
             @Valid @RequestBody WebhookRequest request) {
         return act(actor, organisation,
-                recipient -> subscriptions.registerWebhook(recipient, request.url(), request.secret(), actor.userId()));
+                recipient -> subscriptions.registerWebhook(recipient, request.url(), request.secret(),
+                        request.signatureScheme(), actor.userId()));
     }
 
     @DeleteMapping("/webhook")
