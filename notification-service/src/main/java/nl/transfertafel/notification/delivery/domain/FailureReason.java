@@ -22,7 +22,9 @@ public enum FailureReason {
     HTTP_4XX,
     HTTP_5XX,
     /** Any other status outside 2xx (1xx, or beyond 599). */
-    HTTP_OTHER;
+    HTTP_OTHER,
+    /** The sender itself failed (a fault here, not at the receiver). */
+    SEND_FAILED;
 
     public static FailureReason ofStatus(int status) {
         if (status >= 300 && status < 400) {

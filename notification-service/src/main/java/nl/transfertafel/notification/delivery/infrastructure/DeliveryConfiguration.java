@@ -26,11 +26,6 @@ import nl.transfertafel.notification.delivery.domain.NoticeTexts;
 import nl.transfertafel.notification.delivery.domain.RetryPolicy;
 import nl.transfertafel.notification.delivery.domain.SmtpTlsPolicy;
 import nl.transfertafel.notification.access.domain.Verdict;
-import nl.transfertafel.notification.routing.application.NotificationRouter;
-import nl.transfertafel.notification.routing.domain.Links;
-import nl.transfertafel.notification.routing.domain.RoutingPolicy;
-import nl.transfertafel.notification.routing.domain.SubjectKind;
-import nl.transfertafel.notification.subscription.application.SubscriptionService;
 import nl.transfertafel.notification.subscription.domain.WebhookTargetPolicy;
 import nl.transfertafel.notification.subscription.infrastructure.SubscriptionRepository;
 import nl.transfertafel.platform.client.ServiceClients;
@@ -44,7 +39,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Wires routing, the delivery table, the channels and the dispatcher. Settings: {@code transfertafel.notification.*}. */
+/** Wires the delivery table, the channels and the dispatcher. Settings: {@code transfertafel.notification.*}. */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
@@ -67,34 +62,6 @@ class DeliveryConfiguration {
         Map<String, String> map = new HashMap<>();
         properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
         return map;
-    }
-
-    @Bean
-    Links links(@Value("${transfertafel.notification.links.referral}") String referral,
-            @Value("${transfertafel.notification.links.proposal}") String proposal,
-            @Value("${transfertafel.notification.links.offer}") String offer,
-            @Value("${transfertafel.notification.links.escalation}") String escalation,
-            @Value("${transfertafel.notification.links.blocked-transfer}") String blocked,
-            @Value("${transfertafel.notification.links.registration-restriction}") String restriction) {
-        Map<SubjectKind, String> templates = new EnumMap<>(SubjectKind.class);
-        templates.put(SubjectKind.REFERRAL, referral);
-        templates.put(SubjectKind.PROPOSAL, proposal);
-        templates.put(SubjectKind.OFFER, offer);
-        templates.put(SubjectKind.ESCALATION, escalation);
-        templates.put(SubjectKind.BLOCKED_TRANSFER, blocked);
-        templates.put(SubjectKind.REGISTRATION_RESTRICTION, restriction);
-        return new Links(templates);
-    }
-
-    @Bean
-    DeliveryRepository deliveryRepository(DatabaseClient db) {
-        return new DeliveryRepository(db);
-    }
-
-    @Bean
-    NotificationRouter notificationRouter(SubscriptionService subscriptions, DeliveryRepository deliveries, Links links,
-            Clock clock, MeterRegistry meters) {
-        return new NotificationRouter(new RoutingPolicy(), subscriptions, deliveries, links, clock, meters);
     }
 
     @Bean

@@ -13,6 +13,7 @@ public sealed interface Recipient {
 
     String COORDINATORS_PREFIX = "coordinators:";
     String CLIENT_PREFIX = "client:";
+    String SUPPORT_PREFIX = "support:";
 
     /**
      * What a code, region or referral id may look like: letters, digits, '.', '_' and '-', at most 64
@@ -32,7 +33,7 @@ public sealed interface Recipient {
 
     Kind kind();
 
-    enum Kind { ORGANISATION, REGION_COORDINATORS, CLIENT }
+    enum Kind { ORGANISATION, REGION_COORDINATORS, CLIENT, CLIENT_SUPPORT }
 
     static Recipient parse(String key) {
         Objects.requireNonNull(key, "key");
@@ -41,6 +42,9 @@ public sealed interface Recipient {
         }
         if (key.startsWith(CLIENT_PREFIX)) {
             return new Client(key.substring(CLIENT_PREFIX.length()));
+        }
+        if (key.startsWith(SUPPORT_PREFIX)) {
+            return new ClientSupport(key.substring(SUPPORT_PREFIX.length()));
         }
         return new Organisation(key);
     }
@@ -105,6 +109,30 @@ public sealed interface Recipient {
         /** How the delivery log names this recipient: never the address. */
         public String description() {
             return "client of referral " + referralId;
+        }
+    }
+
+    /**
+     * A client-support organisation (onafhankelijke cliëntondersteuning) as the supporter of the
+     * clients who named it: its own desk, apart from any organisation inbox with the same code, and
+     * showing only what concerns the clients whose referral names it now (issue 11 item 6).
+     */
+    record ClientSupport(String organisation) implements Recipient {
+        public ClientSupport {
+            if (organisation == null || organisation.isBlank()) {
+                throw new IllegalArgumentException("organisation is required");
+            }
+            checked(organisation, "an organisation code");
+        }
+
+        @Override
+        public String key() {
+            return SUPPORT_PREFIX + organisation;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.CLIENT_SUPPORT;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import nl.transfertafel.notification.access.domain.Caller;
 import nl.transfertafel.notification.access.domain.RecipientAccess;
 import nl.transfertafel.notification.access.domain.Verdict;
+import nl.transfertafel.notification.routing.application.ChannelChoices;
 import nl.transfertafel.notification.routing.domain.Channel;
 import nl.transfertafel.notification.routing.domain.Recipient;
 import nl.transfertafel.notification.routing.domain.RoutingPolicy;
@@ -23,7 +24,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Manages who hears what on which channel, per organisation or coordinator desk. */
-public class SubscriptionService {
+public class SubscriptionService implements ChannelChoices {
 
     /** The effective subscriptions of one recipient, and which channels it has set up. */
     public record Overview(String recipient, List<EventSubscription> subscriptions, boolean webhookRegistered,
@@ -160,6 +161,7 @@ public class SubscriptionService {
     }
 
     /** The channels an event type reaches a recipient on (used by the router). */
+    @Override
     public Mono<Set<Channel>> channels(Recipient recipient, String eventType) {
         if (recipient.kind() == Recipient.Kind.CLIENT) {
             return Mono.just(policy.channels(recipient, eventType, Map.of()));

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import nl.transfertafel.notification.access.web.Callers;
 import nl.transfertafel.notification.access.web.RecipientRules;
+import nl.transfertafel.notification.access.web.SupporterAudit;
 import nl.transfertafel.notification.routing.domain.Channel;
 import nl.transfertafel.notification.routing.domain.Recipient;
 import nl.transfertafel.notification.subscription.application.SubscriptionService.EventSubscription;
@@ -59,9 +60,11 @@ public class SubscriptionController {
     }
 
     private final SubscriptionService subscriptions;
+    private final SupporterAudit audit;
 
-    public SubscriptionController(SubscriptionService subscriptions) {
+    public SubscriptionController(SubscriptionService subscriptions, SupporterAudit audit) {
         this.subscriptions = subscriptions;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -70,7 +73,7 @@ public class SubscriptionController {
             forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> get(Actor actor, @Parameter(description = "ADMIN only: another organisation code or coordinators:<region>")
             @RequestParam(required = false) String organisation) {
-        return act(actor, organisation, subscriptions::overview);
+        return act(actor, organisation, "subscriptions.read", subscriptions::overview);
     }
 
     @PutMapping
@@ -87,7 +90,7 @@ public class SubscriptionController {
                 .map(s -> new EventSubscription(s.eventType(), s.channels().isEmpty()
                         ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(s.channels())))
                 .toList();
-        return act(actor, organisation, recipient -> subscriptions.subscribe(recipient, wanted, actor.userId()));
+        return act(actor, organisation, "subscriptions.change", recipient -> subscriptions.subscribe(recipient, wanted, actor.userId()));
     }
 
     @PutMapping("/webhook")
@@ -103,7 +106,7 @@ public class SubscriptionController {
             forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> putWebhook(Actor actor, @RequestParam(required = false) String organisation,
             @Valid @RequestBody WebhookRequest request) {
-        return act(actor, organisation,
+        return act(actor, organisation, "webhook.register",
                 recipient -> subscriptions.registerWebhook(recipient, request.url(), request.secret(),
                         request.signatureScheme(), actor.userId()));
     }
@@ -113,7 +116,7 @@ public class SubscriptionController {
     @ProblemResponses(invalid = RecipientRules.RECIPIENT,
             forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> deleteWebhook(Actor actor, @RequestParam(required = false) String organisation) {
-        return act(actor, organisation, recipient -> subscriptions.removeWebhook(recipient, actor.userId()));
+        return act(actor, organisation, "webhook.remove", recipient -> subscriptions.removeWebhook(recipient, actor.userId()));
     }
 
     @PutMapping("/mailbox")
@@ -122,7 +125,7 @@ public class SubscriptionController {
             forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> putMailbox(Actor actor, @RequestParam(required = false) String organisation,
             @Valid @RequestBody MailboxRequest request) {
-        return act(actor, organisation,
+        return act(actor, organisation, "mailbox.register",
                 recipient -> subscriptions.registerMailbox(recipient, request.address(), actor.userId()));
     }
 
@@ -131,10 +134,11 @@ public class SubscriptionController {
     @ProblemResponses(invalid = RecipientRules.RECIPIENT,
             forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> deleteMailbox(Actor actor, @RequestParam(required = false) String organisation) {
-        return act(actor, organisation, recipient -> subscriptions.removeMailbox(recipient, actor.userId()));
+        return act(actor, organisation, "mailbox.remove", recipient -> subscriptions.removeMailbox(recipient, actor.userId()));
     }
 
-    private Mono<Overview> act(Actor actor, String organisation, Function<Recipient, Mono<Overview>> action) {
-        return Mono.defer(() -> action.apply(subscriptions.resolve(Callers.of(actor), organisation)));
+    private Mono<Overview> act(Actor actor, String organisation, String what, Function<Recipient, Mono<Overview>> action) {
+        return Mono.defer(() -> audit.audited(actor, what,
+                action.apply(subscriptions.resolve(Callers.of(actor), organisation))));
     }
 }
