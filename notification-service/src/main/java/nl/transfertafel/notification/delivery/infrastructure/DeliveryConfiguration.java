@@ -65,6 +65,11 @@ class DeliveryConfiguration {
     }
 
     @Bean
+    DeliveryRepository deliveryRepository(DatabaseClient db) {
+        return new DeliveryRepository(db);
+    }
+
+    @Bean
     MailTransport mailTransport(JavaMailSender sender,
             @Value("${transfertafel.notification.mail.from}") String from) {
         if (sender instanceof JavaMailSenderImpl smtp
