@@ -1,5 +1,7 @@
 package nl.transfertafel.notification;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import nl.transfertafel.testkit.architecture.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
@@ -13,5 +15,17 @@ class ArchitectureTest {
     @Test
     void domain_and_application_do_not_depend_on_the_edge() {
         ArchitectureRules.innerLayersDoNotDependOnTheEdge("nl.transfertafel.notification");
+    }
+
+    /**
+     * Issue 16 item 1: the features depend one way (routing ← subscription ← delivery ← inbox, all
+     * on access): routing owns the ports it needs (where deliveries go, which channels a recipient
+     * chose) and the features that implement them wire themselves.
+     */
+    @Test
+    void feature_packages_are_free_of_cycles() {
+        slices().matching("nl.transfertafel.notification.(*)..")
+                .should().beFreeOfCycles()
+                .check(ArchitectureRules.mainClassesOf("nl.transfertafel.notification"));
     }
 }

@@ -31,10 +31,14 @@ public final class NotificationWiring {
 
     public static void register(DynamicPropertyRegistry registry) {
         TestStack.wiring("notification").forEach((key, value) -> registry.add(key, () -> value));
+        // the tests run on the embedded engines with the local token issuer's public secrets
+        registry.add("transfertafel.dev-keys", () -> "true");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> mail().getSmtp().getPort());
         registry.add("transfertafel.services.intake-url", () -> ContactDesk.shared().url());
         registry.add("transfertafel.notification.webhook.allow-insecure-localhost", () -> "true");
+        // the tests' receivers run on 127.0.0.1
+        registry.add("transfertafel.notification.webhook.allow-private-targets", () -> "true");
         registry.add("transfertafel.notification.webhook.timeout", () -> "3s");
         registry.add("transfertafel.notification.delivery.initial-backoff", () -> "100ms");
         registry.add("transfertafel.notification.delivery.max-backoff", () -> "400ms");

@@ -35,7 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @NotificationIntegrationTest
 class NoPersonalDataIT {
 
-    private static final String SECRET = "privacy-test-secret-123";
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     record TestClient(String bsn, String name, String postcode, String birthDate, String phone, String email,
             TestEvents journey) {

@@ -43,9 +43,14 @@ public final class Api {
         return EventJson.mapper().readTree(body);
     }
 
-    /** Registers a webhook and subscribes the given event types to it (keeping the inbox on). */
+    /**
+     * Registers a webhook and subscribes the given event types to it (keeping the inbox on): a
+     * {@code whsec_} secret on the Standard Webhooks scheme (the default), another on the earlier one.
+     */
     public void webhook(String token, String url, String secret, String... eventTypes) {
-        put(token, "/api/v1/subscriptions/webhook", "{\"url\":\"" + url + "\",\"secret\":\"" + secret + "\"}")
+        String scheme = secret.startsWith("whsec_") ? "" : ",\"signatureScheme\":\"TRANSFERTAFEL_V1\"";
+        put(token, "/api/v1/subscriptions/webhook",
+                "{\"url\":\"" + url + "\",\"secret\":\"" + secret + "\"" + scheme + "}")
                 .expectStatus().isOk();
         subscribe(token, "[\"INBOX\",\"WEBHOOK\"]", eventTypes);
     }

@@ -11,26 +11,39 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A webhook receiver as an organisation would write one, from the documented scheme only (it does
- * not use the service's own signing code): it recomputes HMAC-SHA256 over {@code t + "." + body}
- * with its secret, compares in constant time, refuses signatures older than five minutes and
- * a signature it has already processed (replays), and answers 401 to anything that fails. What it accepts
- * is recorded in arrival order. Tests can make it answer an error status or hang.
+ * A webhook receiver as an organisation would write one, never with the service's own signing code.
+ * With a {@code whsec_} secret it is a Standard Webhooks receiver: it verifies with the
+ * specification's Java library ({@code com.standardwebhooks.Webhook#verify}, which also refuses
+ * timestamps more than five minutes off). With another secret it follows the earlier documented
+ * scheme: it recomputes HMAC-SHA256 over {@code t + "." + body}, compares in constant time and
+ * refuses signatures older than five minutes. Either way it refuses a signature it has already
+ * processed (replays) and answers 401 to anything that fails. What it accepts is recorded in arrival
+ * order. Tests can make it answer an error status or hang.
  */
 public final class TestReceiver implements AutoCloseable {
 
-    public record Received(String deliveryId, String eventId, String eventType, String signature, String body, Instant at) {
+    /** @param signatureHeaders the signature headers as received (Standard Webhooks: webhook-id, -timestamp, -signature) */
+    public record Received(String deliveryId, String eventId, String eventType, Map<String, String> signatureHeaders,
+            String body, Instant at) {
+
+        public String signature() {
+            return signatureHeaders.getOrDefault("webhook-signature", signatureHeaders.get("X-Transfertafel-Signature"));
+        }
     }
 
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -56,6 +69,14 @@ public final class TestReceiver implements AutoCloseable {
         server.createContext("/hook", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public boolean standardWebhooks() {
+        return secret.startsWith("whsec_");
     }
 
     public String url() {
@@ -95,8 +116,17 @@ public final class TestReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         int number = requests.incrementAndGet();
-        String signature = exchange.getRequestHeaders().getFirst("X-Transfertafel-Signature");
-        String problem = verify(signature, body);
+        Map<String, String> signatureHeaders = new LinkedHashMap<>();
+        for (String name : standardWebhooks() ? List.of("webhook-id", "webhook-timestamp", "webhook-signature")
+                : List.of("X-Transfertafel-Signature")) {
+            String value = exchange.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                signatureHeaders.put(name, value);
+            }
+        }
+        String signature = standardWebhooks() ? signatureHeaders.get("webhook-signature")
+                : signatureHeaders.get("X-Transfertafel-Signature");
+        String problem = standardWebhooks() ? verifyStandard(exchange.getRequestHeaders(), body) : verify(signature, body);
         if (problem != null) {
             synchronized (this) {
                 rejected.add(problem);
@@ -124,11 +154,22 @@ public final class TestReceiver implements AutoCloseable {
                 }
                 accepted.add(new Received(exchange.getRequestHeaders().getFirst("X-Transfertafel-Delivery-Id"),
                         exchange.getRequestHeaders().getFirst("X-Transfertafel-Event-Id"),
-                        exchange.getRequestHeaders().getFirst("X-Transfertafel-Event-Type"), signature,
+                        exchange.getRequestHeaders().getFirst("X-Transfertafel-Event-Type"), signatureHeaders,
                         new String(body, StandardCharsets.UTF_8), Instant.now()));
             }
         }
         respond(exchange, answer);
+    }
+
+    /** As a Standard Webhooks receiver: the specification's library decides (signature and timestamp tolerance). */
+    String verifyStandard(Map<String, List<String>> headers, byte[] body) {
+        try {
+            new Webhook(secret).verify(new String(body, StandardCharsets.UTF_8), headers);
+            return null;
+        } catch (WebhookVerificationException e) {
+            return e.getMessage() != null && e.getMessage().toLowerCase().contains("timestamp")
+                    ? "stale signature" : "bad signature";
+        }
     }
 
     /** Null when the signature is valid, fresh and not seen before; else why not. */
@@ -180,11 +221,11 @@ public final class TestReceiver implements AutoCloseable {
     /** Sends a captured request again, as an attacker replaying it would. Returns the status. */
     public int resend(Received captured) {
         try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url()))
+            var builder = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url()))
                     .header("Content-Type", "application/json")
-                    .header("X-Transfertafel-Signature", captured.signature())
-                    .header("X-Transfertafel-Delivery-Id", captured.deliveryId())
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(captured.body())).build();
+                    .header("X-Transfertafel-Delivery-Id", captured.deliveryId());
+            captured.signatureHeaders().forEach(builder::header);
+            var request = builder.POST(java.net.http.HttpRequest.BodyPublishers.ofString(captured.body())).build();
             return java.net.http.HttpClient.newHttpClient()
                     .send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {

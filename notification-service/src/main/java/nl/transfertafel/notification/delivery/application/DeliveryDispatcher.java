@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.DoubleSupplier;
 import nl.transfertafel.notification.delivery.domain.Delivery;
+import nl.transfertafel.notification.delivery.domain.FailureReason;
 import nl.transfertafel.notification.delivery.domain.RetryPolicy;
 import nl.transfertafel.notification.delivery.domain.SendOutcome;
 import nl.transfertafel.notification.delivery.infrastructure.DeliveryRepository;
@@ -104,10 +105,10 @@ public class DeliveryDispatcher {
         }
         return Mono.defer(() -> sender.send(delivery))
                 .timeout(sendTimeout)
+                // a code, never an exception's text (it can carry addresses and internal answers)
                 .onErrorResume(error -> Mono.just(new SendOutcome.Failed(delivery.channel().name(),
                         error instanceof java.util.concurrent.TimeoutException
-                                ? "no answer within " + sendTimeout.toMillis() + " ms"
-                                : error.getClass().getSimpleName())));
+                                ? FailureReason.TIMEOUT.name() : FailureReason.SEND_FAILED.name())));
     }
 
     private Mono<Attempt> record(Delivery delivery, SendOutcome outcome) {

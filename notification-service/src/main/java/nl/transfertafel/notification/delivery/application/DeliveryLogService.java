@@ -24,7 +24,7 @@ public class DeliveryLogService {
     /** @param recipient null = every recipient (administrators only: the caller checks) */
     public Mono<Page<LogEntry>> page(Recipient recipient, DeliveryStatus status, int page, int size) {
         String key = recipient == null ? null : recipient.key();
-        return Mono.zip(deliveries.log(key, status, page * size, size).collectList(), deliveries.count(key, status))
+        return Mono.zip(deliveries.log(key, status, Page.offset(page, size), size).collectList(), deliveries.count(key, status))
                 .map(t -> new Page<>(t.getT1(), page, size, t.getT2()));
     }
 

@@ -24,11 +24,9 @@ import nl.transfertafel.notification.delivery.application.OrganisationEmailSende
 import nl.transfertafel.notification.delivery.domain.Language;
 import nl.transfertafel.notification.delivery.domain.NoticeTexts;
 import nl.transfertafel.notification.delivery.domain.RetryPolicy;
-import nl.transfertafel.notification.routing.application.NotificationRouter;
-import nl.transfertafel.notification.routing.domain.Links;
-import nl.transfertafel.notification.routing.domain.RoutingPolicy;
-import nl.transfertafel.notification.routing.domain.SubjectKind;
-import nl.transfertafel.notification.subscription.application.SubscriptionService;
+import nl.transfertafel.notification.delivery.domain.SmtpTlsPolicy;
+import nl.transfertafel.notification.access.domain.Verdict;
+import nl.transfertafel.notification.subscription.domain.WebhookTargetPolicy;
 import nl.transfertafel.notification.subscription.infrastructure.SubscriptionRepository;
 import nl.transfertafel.platform.client.ServiceClients;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,11 +34,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Wires routing, the delivery table, the channels and the dispatcher. Settings: {@code transfertafel.notification.*}. */
+/** Wires the delivery table, the channels and the dispatcher. Settings: {@code transfertafel.notification.*}. */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
@@ -66,36 +65,19 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    Links links(@Value("${transfertafel.notification.links.referral}") String referral,
-            @Value("${transfertafel.notification.links.proposal}") String proposal,
-            @Value("${transfertafel.notification.links.offer}") String offer,
-            @Value("${transfertafel.notification.links.escalation}") String escalation,
-            @Value("${transfertafel.notification.links.blocked-transfer}") String blocked,
-            @Value("${transfertafel.notification.links.registration-restriction}") String restriction) {
-        Map<SubjectKind, String> templates = new EnumMap<>(SubjectKind.class);
-        templates.put(SubjectKind.REFERRAL, referral);
-        templates.put(SubjectKind.PROPOSAL, proposal);
-        templates.put(SubjectKind.OFFER, offer);
-        templates.put(SubjectKind.ESCALATION, escalation);
-        templates.put(SubjectKind.BLOCKED_TRANSFER, blocked);
-        templates.put(SubjectKind.REGISTRATION_RESTRICTION, restriction);
-        return new Links(templates);
-    }
-
-    @Bean
     DeliveryRepository deliveryRepository(DatabaseClient db) {
         return new DeliveryRepository(db);
     }
 
     @Bean
-    NotificationRouter notificationRouter(SubscriptionService subscriptions, DeliveryRepository deliveries, Links links,
-            Clock clock, MeterRegistry meters) {
-        return new NotificationRouter(new RoutingPolicy(), subscriptions, deliveries, links, clock, meters);
-    }
-
-    @Bean
     MailTransport mailTransport(JavaMailSender sender,
             @Value("${transfertafel.notification.mail.from}") String from) {
+        if (sender instanceof JavaMailSenderImpl smtp
+                && SmtpTlsPolicy.check(smtp.getUsername(), smtp.getProtocol(), smtp.getJavaMailProperties())
+                        instanceof Verdict.Rejected rejected) {
+            // refuse to start: the first e-mail would send the password in clear
+            throw new IllegalStateException(rejected.rule() + ": " + rejected.reason());
+        }
         return new SmtpMailTransport(sender, from);
     }
 
@@ -105,9 +87,9 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    WebhookSender webhookSender(SubscriptionRepository subscriptions, WebClient.Builder http, NoticeTexts texts,
-            Clock clock, @Value("${transfertafel.notification.webhook.timeout:10s}") Duration timeout) {
-        return new WebhookSender(subscriptions, http.clone().build(), texts, clock, timeout);
+    WebhookSender webhookSender(SubscriptionRepository subscriptions, WebClient.Builder http, WebhookTargetPolicy targets,
+            NoticeTexts texts, Clock clock, @Value("${transfertafel.notification.webhook.timeout:10s}") Duration timeout) {
+        return new WebhookSender(subscriptions::webhook, http, targets, texts, clock, timeout);
     }
 
     @Bean

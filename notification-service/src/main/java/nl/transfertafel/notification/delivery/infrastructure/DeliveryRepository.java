@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 import nl.transfertafel.notification.delivery.domain.Delivery;
 import nl.transfertafel.notification.delivery.domain.DeliveryStatus;
+import nl.transfertafel.notification.routing.application.DeliveryQueue;
+import nl.transfertafel.notification.routing.application.NewDelivery;
 import nl.transfertafel.notification.routing.domain.Channel;
 import nl.transfertafel.notification.routing.domain.Notice;
 import nl.transfertafel.notification.routing.domain.Recipient;
@@ -18,11 +20,7 @@ import reactor.core.publisher.Mono;
  * The delivery table: written by the router in the consumer's transaction, worked by the
  * dispatcher lane by lane (one lane = one recipient on one channel, in {@code seq} order).
  */
-public class DeliveryRepository {
-
-    public record NewDelivery(UUID id, UUID eventId, String eventType, Instant occurredAt, String region,
-            String recipient, Channel channel, Notice notice, Subject subject, String link, Instant at) {
-    }
+public class DeliveryRepository implements DeliveryQueue {
 
     /** A row of the delivery log as its organisation (or an administrator) sees it. */
     public record LogEntry(UUID id, UUID eventId, String eventType, String recipient, Channel channel, String notice,
@@ -42,12 +40,14 @@ public class DeliveryRepository {
     }
 
     /** Emits true when the delivery is new; false when this (event, recipient, channel) had one already. */
+    @Override
     public Mono<Boolean> insert(NewDelivery d) {
         var spec = db.sql("""
                         insert into delivery (id, event_id, event_type, occurred_at, region, recipient, channel, notice,
-                                              subject_kind, subject_id, link, status, attempts, next_attempt_at, created_at)
+                                              subject_kind, subject_id, link, referral_id, status, attempts,
+                                              next_attempt_at, created_at)
                         values (:id, :eventId, :type, :occurredAt, :region, :recipient, :channel, :notice,
-                                :subjectKind, :subjectId, :link, 'PENDING', 0, :at, :at)
+                                :subjectKind, :subjectId, :link, :referralId, 'PENDING', 0, :at, :at)
                         on conflict (event_id, recipient, channel) do nothing""")
                 .bind("id", d.id())
                 .bind("eventId", d.eventId())
@@ -61,6 +61,7 @@ public class DeliveryRepository {
                 .bind("subjectId", d.subject().id())
                 .bind("at", d.at());
         spec = d.link() == null ? spec.bindNull("link", String.class) : spec.bind("link", d.link());
+        spec = d.referralId() == null ? spec.bindNull("referralId", String.class) : spec.bind("referralId", d.referralId());
         return spec.fetch().rowsUpdated().map(n -> n > 0);
     }
 
@@ -166,10 +167,10 @@ public class DeliveryRepository {
     }
 
     /** The delivery log of one recipient (or of all, for an administrator: recipient null), newest first. */
-    public Flux<LogEntry> log(String recipient, DeliveryStatus status, int offset, int limit) {
-        StringBuilder sql = new StringBuilder("select * from delivery where true");
+    public Flux<LogEntry> log(String recipient, DeliveryStatus status, long offset, int limit) {
+        StringBuilder sql = new StringBuilder("select * from delivery d where true");
         if (recipient != null) {
-            sql.append(" and recipient = :recipient");
+            sql.append(" and recipient = :recipient").append(supportedClientsOnly(recipient));
         }
         if (status != null) {
             sql.append(" and status = :status");
@@ -186,9 +187,9 @@ public class DeliveryRepository {
     }
 
     public Mono<Long> count(String recipient, DeliveryStatus status) {
-        StringBuilder sql = new StringBuilder("select count(*) as n from delivery where true");
+        StringBuilder sql = new StringBuilder("select count(*) as n from delivery d where true");
         if (recipient != null) {
-            sql.append(" and recipient = :recipient");
+            sql.append(" and recipient = :recipient").append(supportedClientsOnly(recipient));
         }
         if (status != null) {
             sql.append(" and status = :status");
@@ -201,6 +202,18 @@ public class DeliveryRepository {
             spec = spec.bind("status", status.name());
         }
         return spec.map(row -> row.get("n", Long.class)).one();
+    }
+
+    /**
+     * A client supporter's desk shows only deliveries about clients whose referral names its
+     * organisation now: a withdrawn link hides what was sent before (issue 11 item 6).
+     */
+    static String supportedClientsOnly(String recipient) {
+        if (!recipient.startsWith(Recipient.SUPPORT_PREFIX)) {
+            return "";
+        }
+        return " and exists (select 1 from client_support cs where cs.referral_id = d.referral_id"
+                + " and 'support:' || cs.organisation = d.recipient)";
     }
 
     public Mono<LogEntry> entry(UUID id) {

@@ -1,5 +1,7 @@
 package nl.transfertafel.notification.delivery.infrastructure;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,29 +15,54 @@ import nl.transfertafel.notification.delivery.domain.NoticeTexts;
 import nl.transfertafel.notification.delivery.domain.SendOutcome;
 import nl.transfertafel.notification.delivery.domain.ThinNotification;
 import nl.transfertafel.notification.delivery.domain.WebhookSignature;
+import nl.transfertafel.notification.delivery.application.WebhookEndpoints;
+import nl.transfertafel.notification.delivery.domain.FailureReason;
+import nl.transfertafel.notification.delivery.domain.StandardWebhookSignature;
 import nl.transfertafel.notification.routing.domain.Channel;
-import nl.transfertafel.notification.subscription.infrastructure.SubscriptionRepository;
+import nl.transfertafel.notification.subscription.domain.SignatureScheme;
+import nl.transfertafel.notification.subscription.domain.WebhookEndpoint;
+import nl.transfertafel.notification.subscription.domain.WebhookTargetPolicy;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 import reactor.core.publisher.Mono;
 
 /**
- * POSTs the thin notification as JSON to the organisation's webhook, signed with its secret (see
- * {@link WebhookSignature}). Any 2xx is delivered; anything else, a connection error or no answer
- * within the timeout is a failed attempt, retried by the dispatcher.
+ * POSTs the thin notification as JSON to the organisation's webhook, signed with its secret by the
+ * scheme the webhook was registered with ({@link StandardWebhookSignature} by default,
+ * {@link WebhookSignature} for existing subscribers). Any 2xx is delivered; anything else, a
+ * connection error or no answer within the timeout is a failed attempt, retried by the dispatcher,
+ * and recorded as a {@link FailureReason} code only.
+ *
+ * <p>Only public targets are connected to ({@link WebhookTargetPolicy}): the URL's host is checked
+ * again here (it may have been registered before the rule), and every address it resolves to is
+ * checked by the client's resolver ({@link AllowedTargetsResolver}) right before connecting.
+ * Redirects are not followed.
  */
 public class WebhookSender implements ChannelSender {
 
-    private final SubscriptionRepository subscriptions;
+    private final WebhookEndpoints endpoints;
     private final WebClient http;
+    private final WebhookTargetPolicy targets;
     private final NoticeTexts texts;
     private final Clock clock;
     private final Duration timeout;
 
-    public WebhookSender(SubscriptionRepository subscriptions, WebClient http, NoticeTexts texts, Clock clock,
-            Duration timeout) {
-        this.subscriptions = subscriptions;
-        this.http = http;
+    public WebhookSender(WebhookEndpoints endpoints, WebClient.Builder http, WebhookTargetPolicy targets,
+            NoticeTexts texts, Clock clock, Duration timeout) {
+        this(endpoints, http, targets, AllowedTargetsResolver.HostLookup.system(), texts, clock, timeout);
+    }
+
+    WebhookSender(WebhookEndpoints endpoints, WebClient.Builder http, WebhookTargetPolicy targets,
+            AllowedTargetsResolver.HostLookup lookup, NoticeTexts texts, Clock clock, Duration timeout) {
+        this.endpoints = endpoints;
+        HttpClient client = HttpClient.create()
+                .resolver(new AllowedTargetsResolver(targets, lookup))
+                .followRedirect(false);
+        this.http = http.clone().clientConnector(new ReactorClientHttpConnector(client)).build();
+        this.targets = targets;
         this.texts = texts;
         this.clock = clock;
         this.timeout = timeout;
@@ -48,17 +75,25 @@ public class WebhookSender implements ChannelSender {
 
     @Override
     public Mono<SendOutcome> send(Delivery delivery) {
-        return subscriptions.webhook(delivery.recipient().key())
+        return endpoints.of(delivery.recipient().key())
                 .flatMap(endpoint -> post(delivery, endpoint))
                 .switchIfEmpty(Mono.just(new SendOutcome.Skipped("webhook", "no webhook registered")));
     }
 
-    private Mono<SendOutcome> post(Delivery delivery, SubscriptionRepository.WebhookEndpoint endpoint) {
+    private Mono<SendOutcome> post(Delivery delivery, WebhookEndpoint endpoint) {
+        URI uri;
+        try {
+            uri = new URI(endpoint.url());
+        } catch (URISyntaxException e) {
+            return Mono.just(new SendOutcome.Failed(endpoint.url(), FailureReason.TARGET_NOT_ALLOWED.name()));
+        }
+        if (!targets.checkHost(uri.getHost()).allowed()) {
+            return Mono.just(new SendOutcome.Failed(endpoint.url(), FailureReason.TARGET_NOT_ALLOWED.name()));
+        }
         byte[] body = body(delivery.notification());
-        String signature = WebhookSignature.header(endpoint.secret(), clock.instant(), body);
-        return http.post().uri(endpoint.url())
+        return http.post().uri(uri)
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(WebhookSignature.HEADER, signature)
+                .headers(headers -> sign(headers, endpoint, delivery, body))
                 .header(WebhookSignature.EVENT_ID_HEADER, delivery.eventId().toString())
                 .header(WebhookSignature.DELIVERY_ID_HEADER, delivery.id().toString())
                 .header(WebhookSignature.EVENT_TYPE_HEADER, delivery.eventType())
@@ -67,8 +102,18 @@ public class WebhookSender implements ChannelSender {
                 .timeout(timeout)
                 .map(status -> status.is2xxSuccessful()
                         ? (SendOutcome) new SendOutcome.Sent(endpoint.url())
-                        : new SendOutcome.Failed(endpoint.url(), "HTTP " + status.value()))
-                .onErrorResume(error -> Mono.just(new SendOutcome.Failed(endpoint.url(), describe(error))));
+                        : new SendOutcome.Failed(endpoint.url(), FailureReason.ofStatus(status.value()).name()))
+                .onErrorResume(error -> Mono.just(new SendOutcome.Failed(endpoint.url(), reason(error).name())));
+    }
+
+    @SuppressWarnings("deprecation")
+    private void sign(HttpHeaders headers, WebhookEndpoint endpoint, Delivery delivery, byte[] body) {
+        if (endpoint.scheme() == SignatureScheme.TRANSFERTAFEL_V1) {
+            headers.set(WebhookSignature.HEADER, WebhookSignature.header(endpoint.secret(), clock.instant(), body));
+        } else {
+            StandardWebhookSignature.headers(endpoint.secret(), delivery.id().toString(), clock.instant(), body)
+                    .forEach(headers::set);
+        }
     }
 
     /** The JSON body receivers get; documented in docs/services/notification-service.md. */
@@ -90,15 +135,26 @@ public class WebhookSender implements ChannelSender {
         return EventJson.mapper().writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
     }
 
-    private String describe(Throwable error) {
-        if (error instanceof java.util.concurrent.TimeoutException) {
-            return "no answer within " + timeout.toMillis() + " ms";
+    /** The kind of failure, from the exception chain; its text never leaves this method. */
+    static FailureReason reason(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AllowedTargetsResolver.TargetNotAllowed) {
+                return FailureReason.TARGET_NOT_ALLOWED;
+            }
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
+                    || t instanceof io.netty.handler.timeout.TimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return FailureReason.TIMEOUT;
+            }
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return FailureReason.TLS_ERROR;
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return FailureReason.DNS_FAILURE;
+            }
+            if (t instanceof java.net.ConnectException) {
+                return FailureReason.CONNECT_REFUSED;
+            }
         }
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return FailureReason.CONNECTION_FAILED;
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import nl.transfertafel.notification.access.web.Callers;
 import nl.transfertafel.notification.access.web.RecipientRules;
+import nl.transfertafel.notification.access.web.SupporterAudit;
 import nl.transfertafel.notification.delivery.application.DeliveryLogService;
 import nl.transfertafel.notification.delivery.application.Page;
 import nl.transfertafel.notification.delivery.domain.DeliveryStatus;
@@ -36,9 +37,12 @@ public class DeliveryLogController {
     private final DeliveryLogService log;
     private final SubscriptionService subscriptions;
 
-    public DeliveryLogController(DeliveryLogService log, SubscriptionService subscriptions) {
+    private final SupporterAudit audit;
+
+    public DeliveryLogController(DeliveryLogService log, SubscriptionService subscriptions, SupporterAudit audit) {
         this.log = log;
         this.subscriptions = subscriptions;
+        this.audit = audit;
     }
 
     @GetMapping("/deliveries")
@@ -50,10 +54,10 @@ public class DeliveryLogController {
             @Parameter(description = "ADMIN only: another organisation code or coordinators:<region>")
             @RequestParam(required = false) String organisation,
             @RequestParam(required = false) DeliveryStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return Mono.defer(() -> log.page(subscriptions.resolveForReading(Callers.of(actor), organisation), status, page,
-                size));
+        return Mono.defer(() -> audit.audited(actor, "deliveries.list",
+                log.page(subscriptions.resolveForReading(Callers.of(actor), organisation), status, page, size)));
     }
 
     @GetMapping("/dead-letters")
@@ -61,7 +65,7 @@ public class DeliveryLogController {
     @Operation(summary = "Dead letters, newest first, of every organisation or of one")
     @ProblemResponses(invalid = RecipientRules.RECIPIENT)
     public Mono<Page<LogEntry>> deadLetters(Actor actor, @RequestParam(required = false) String organisation,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return Mono.defer(() -> {
                     Recipient recipient = organisation == null || organisation.isBlank() ? null

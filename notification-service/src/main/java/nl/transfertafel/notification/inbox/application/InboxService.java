@@ -52,7 +52,7 @@ public class InboxService implements ChannelSender {
     }
 
     public Mono<Page<InboxItem>> page(Recipient recipient, String userId, boolean unreadOnly, int page, int size) {
-        return Mono.zip(inbox.page(recipient.key(), userId, unreadOnly, page * size, size).map(this::item).collectList(),
+        return Mono.zip(inbox.page(recipient.key(), userId, unreadOnly, Page.offset(page, size), size).map(this::item).collectList(),
                         inbox.count(recipient.key(), userId, unreadOnly))
                 .map(t -> new Page<>(t.getT1(), page, size, t.getT2()));
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import nl.transfertafel.notification.delivery.domain.Delivery;
+import nl.transfertafel.notification.routing.domain.Recipient;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -57,12 +58,12 @@ public class InboxRepository {
                 .then();
     }
 
-    public Flux<Row> page(String recipient, String userId, boolean unreadOnly, int offset, int limit) {
+    public Flux<Row> page(String recipient, String userId, boolean unreadOnly, long offset, int limit) {
         return db.sql("""
                         select n.*, r.read_at from inbox_notification n
                         left join inbox_read r on r.notification_id = n.id and r.user_id = :user
-                        where n.recipient = :recipient and (not :unreadOnly or r.read_at is null)
-                        order by n.created_at desc, n.id limit :limit offset :offset""")
+                        where n.recipient = :recipient and (not :unreadOnly or r.read_at is null)""" + supportedClientsOnly(recipient)
+                        + " order by n.created_at desc, n.id limit :limit offset :offset")
                 .bind("recipient", recipient)
                 .bind("user", userId)
                 .bind("unreadOnly", unreadOnly)
@@ -76,7 +77,7 @@ public class InboxRepository {
         return db.sql("""
                         select count(*) as n from inbox_notification n
                         left join inbox_read r on r.notification_id = n.id and r.user_id = :user
-                        where n.recipient = :recipient and (not :unreadOnly or r.read_at is null)""")
+                        where n.recipient = :recipient and (not :unreadOnly or r.read_at is null)""" + supportedClientsOnly(recipient))
                 .bind("recipient", recipient)
                 .bind("user", userId)
                 .bind("unreadOnly", unreadOnly)
@@ -88,7 +89,7 @@ public class InboxRepository {
         return db.sql("""
                         select n.*, r.read_at from inbox_notification n
                         left join inbox_read r on r.notification_id = n.id and r.user_id = :user
-                        where n.id = :id and n.recipient = :recipient""")
+                        where n.id = :id and n.recipient = :recipient""" + supportedClientsOnly(recipient))
                 .bind("id", id)
                 .bind("recipient", recipient)
                 .bind("user", userId)
@@ -113,6 +114,19 @@ public class InboxRepository {
                 .bind("user", userId)
                 .bind("at", clock.instant())
                 .then();
+    }
+
+    /**
+     * A client supporter's inbox shows only notifications about clients whose referral names its
+     * organisation now (issue 11 item 6): the inbox row shares its id with its delivery, which
+     * carries the referral.
+     */
+    private static String supportedClientsOnly(String recipient) {
+        if (!recipient.startsWith(Recipient.SUPPORT_PREFIX)) {
+            return "";
+        }
+        return " and exists (select 1 from delivery d join client_support cs on cs.referral_id = d.referral_id"
+                + " where d.id = n.id and 'support:' || cs.organisation = n.recipient)";
     }
 
     private static Row row(Readable row) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.UUID;
 import nl.transfertafel.notification.access.web.Callers;
 import nl.transfertafel.notification.access.web.RecipientRules;
+import nl.transfertafel.notification.access.web.SupporterAudit;
 import nl.transfertafel.notification.delivery.application.Page;
 import nl.transfertafel.notification.inbox.application.InboxItem;
 import nl.transfertafel.notification.inbox.application.InboxService;
@@ -41,12 +42,14 @@ public class InboxController {
     private final InboxService inbox;
     private final SubscriptionService subscriptions;
     private final Duration heartbeat;
+    private final SupporterAudit audit;
 
     public InboxController(InboxService inbox, SubscriptionService subscriptions,
-            @Value("${transfertafel.notification.inbox.heartbeat:15s}") Duration heartbeat) {
+            @Value("${transfertafel.notification.inbox.heartbeat:15s}") Duration heartbeat, SupporterAudit audit) {
         this.inbox = inbox;
         this.subscriptions = subscriptions;
         this.heartbeat = heartbeat;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -57,9 +60,12 @@ public class InboxController {
             @Parameter(description = "ADMIN only: another organisation code or coordinators:<region>")
             @RequestParam(required = false) String organisation,
             @RequestParam(defaultValue = "false") boolean unread,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Page.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return Mono.defer(() -> inbox.page(recipient(actor, organisation), actor.userId(), unread, page, size));
+        return Mono.defer(() -> {
+            Recipient recipient = recipient(actor, organisation);
+            return audit.audited(actor, "inbox.list", inbox.page(recipient, actor.userId(), unread, page, size));
+        });
     }
 
     @PostMapping("/{notificationId}/read")
@@ -69,7 +75,10 @@ public class InboxController {
             notFound = "notification in your inbox")
     public Mono<InboxItem> markRead(Actor actor, @PathVariable UUID notificationId,
             @RequestParam(required = false) String organisation) {
-        return Mono.defer(() -> inbox.markRead(recipient(actor, organisation), actor.userId(), notificationId));
+        return Mono.defer(() -> {
+            Recipient recipient = recipient(actor, organisation);
+            return audit.audited(actor, "inbox.mark-read", inbox.markRead(recipient, actor.userId(), notificationId));
+        });
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -84,6 +93,11 @@ public class InboxController {
                     Flux<ServerSentEvent<InboxItem>> beats = Flux.interval(heartbeat)
                             .map(n -> ServerSentEvent.<InboxItem>builder().comment("heartbeat").build());
                     // the first comment flushes the response headers, so the client knows it is subscribed
+                    if (recipient.kind() == Recipient.Kind.CLIENT_SUPPORT) {
+                        // the live stream cannot apply the supporter's per-client filter: supporters use the list
+                        throw nl.transfertafel.platform.refusal.Refused.forbidden("list-only",
+                                "a client supporter reads its notifications from the list, not the live stream");
+                    }
                     return Flux.merge(live, beats)
                             .startWith(ServerSentEvent.<InboxItem>builder().comment("subscribed " + recipient.key()).build());
                 });

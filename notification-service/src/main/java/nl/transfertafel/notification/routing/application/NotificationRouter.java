@@ -7,14 +7,12 @@ import java.util.UUID;
 import nl.transfertafel.contracts.events.EventCatalog;
 import nl.transfertafel.contracts.events.EventDescriptor;
 import nl.transfertafel.contracts.events.EventEnvelope;
-import nl.transfertafel.notification.delivery.infrastructure.DeliveryRepository;
-import nl.transfertafel.notification.delivery.infrastructure.DeliveryRepository.NewDelivery;
+import nl.transfertafel.contracts.events.intake.ClientSupportChanged;
 import nl.transfertafel.notification.routing.domain.Channel;
 import nl.transfertafel.notification.routing.domain.Concern;
 import nl.transfertafel.notification.routing.domain.Links;
 import nl.transfertafel.notification.routing.domain.Occurrence;
 import nl.transfertafel.notification.routing.domain.RoutingPolicy;
-import nl.transfertafel.notification.subscription.application.SubscriptionService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,21 +21,25 @@ import reactor.core.publisher.Mono;
  * (their subscriptions), one row per (event, recipient, channel). Runs inside the idempotent
  * consumer's transaction, so a redelivered event adds nothing (the consumer ledger skips it, and
  * the unique key of the delivery table would too); the dispatcher sends the rows afterwards.
+ * {@code ClientSupportChanged} is not a notification: it records which client-support organisation
+ * a referral's client named, so that the supporter hears of the client's offers.
  */
 public class NotificationRouter {
 
     private final RoutingPolicy policy;
-    private final SubscriptionService subscriptions;
-    private final DeliveryRepository deliveries;
+    private final ChannelChoices channels;
+    private final DeliveryQueue deliveries;
+    private final ClientSupportDirectory support;
     private final Links links;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public NotificationRouter(RoutingPolicy policy, SubscriptionService subscriptions, DeliveryRepository deliveries,
-            Links links, Clock clock, MeterRegistry meters) {
+    public NotificationRouter(RoutingPolicy policy, ChannelChoices channels, DeliveryQueue deliveries,
+            ClientSupportDirectory support, Links links, Clock clock, MeterRegistry meters) {
         this.policy = policy;
-        this.subscriptions = subscriptions;
+        this.channels = channels;
         this.deliveries = deliveries;
+        this.support = support;
         this.links = links;
         this.clock = clock;
         this.meters = meters;
@@ -50,10 +52,16 @@ public class NotificationRouter {
         }
         Occurrence occurrence = new Occurrence(envelope.eventId(), envelope.type(), envelope.occurredAt(),
                 envelope.region(), envelope.payloadAs(descriptor.get().payloadClass()));
-        return Flux.fromIterable(policy.concerns(occurrence))
-                .concatMap(concern -> subscriptions.channels(concern.recipient(), occurrence.type())
+        if (occurrence.payload() instanceof ClientSupportChanged changed) {
+            return support.record(changed.referralId(), changed.supportOrganisation());
+        }
+        String referralId = RoutingPolicy.supportedReferralOf(occurrence.payload()).orElse(null);
+        Mono<Optional<String>> supporter = referralId == null ? Mono.just(Optional.empty())
+                : support.organisationFor(referralId);
+        return supporter.flatMapMany(organisation -> Flux.fromIterable(policy.concerns(occurrence, organisation.orElse(null))))
+                .concatMap(concern -> channels.channels(concern.recipient(), occurrence.type())
                         .flatMapMany(Flux::fromIterable)
-                        .concatMap(channel -> deliveries.insert(newDelivery(occurrence, concern, channel))
+                        .concatMap(channel -> deliveries.insert(newDelivery(occurrence, concern, channel, referralId))
                                 .doOnNext(created -> {
                                     if (created) {
                                         meters.counter("transfertafel.notifications.queued", "channel", channel.name(),
@@ -63,11 +71,11 @@ public class NotificationRouter {
                 .then();
     }
 
-    private NewDelivery newDelivery(Occurrence occurrence, Concern concern, Channel channel) {
+    private NewDelivery newDelivery(Occurrence occurrence, Concern concern, Channel channel, String referralId) {
         // a client gets no API link: it has no account here; the GP and provider contact it
         String link = channel == Channel.CLIENT_EMAIL ? null : links.to(concern.subject());
         return new NewDelivery(UUID.randomUUID(), occurrence.eventId(), occurrence.type(), occurrence.occurredAt(),
                 occurrence.region(), concern.recipient().key(), channel, concern.notice(), concern.subject(), link,
-                clock.instant());
+                referralId, clock.instant());
     }
 }

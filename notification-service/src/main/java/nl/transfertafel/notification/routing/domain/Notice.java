@@ -22,5 +22,8 @@ public enum Notice {
     TRANSFER_BLOCKED,
     ESCALATION_OPENED,
     CLIENT_OFFER,
-    CLIENT_TRANSFER_COMPLETED
+    CLIENT_TRANSFER_COMPLETED,
+    /** To the client-support organisation the client named (issue 11 item 6). */
+    SUPPORTED_CLIENT_OFFERED,
+    SUPPORTED_CLIENT_TRANSFERRED
 }

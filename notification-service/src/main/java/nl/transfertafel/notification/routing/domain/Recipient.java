@@ -13,12 +13,27 @@ public sealed interface Recipient {
 
     String COORDINATORS_PREFIX = "coordinators:";
     String CLIENT_PREFIX = "client:";
+    String SUPPORT_PREFIX = "support:";
+
+    /**
+     * What a code, region or referral id may look like: letters, digits, '.', '_' and '-', at most 64
+     * (AGB and UZOVI codes, region names, UUIDs). Anything else (control characters, a NUL that
+     * PostgreSQL refuses, very long strings) is not a recipient.
+     */
+    java.util.regex.Pattern PART = java.util.regex.Pattern.compile("^[\\p{L}\\p{N}._-]{1,64}$");
+
+    private static String checked(String part, String what) {
+        if (part == null || !PART.matcher(part).matches()) {
+            throw new IllegalArgumentException(what + " is 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        return part;
+    }
 
     String key();
 
     Kind kind();
 
-    enum Kind { ORGANISATION, REGION_COORDINATORS, CLIENT }
+    enum Kind { ORGANISATION, REGION_COORDINATORS, CLIENT, CLIENT_SUPPORT }
 
     static Recipient parse(String key) {
         Objects.requireNonNull(key, "key");
@@ -28,6 +43,9 @@ public sealed interface Recipient {
         if (key.startsWith(CLIENT_PREFIX)) {
             return new Client(key.substring(CLIENT_PREFIX.length()));
         }
+        if (key.startsWith(SUPPORT_PREFIX)) {
+            return new ClientSupport(key.substring(SUPPORT_PREFIX.length()));
+        }
         return new Organisation(key);
     }
 
@@ -36,6 +54,7 @@ public sealed interface Recipient {
             if (code == null || code.isBlank() || code.contains(":")) {
                 throw new IllegalArgumentException("an organisation code is a plain code such as an AGB or UZOVI");
             }
+            checked(code, "an organisation code");
         }
 
         @Override
@@ -54,6 +73,7 @@ public sealed interface Recipient {
             if (region == null || region.isBlank()) {
                 throw new IllegalArgumentException("region is required");
             }
+            checked(region, "a region");
         }
 
         @Override
@@ -73,6 +93,7 @@ public sealed interface Recipient {
             if (referralId == null || referralId.isBlank()) {
                 throw new IllegalArgumentException("referralId is required");
             }
+            checked(referralId, "a referral id");
         }
 
         @Override
@@ -88,6 +109,30 @@ public sealed interface Recipient {
         /** How the delivery log names this recipient: never the address. */
         public String description() {
             return "client of referral " + referralId;
+        }
+    }
+
+    /**
+     * A client-support organisation (onafhankelijke cliëntondersteuning) as the supporter of the
+     * clients who named it: its own desk, apart from any organisation inbox with the same code, and
+     * showing only what concerns the clients whose referral names it now (issue 11 item 6).
+     */
+    record ClientSupport(String organisation) implements Recipient {
+        public ClientSupport {
+            if (organisation == null || organisation.isBlank()) {
+                throw new IllegalArgumentException("organisation is required");
+            }
+            checked(organisation, "an organisation code");
+        }
+
+        @Override
+        public String key() {
+            return SUPPORT_PREFIX + organisation;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.CLIENT_SUPPORT;
         }
     }
 }

@@ -46,6 +46,7 @@ public final class RoutingPolicy {
         SUBSCRIBABLE.put(Recipient.Kind.REGION_COORDINATORS, new LinkedHashSet<>(List.of(
                 "TransferProposed", "ScreeningOverdue", "RegistrationRestrictionChanged")));
         SUBSCRIBABLE.put(Recipient.Kind.CLIENT, new LinkedHashSet<>(List.of("TransferOffered", "TransferCompleted")));
+        SUBSCRIBABLE.put(Recipient.Kind.CLIENT_SUPPORT, new LinkedHashSet<>(List.of("TransferOffered", "TransferCompleted")));
     }
 
     /** The event types that can concern a recipient of this kind: what a subscription may name. */
@@ -59,6 +60,30 @@ public final class RoutingPolicy {
     }
 
     public List<Concern> concerns(Occurrence event) {
+        return concerns(event, null);
+    }
+
+    /**
+     * The referral an event is about where the client's supporter may hear of it (an offer, a
+     * completed transfer), so that the router can look up which client-support organisation the
+     * client named; empty for every other event.
+     */
+    public static java.util.Optional<String> supportedReferralOf(EventPayload payload) {
+        if (payload instanceof TransferOffered offered) {
+            return java.util.Optional.ofNullable(offered.referralId());
+        }
+        if (payload instanceof TransferCompleted completed) {
+            return java.util.Optional.ofNullable(completed.referralId());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * @param supportOrganisation the client-support organisation the client of the event's referral
+     *                            named ({@code ClientSupportChanged}), or null: it hears of the offer
+     *                            and of the completed transfer, so it can help the client answer
+     */
+    public List<Concern> concerns(Occurrence event, String supportOrganisation) {
         List<Concern> out = new ArrayList<>();
         EventPayload payload = event.payload();
         if (payload instanceof ReferralReceived referral) {
@@ -87,12 +112,14 @@ public final class RoutingPolicy {
             organisation(out, offered.referrerAgb(), Notice.TRANSFER_OFFERED, subject);
             organisation(out, offered.receivingProviderAgb(), Notice.OFFER_RECEIVED, subject);
             client(out, offered.referralId(), Notice.CLIENT_OFFER, subject);
+            supporter(out, supportOrganisation, Notice.SUPPORTED_CLIENT_OFFERED, subject);
         } else if (payload instanceof TransferCompleted completed) {
             Subject subject = new Subject(SubjectKind.OFFER, completed.proposalId());
             organisation(out, completed.referrerAgb(), Notice.TRANSFER_COMPLETED, subject);
             organisation(out, completed.receivingProviderAgb(), Notice.CLIENT_TRANSFERRED_IN, subject);
             organisation(out, completed.previousProviderAgb(), Notice.CLIENT_TRANSFERRED_OUT, subject);
             client(out, completed.referralId(), Notice.CLIENT_TRANSFER_COMPLETED, subject);
+            supporter(out, supportOrganisation, Notice.SUPPORTED_CLIENT_TRANSFERRED, subject);
         } else if (payload instanceof ScreeningOverdue overdue) {
             out.add(new Concern(new Recipient.RegionCoordinators(event.region()), Notice.SCREENING_OVERDUE,
                     new Subject(SubjectKind.PROPOSAL, overdue.proposalId())));
@@ -121,6 +148,12 @@ public final class RoutingPolicy {
     private static void client(List<Concern> out, String referralId, Notice notice, Subject subject) {
         if (referralId != null && !referralId.isBlank()) {
             out.add(new Concern(new Recipient.Client(referralId), notice, subject));
+        }
+    }
+
+    private static void supporter(List<Concern> out, String organisation, Notice notice, Subject subject) {
+        if (organisation != null && !organisation.isBlank()) {
+            out.add(new Concern(new Recipient.ClientSupport(organisation), notice, subject));
         }
     }
 

@@ -8,11 +8,14 @@ import java.util.Set;
 import nl.transfertafel.notification.access.domain.Caller;
 import nl.transfertafel.notification.access.domain.RecipientAccess;
 import nl.transfertafel.notification.access.domain.Verdict;
+import nl.transfertafel.notification.routing.application.ChannelChoices;
 import nl.transfertafel.notification.routing.domain.Channel;
 import nl.transfertafel.notification.routing.domain.Recipient;
 import nl.transfertafel.notification.routing.domain.RoutingPolicy;
 import nl.transfertafel.notification.subscription.domain.MailboxPolicy;
+import nl.transfertafel.notification.subscription.domain.SignatureScheme;
 import nl.transfertafel.notification.subscription.domain.SubscriptionPolicy;
+import nl.transfertafel.notification.subscription.domain.WebhookEndpoint;
 import nl.transfertafel.notification.subscription.domain.WebhookUrlPolicy;
 import nl.transfertafel.notification.subscription.infrastructure.SubscriptionRepository;
 import nl.transfertafel.platform.refusal.Refused;
@@ -21,17 +24,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Manages who hears what on which channel, per organisation or coordinator desk. */
-public class SubscriptionService {
+public class SubscriptionService implements ChannelChoices {
 
     /** The effective subscriptions of one recipient, and which channels it has set up. */
     public record Overview(String recipient, List<EventSubscription> subscriptions, boolean webhookRegistered,
-            String webhookUrl, boolean mailboxRegistered, String mailbox) {
+            String webhookUrl, SignatureScheme webhookSignatureScheme, boolean mailboxRegistered, String mailbox) {
     }
 
     public record EventSubscription(String eventType, Set<Channel> channels) {
     }
-
-    private static final int MIN_SECRET_LENGTH = 16;
 
     private final SubscriptionRepository repository;
     private final SubscriptionPolicy policy;
@@ -90,7 +91,8 @@ public class SubscriptionService {
                         subscriptions.add(new EventSubscription(type, policy.channels(recipient, type, choices)));
                     }
                     return new Overview(recipient.key(), subscriptions, t.getT2().isPresent(),
-                            t.getT2().map(SubscriptionRepository.WebhookEndpoint::url).orElse(null),
+                            t.getT2().map(WebhookEndpoint::url).orElse(null),
+                            t.getT2().map(WebhookEndpoint::scheme).orElse(null),
                             t.getT3().isPresent(), t.getT3().orElse(null));
                 });
     }
@@ -119,15 +121,17 @@ public class SubscriptionService {
         return tx.transactional(webhookReady.then(mailboxReady).then(save)).then(overview(recipient));
     }
 
-    public Mono<Overview> registerWebhook(Recipient recipient, String url, String secret, String by) {
+    /** @param scheme how deliveries are signed; null = {@link SignatureScheme#STANDARD_WEBHOOKS} */
+    public Mono<Overview> registerWebhook(Recipient recipient, String url, String secret, SignatureScheme scheme,
+            String by) {
+        SignatureScheme signing = scheme == null ? SignatureScheme.STANDARD_WEBHOOKS : scheme;
         if (webhookUrls.check(url) instanceof Verdict.Rejected rejected) {
             throw invalid("url", rejected);
         }
-        if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
-            throw Refused.invalid("secret", "secret",
-                    "a shared secret of at least " + MIN_SECRET_LENGTH + " characters");
+        if (signing.checkSecret(secret) instanceof Verdict.Rejected rejected) {
+            throw invalid("secret", rejected);
         }
-        return repository.saveWebhook(recipient.key(), url, secret, by).then(overview(recipient));
+        return repository.saveWebhook(recipient.key(), url, secret, signing, by).then(overview(recipient));
     }
 
     public Mono<Overview> registerMailbox(Recipient recipient, String address, String by) {
@@ -157,6 +161,7 @@ public class SubscriptionService {
     }
 
     /** The channels an event type reaches a recipient on (used by the router). */
+    @Override
     public Mono<Set<Channel>> channels(Recipient recipient, String eventType) {
         if (recipient.kind() == Recipient.Kind.CLIENT) {
             return Mono.just(policy.channels(recipient, eventType, Map.of()));

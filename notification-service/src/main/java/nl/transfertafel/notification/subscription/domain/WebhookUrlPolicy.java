@@ -9,16 +9,19 @@ import nl.transfertafel.notification.access.domain.Verdict;
 /**
  * A webhook goes to an HTTPS URL (the body is signed, but only TLS keeps it private). Plain
  * {@code http://} is allowed to the loopback host only, and only where configured (the local stack
- * and tests: {@code transfertafel.notification.webhook.allow-insecure-localhost}).
+ * and tests: {@code transfertafel.notification.webhook.allow-insecure-localhost}). The host must be
+ * a public one ({@link WebhookTargetPolicy}).
  */
 public final class WebhookUrlPolicy {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final boolean allowInsecureLocalhost;
+    private final WebhookTargetPolicy targets;
 
-    public WebhookUrlPolicy(boolean allowInsecureLocalhost) {
+    public WebhookUrlPolicy(boolean allowInsecureLocalhost, WebhookTargetPolicy targets) {
         this.allowInsecureLocalhost = allowInsecureLocalhost;
+        this.targets = targets;
     }
 
     public Verdict check(String url) {
@@ -38,6 +41,10 @@ public final class WebhookUrlPolicy {
         }
         if (uri.getFragment() != null) {
             return Verdict.reject("url", "no fragment in a webhook URL");
+        }
+        Verdict target = targets.checkHost(uri.getHost());
+        if (!target.allowed()) {
+            return target;
         }
         if (scheme.equals("https")) {
             return Verdict.ALLOWED;

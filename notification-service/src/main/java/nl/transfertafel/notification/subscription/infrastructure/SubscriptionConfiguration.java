@@ -5,6 +5,7 @@ import nl.transfertafel.notification.access.domain.RecipientAccess;
 import nl.transfertafel.notification.subscription.application.SubscriptionService;
 import nl.transfertafel.notification.subscription.domain.MailboxPolicy;
 import nl.transfertafel.notification.subscription.domain.SubscriptionPolicy;
+import nl.transfertafel.notification.subscription.domain.WebhookTargetPolicy;
 import nl.transfertafel.notification.subscription.domain.WebhookUrlPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -30,11 +31,18 @@ class SubscriptionConfiguration {
         return new SubscriptionPolicy();
     }
 
+    /** Public targets only, unless {@code allow-private-targets} (the local stack and tests: receivers on this machine). */
+    @Bean
+    WebhookTargetPolicy webhookTargetPolicy(
+            @Value("${transfertafel.notification.webhook.allow-private-targets:false}") boolean allowPrivateTargets) {
+        return new WebhookTargetPolicy(allowPrivateTargets);
+    }
+
     @Bean
     SubscriptionService subscriptionService(SubscriptionRepository repository, SubscriptionPolicy policy,
-            RecipientAccess access, TransactionalOperator tx,
+            RecipientAccess access, TransactionalOperator tx, WebhookTargetPolicy targets,
             @Value("${transfertafel.notification.webhook.allow-insecure-localhost:false}") boolean allowInsecureLocalhost) {
-        return new SubscriptionService(repository, policy, access, new WebhookUrlPolicy(allowInsecureLocalhost),
+        return new SubscriptionService(repository, policy, access, new WebhookUrlPolicy(allowInsecureLocalhost, targets),
                 new MailboxPolicy(), tx);
     }
 }

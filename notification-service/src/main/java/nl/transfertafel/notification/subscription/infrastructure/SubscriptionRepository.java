@@ -5,14 +5,13 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import nl.transfertafel.notification.routing.domain.Channel;
+import nl.transfertafel.notification.subscription.domain.SignatureScheme;
+import nl.transfertafel.notification.subscription.domain.WebhookEndpoint;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /** Subscriptions and channel settings per recipient (organisation code or coordinator desk key). */
 public class SubscriptionRepository {
-
-    public record WebhookEndpoint(String recipient, String url, String secret) {
-    }
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -60,22 +59,24 @@ public class SubscriptionRepository {
     }
 
     public Mono<WebhookEndpoint> webhook(String recipient) {
-        return db.sql("select recipient, url, secret from webhook_endpoint where recipient = :recipient")
+        return db.sql("select recipient, url, secret, signature_scheme from webhook_endpoint where recipient = :recipient")
                 .bind("recipient", recipient)
                 .map(row -> new WebhookEndpoint(row.get("recipient", String.class), row.get("url", String.class),
-                        row.get("secret", String.class)))
+                        row.get("secret", String.class), SignatureScheme.valueOf(row.get("signature_scheme", String.class))))
                 .one();
     }
 
-    public Mono<Void> saveWebhook(String recipient, String url, String secret, String by) {
+    public Mono<Void> saveWebhook(String recipient, String url, String secret, SignatureScheme scheme, String by) {
         return db.sql("""
-                        insert into webhook_endpoint (recipient, url, secret, updated_at, updated_by)
-                        values (:recipient, :url, :secret, :at, :by)
+                        insert into webhook_endpoint (recipient, url, secret, signature_scheme, updated_at, updated_by)
+                        values (:recipient, :url, :secret, :scheme, :at, :by)
                         on conflict (recipient) do update set url = excluded.url, secret = excluded.secret,
+                            signature_scheme = excluded.signature_scheme,
                             updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
                 .bind("recipient", recipient)
                 .bind("url", url)
                 .bind("secret", secret)
+                .bind("scheme", scheme.name())
                 .bind("at", clock.instant())
                 .bind("by", by)
                 .then();

@@ -2,6 +2,7 @@ package nl.transfertafel.notification.subscription.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,11 +14,13 @@ import java.util.Set;
 import java.util.function.Function;
 import nl.transfertafel.notification.access.web.Callers;
 import nl.transfertafel.notification.access.web.RecipientRules;
+import nl.transfertafel.notification.access.web.SupporterAudit;
 import nl.transfertafel.notification.routing.domain.Channel;
 import nl.transfertafel.notification.routing.domain.Recipient;
 import nl.transfertafel.notification.subscription.application.SubscriptionService.EventSubscription;
 import nl.transfertafel.notification.subscription.application.SubscriptionService.Overview;
 import nl.transfertafel.notification.subscription.application.SubscriptionService;
+import nl.transfertafel.notification.subscription.domain.SignatureScheme;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemResponses;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,19 +47,24 @@ public class SubscriptionController {
     public record SubscriptionRequest(@NotBlank String eventType, @NotNull Set<Channel> channels) {
     }
 
-    public record SubscriptionsRequest(@NotNull @Size(min = 1, max = 50) List<@Valid SubscriptionRequest> subscriptions) {
+    public record SubscriptionsRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull SubscriptionRequest> subscriptions) {
     }
 
-    public record WebhookRequest(@NotBlank @Size(max = 2000) String url, @NotBlank @Size(min = 16, max = 256) String secret) {
+    public record WebhookRequest(@NotBlank @Size(max = 2000) String url, @NotBlank @Size(min = 16, max = 256) String secret,
+            @Schema(description = "STANDARD_WEBHOOKS (default; secret whsec_<base64 of 24-64 bytes>) or, for existing "
+                    + "subscribers for one release, TRANSFERTAFEL_V1 (X-Transfertafel-Signature t=..,v1=..)")
+            SignatureScheme signatureScheme) {
     }
 
     public record MailboxRequest(@NotBlank @Size(max = 254) String address) {
     }
 
     private final SubscriptionService subscriptions;
+    private final SupporterAudit audit;
 
-    public SubscriptionController(SubscriptionService subscriptions) {
+    public SubscriptionController(SubscriptionService subscriptions, SupporterAudit audit) {
         this.subscriptions = subscriptions;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -65,7 +73,7 @@ public class SubscriptionController {
             forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> get(Actor actor, @Parameter(description = "ADMIN only: another organisation code or coordinators:<region>")
             @RequestParam(required = false) String organisation) {
-        return act(actor, organisation, subscriptions::overview);
+        return act(actor, organisation, "subscriptions.read", subscriptions::overview);
     }
 
     @PutMapping
@@ -82,19 +90,25 @@ public class SubscriptionController {
                 .map(s -> new EventSubscription(s.eventType(), s.channels().isEmpty()
                         ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(s.channels())))
                 .toList();
-        return act(actor, organisation, recipient -> subscriptions.subscribe(recipient, wanted, actor.userId()));
+        return act(actor, organisation, "subscriptions.change", recipient -> subscriptions.subscribe(recipient, wanted, actor.userId()));
     }
 
     @PutMapping("/webhook")
-    @Operation(summary = "Register (or replace) the webhook URL and the shared HMAC secret",
-            description = "HTTPS only. Deliveries are POSTs signed as documented in docs/services/notification-service.md.")
+    @Operation(summary = "Register (or replace) the webhook URL, the shared HMAC secret and the signature scheme",
+            description = "HTTPS to a public host only. Deliveries are POSTs signed per Standard Webhooks (or the "
+                    + "earlier scheme for existing subscribers), as documented in docs/services/notification-service.md.")
     @ProblemResponses(invalid = {RecipientRules.RECIPIENT, "url: not a usable URL (no host, credentials or fragment)",
-            "https-only: not https", "secret: a secret shorter than 16 characters"},
+            "https-only: not https",
+            "target-not-allowed: a private, loopback, link-local, unique-local, multicast or unspecified address, "
+                    + "or a single-label or cluster-internal host name",
+            "standard-webhooks-secret: not whsec_ and the base64 of 24 to 64 bytes",
+            "secret: a TRANSFERTAFEL_V1 secret shorter than 16 characters"},
             forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> putWebhook(Actor actor, @RequestParam(required = false) String organisation,
             @Valid @RequestBody WebhookRequest request) {
-        return act(actor, organisation,
-                recipient -> subscriptions.registerWebhook(recipient, request.url(), request.secret(), actor.userId()));
+        return act(actor, organisation, "webhook.register",
+                recipient -> subscriptions.registerWebhook(recipient, request.url(), request.secret(),
+                        request.signatureScheme(), actor.userId()));
     }
 
     @DeleteMapping("/webhook")
@@ -102,7 +116,7 @@ public class SubscriptionController {
     @ProblemResponses(invalid = RecipientRules.RECIPIENT,
             forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> deleteWebhook(Actor actor, @RequestParam(required = false) String organisation) {
-        return act(actor, organisation, recipient -> subscriptions.removeWebhook(recipient, actor.userId()));
+        return act(actor, organisation, "webhook.remove", recipient -> subscriptions.removeWebhook(recipient, actor.userId()));
     }
 
     @PutMapping("/mailbox")
@@ -111,7 +125,7 @@ public class SubscriptionController {
             forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> putMailbox(Actor actor, @RequestParam(required = false) String organisation,
             @Valid @RequestBody MailboxRequest request) {
-        return act(actor, organisation,
+        return act(actor, organisation, "mailbox.register",
                 recipient -> subscriptions.registerMailbox(recipient, request.address(), actor.userId()));
     }
 
@@ -120,10 +134,11 @@ public class SubscriptionController {
     @ProblemResponses(invalid = RecipientRules.RECIPIENT,
             forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> deleteMailbox(Actor actor, @RequestParam(required = false) String organisation) {
-        return act(actor, organisation, recipient -> subscriptions.removeMailbox(recipient, actor.userId()));
+        return act(actor, organisation, "mailbox.remove", recipient -> subscriptions.removeMailbox(recipient, actor.userId()));
     }
 
-    private Mono<Overview> act(Actor actor, String organisation, Function<Recipient, Mono<Overview>> action) {
-        return Mono.defer(() -> action.apply(subscriptions.resolve(Callers.of(actor), organisation)));
+    private Mono<Overview> act(Actor actor, String organisation, String what, Function<Recipient, Mono<Overview>> action) {
+        return Mono.defer(() -> audit.audited(actor, what,
+                action.apply(subscriptions.resolve(Callers.of(actor), organisation))));
     }
 }

@@ -19,6 +19,22 @@ class RecipientAccessTest {
     }
 
     @Test
+    void a_client_supporter_works_for_its_supporter_desk_never_as_the_organisation() {
+        Caller supporter = new Caller(Set.of("CLIENT_SUPPORT"), "cs-mee", "rotterdam");
+        assertThat(access.own(supporter)).contains(new Recipient.ClientSupport("cs-mee"));
+        assertThat(access.mayManage(supporter, new Recipient.ClientSupport("cs-mee")).allowed()).isTrue();
+        assertThat(access.mayManage(supporter, new Recipient.Organisation("cs-mee")).allowed()).isFalse();
+        assertThat(access.mayManage(supporter, new Recipient.ClientSupport("cs-other")).allowed()).isFalse();
+        assertThat(access.own(new Caller(Set.of("CLIENT_SUPPORT"), null, "rotterdam"))).isEmpty();
+    }
+
+    @Test
+    void a_claim_that_cannot_name_a_recipient_receives_nothing() {
+        assertThat(access.own(new Caller(Set.of("GP"), "01\u0000", "rotterdam"))).isEmpty();
+        assertThat(access.own(new Caller(Set.of("COORDINATOR"), "x", "x".repeat(100)))).isEmpty();
+    }
+
+    @Test
     void others_manage_their_own_organisation_only() {
         Caller gp = new Caller(Set.of("GP"), "01000001", "rotterdam");
         assertThat(access.mayManage(gp, new Recipient.Organisation("01000001")).allowed()).isTrue();

@@ -112,6 +112,22 @@ class RoutingPolicyTest {
                 .allSatisfy(type -> assertThat(EventCatalog.all()).anyMatch(d -> d.type().equals(type)));
     }
 
+    @Test
+    void the_client_support_organisation_the_client_named_hears_of_its_offer_and_transfer_only() {
+        EventEnvelope offered = journey.transferOffered();
+        Occurrence occurrence = new Occurrence(offered.eventId(), offered.type(), offered.occurredAt(), offered.region(),
+                offered.payloadAs(EventCatalog.find(offered.type(), 1).orElseThrow().payloadClass()));
+        assertThat(RoutingPolicy.supportedReferralOf(occurrence.payload())).contains(journey.referralId);
+        assertThat(policy.concerns(occurrence, "cs-mee")).contains(new Concern(new Recipient.ClientSupport("cs-mee"),
+                Notice.SUPPORTED_CLIENT_OFFERED, new Subject(SubjectKind.OFFER, journey.proposalId)));
+        assertThat(policy.concerns(occurrence, null)).noneMatch(c -> c.recipient().kind() == Recipient.Kind.CLIENT_SUPPORT);
+        EventEnvelope proposed = journey.transferProposed();
+        assertThat(RoutingPolicy.supportedReferralOf(proposed.payloadAs(
+                EventCatalog.find(proposed.type(), 1).orElseThrow().payloadClass()))).isEmpty();
+        assertThat(RoutingPolicy.eventTypesFor(Recipient.Kind.CLIENT_SUPPORT))
+                .containsExactlyInAnyOrder("TransferOffered", "TransferCompleted");
+    }
+
     private List<Concern> route(EventEnvelope envelope) {
         return policy.concerns(new Occurrence(envelope.eventId(), envelope.type(), envelope.occurredAt(),
                 envelope.region(), envelope.payloadAs(EventCatalog.find(envelope.type(), 1).orElseThrow().payloadClass())));
