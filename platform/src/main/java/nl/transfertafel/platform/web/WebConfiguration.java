@@ -1,13 +1,17 @@
 package nl.transfertafel.platform.web;
 
 import java.time.Clock;
+import nl.transfertafel.platform.web.input.PlausibleDates;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JacksonModule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Web edge shared by all services: problem+json answers (and their OpenAPI documentation), correlation
- * ids, and the injectable clock.
+ * ids, the body size limit, dates bounded to the years 0001-9999, and the injectable clock.
  */
 @AutoConfiguration
 public class WebConfiguration {
@@ -21,6 +25,17 @@ public class WebConfiguration {
     @Bean
     ProblemResponsesCustomizer problemResponsesCustomizer() {
         return new ProblemResponsesCustomizer();
+    }
+
+    @Bean
+    BodySizeLimit bodySizeLimit(@Value("${transfertafel.web.max-body-size:1MB}") DataSize max) {
+        return new BodySizeLimit(max);
+    }
+
+    /** Boot registers every Jackson module bean with the mapper the web codecs use. */
+    @Bean
+    JacksonModule plausibleDatesModule() {
+        return PlausibleDates.module();
     }
 
     @Bean

@@ -5,6 +5,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import nl.transfertafel.platform.refusal.Refused;
@@ -62,14 +67,46 @@ class ProbeController {
 
     @GetMapping({"/probe/admin", "/api/probe/admin"})
     @PreAuthorize("hasRole('ADMIN')")
-    Mono<Actor> admin(Actor actor) {
-        return Mono.just(actor);
+    Mono<Map<String, Object>> admin(Actor actor) {
+        return Mono.just(view(actor));
     }
 
     @GetMapping("/probe/service")
     @PreAuthorize("hasRole('SERVICE')")
-    Mono<Actor> service(Actor actor) {
-        return Mono.just(actor);
+    Mono<Map<String, Object>> service(Actor actor) {
+        return Mono.just(view(actor));
+    }
+
+    /** A second service-only path, listed for no client: no service token may call it. */
+    @GetMapping("/probe/service/unlisted")
+    @PreAuthorize("hasRole('SERVICE')")
+    Mono<Map<String, Object>> unlistedService(Actor actor) {
+        return Mono.just(view(actor));
+    }
+
+    /** Everything the token says, absent claims as null (the accessors themselves refuse them). */
+    private static Map<String, Object> view(Actor actor) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("userId", actor.userId());
+        view.put("roles", actor.roles());
+        view.put("organisation", actor.organisationIfPresent().orElse(null));
+        view.put("region", actor.regionIfPresent().orElse(null));
+        return view;
+    }
+
+    /** Scopes by the caller's region and organisation, as most endpoints of the services do. */
+    @GetMapping("/probe/scoped")
+    Mono<String> scoped(Actor actor) {
+        return Mono.just(actor.region() + "/" + actor.organisation());
+    }
+
+    /** Takes dates of every kind a service's body may carry. */
+    @PostMapping("/probe/dated")
+    Mono<Dated> dated(@Valid @RequestBody Dated body) {
+        return Mono.just(body);
+    }
+
+    record Dated(LocalDate birthDate, OffsetDateTime availableFrom, Instant at, List<LocalDate> more) {
     }
 
     @PostMapping("/probe/validated")
