@@ -27,6 +27,15 @@ public class WebConfiguration {
         return new ProblemResponsesCustomizer();
     }
 
+    /** Title, description, server URL and bearer scheme of the service's OpenAPI document; no Actor parameter. */
+    @Bean
+    ApiDocumentCustomizer apiDocumentCustomizer(@Value("${transfertafel.openapi.title:${spring.application.name:}}") String title,
+            @Value("${transfertafel.openapi.description:}") String description,
+            @Value("${transfertafel.openapi.version:v1}") String version,
+            @Value("${transfertafel.openapi.server-url:}") String serverUrl) {
+        return new ApiDocumentCustomizer(title, description, version, serverUrl);
+    }
+
     @Bean
     BodySizeLimit bodySizeLimit(@Value("${transfertafel.web.max-body-size:1MB}") DataSize max) {
         return new BodySizeLimit(max);
@@ -40,6 +49,7 @@ public class WebConfiguration {
 
     @Bean
     CorrelationWebFilter correlationWebFilter() {
+        CorrelationMdc.register();
         return new CorrelationWebFilter();
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.UUID;
+import nl.transfertafel.platform.events.Outbox;
 import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemResponses;
@@ -34,11 +35,13 @@ class ProbeController {
     private final IdempotentRequests idempotent;
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final Outbox outbox;
 
-    ProbeController(IdempotentRequests idempotent, DatabaseClient db, TransactionalOperator tx) {
+    ProbeController(IdempotentRequests idempotent, DatabaseClient db, TransactionalOperator tx, Outbox outbox) {
         this.idempotent = idempotent;
         this.db = db;
         this.tx = tx;
+        this.outbox = outbox;
     }
 
     /** A write with its own transaction, made retry-safe by the platform's idempotency keys. */
@@ -98,6 +101,13 @@ class ProbeController {
     @GetMapping("/probe/scoped")
     Mono<String> scoped(Actor actor) {
         return Mono.just(actor.region() + "/" + actor.organisation());
+    }
+
+    /** Writes one event to the outbox in its own transaction, as a service's write would. */
+    @PostMapping("/probe/events/{aggregateId}")
+    Mono<ResponseEntity<Void>> event(@PathVariable String aggregateId) {
+        return outbox.append(ProbeEvents.referralReceived(aggregateId, "rotterdam")).as(tx::transactional)
+                .thenReturn(ResponseEntity.accepted().build());
     }
 
     /** Takes dates of every kind a service's body may carry. */
