@@ -35,6 +35,18 @@ class TraceAcrossKafkaIT extends ProbeIntegrationTest {
     }
 
     @Test
+    void a_request_is_traced_and_continues_the_callers_trace() {
+        String traceId = randomHex(16);
+        byte[] seen = web.get().uri("/probe/trace")
+                .headers(h -> h.setBearerAuth(TestStack.tokens().tokenFor(DemoUsers.GP)))
+                .header(TraceContext.HEADER, "00-" + traceId + "-" + randomHex(8) + "-01")
+                .exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        String answer = new String(seen, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answer).as(answer).contains("\"traceId\":\"" + traceId + "\"").contains("\"traceparent\":\"00-" + traceId);
+    }
+
+    @Test
     void the_trace_of_the_request_that_wrote_an_event_continues_in_its_consumer() {
         String traceId = randomHex(16);
         String aggregate = "traced-" + UUID.randomUUID();
@@ -45,7 +57,7 @@ class TraceAcrossKafkaIT extends ProbeIntegrationTest {
                 .exchange()
                 .expectStatus().isAccepted();
 
-        String stored = db.sql("select trace_parent from outbox where envelope like :aggregate")
+        String stored = db.sql("select coalesce(trace_parent, 'none') as trace_parent from outbox where envelope like :aggregate")
                 .bind("aggregate", "%" + aggregate + "%")
                 .map(row -> row.get("trace_parent", String.class)).one().block(Duration.ofSeconds(20));
         assertThat(stored).as("the outbox row keeps the request's trace").startsWith("00-" + traceId + "-");

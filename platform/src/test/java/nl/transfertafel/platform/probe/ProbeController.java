@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.events.TraceContext;
 import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemResponses;
@@ -36,8 +37,11 @@ class ProbeController {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Outbox outbox;
+    private final TraceContext traces;
 
-    ProbeController(IdempotentRequests idempotent, DatabaseClient db, TransactionalOperator tx, Outbox outbox) {
+    ProbeController(IdempotentRequests idempotent, DatabaseClient db, TransactionalOperator tx, Outbox outbox,
+            TraceContext traces) {
+        this.traces = traces;
         this.idempotent = idempotent;
         this.db = db;
         this.tx = tx;
@@ -101,6 +105,19 @@ class ProbeController {
     @GetMapping("/probe/scoped")
     Mono<String> scoped(Actor actor) {
         return Mono.just(actor.region() + "/" + actor.organisation());
+    }
+
+    /** What the platform sees of the current trace while handling this request. */
+    @GetMapping("/probe/trace")
+    Mono<Map<String, Object>> trace() {
+        return Mono.deferContextual(context -> {
+            Map<String, Object> seen = new LinkedHashMap<>();
+            Object observation = context.getOrDefault("micrometer.observation", null);
+            seen.put("observation", observation == null ? null : observation.getClass().getName());
+            seen.put("traceId", traces.traceId(context).orElse(null));
+            seen.put("traceparent", traces.traceparent(context).orElse(null));
+            return Mono.just(seen);
+        });
     }
 
     /** Writes one event to the outbox in its own transaction, as a service's write would. */
