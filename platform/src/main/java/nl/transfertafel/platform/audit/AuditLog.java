@@ -30,8 +30,8 @@ public class AuditLog {
                 .bind("roles", actor.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
                 .bind("action", action)
                 .bind("purpose", purpose);
-        spec = actor.organisation() == null ? spec.bindNull("organisation", String.class)
-                : spec.bind("organisation", actor.organisation());
+        spec = actor.organisationIfPresent().isEmpty() ? spec.bindNull("organisation", String.class)
+                : spec.bind("organisation", actor.organisationIfPresent().get());
         spec = subjectPseudonym == null ? spec.bindNull("subject", String.class) : spec.bind("subject", subjectPseudonym);
         return spec.then();
     }

@@ -55,19 +55,19 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     private final MeterRegistry meters;
 
     /**
-     * @param binderConfiguration the binder's common client settings
-     *        ({@code spring.cloud.stream.kafka.binder.configuration}, e.g. security), used by the
-     *        dead-letter producer as the binder's own would
+     * @param settings the binder's client settings (security included), used by the dead-letter
+     *        producer as the binder's own would
      */
-    public ConsumerErrorHandling(String bootstrapServers, Map<String, String> binderConfiguration,
-            Duration initialBackOff, Duration maxBackOff, MeterRegistry meters) {
+    public ConsumerErrorHandling(KafkaClientSettings settings, Duration initialBackOff, Duration maxBackOff,
+            MeterRegistry meters) {
         this.meters = meters;
-        Map<String, Object> producer = new HashMap<>(binderConfiguration);
-        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> producer = new HashMap<>();
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
-        this.producers = new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer());
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        this.producers = new DefaultKafkaProducerFactory<>(settings.producer(producer), new ByteArraySerializer(), new ByteArraySerializer());
         this.deadLetterTemplate = new KafkaTemplate<>(producers);
         this.initialBackOff = initialBackOff;
         this.maxBackOff = maxBackOff;

@@ -13,7 +13,10 @@ import reactor.util.context.ContextView;
 public final class Correlation {
 
     public static final String HEADER = "X-Correlation-Id";
-    private static final String KEY = Correlation.class.getName();
+    /** The key in the Reactor context (and of the thread-local accessor that puts it in the log MDC). */
+    public static final String KEY = Correlation.class.getName();
+    /** The MDC key every log line written while handling a request or an event carries. */
+    public static final String MDC_KEY = "correlationId";
 
     private Correlation() {
     }

@@ -1,5 +1,8 @@
 package nl.transfertafel.platform.events;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -21,16 +24,46 @@ public class EventConsumers {
     private static final Duration EFFECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final IdempotentConsumer idempotent;
+    private final TraceContext traces;
 
     public EventConsumers(IdempotentConsumer idempotent) {
-        this.idempotent = idempotent;
+        this(idempotent, TraceContext.none());
     }
 
+    public EventConsumers(IdempotentConsumer idempotent, TraceContext traces) {
+        this.idempotent = idempotent;
+        this.traces = traces;
+    }
+
+    /**
+     * The effect runs in an observation that continues the trace of the record's {@code traceparent}
+     * header (set by the outbox relay), so its logs carry that trace id and the events it writes to
+     * the outbox carry it on.
+     */
     public Consumer<Message<byte[]>> consumer(String name, Function<EventEnvelope, Mono<?>> handler) {
         return message -> {
             EventEnvelope envelope = read(message.getPayload());
-            idempotent.process(name, envelope, handler).block(EFFECT_TIMEOUT);
+            Observation observation = traces.consuming(name, envelope.type(),
+                    header(message, TraceContext.HEADER)).start();
+            try (Observation.Scope scope = observation.openScope()) {
+                idempotent.process(name, envelope, handler)
+                        .contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observation))
+                        .block(EFFECT_TIMEOUT);
+            } catch (RuntimeException e) {
+                observation.error(e);
+                throw e;
+            } finally {
+                observation.stop();
+            }
         };
+    }
+
+    static String header(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
     }
 
     static EventEnvelope read(byte[] payload) {

@@ -1,11 +1,14 @@
 package nl.transfertafel.platform.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.propagation.Propagator;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
 import java.util.Map;
 import nl.transfertafel.platform.jobs.ClusterLock;
 import nl.transfertafel.platform.jobs.PeriodicJob;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,15 +27,22 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class EventsConfiguration {
 
     @Bean
-    Outbox outbox(DatabaseClient db, @Value("${transfertafel.outbox.lanes:32}") int lanes) {
-        return new Outbox(db, lanes);
+    Outbox outbox(DatabaseClient db, @Value("${transfertafel.outbox.lanes:32}") int lanes, TraceContext traces) {
+        return new Outbox(db, lanes, traces);
+    }
+
+    /** The trace across outbox and Kafka; without Micrometer Tracing's beans it carries nothing. */
+    @Bean
+    TraceContext traceContext(ObjectProvider<ObservationRegistry> registry, ObjectProvider<Propagator> propagator) {
+        return new TraceContext(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean(destroyMethod = "close")
-    KafkaPublisher kafkaPublisher(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+    KafkaPublisher kafkaPublisher(Environment environment,
             @Value("${transfertafel.kafka.partitions:32}") int partitions,
             @Value("${transfertafel.kafka.replication-factor:1}") short replicationFactor) {
-        return new KafkaPublisher(brokers, partitions, replicationFactor);
+        return new KafkaPublisher(KafkaClientSettings.of(environment), partitions, replicationFactor);
     }
 
     @Bean
@@ -96,20 +106,16 @@ public class EventsConfiguration {
     }
 
     @Bean
-    EventConsumers eventConsumers(IdempotentConsumer idempotentConsumer) {
-        return new EventConsumers(idempotentConsumer);
+    EventConsumers eventConsumers(IdempotentConsumer idempotentConsumer, TraceContext traces) {
+        return new EventConsumers(idempotentConsumer, traces);
     }
 
     /** Retries and dead letters of every consumer binding: see {@link ConsumerErrorHandling}. */
     @Bean
-    ConsumerErrorHandling consumerErrorHandling(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            Environment environment,
+    ConsumerErrorHandling consumerErrorHandling(Environment environment,
             @Value("${transfertafel.events.infrastructure-retry.initial-backoff:200ms}") Duration initialBackOff,
             @Value("${transfertafel.events.infrastructure-retry.max-backoff:10s}") Duration maxBackOff,
             MeterRegistry meters) {
-        Map<String, String> binderConfiguration = Binder.get(environment)
-                .bind("spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class))
-                .orElse(Map.of());
-        return new ConsumerErrorHandling(brokers, binderConfiguration, initialBackOff, maxBackOff, meters);
+        return new ConsumerErrorHandling(KafkaClientSettings.of(environment), initialBackOff, maxBackOff, meters);
     }
 }

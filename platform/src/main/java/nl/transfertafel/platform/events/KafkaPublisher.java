@@ -2,9 +2,9 @@ package nl.transfertafel.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +29,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * and waits for the broker's acknowledgements in order, creating the topic first when it is missing
  * (with {@code transfertafel.kafka.partitions} partitions, 32 by default: room for every region).
  * See docs/adr/0001-outbox-relay-publishes-with-a-plain-kafka-producer.md for why this is not a
- * Spring Cloud Stream binding.
+ * Spring Cloud Stream binding, and docs/adr/0041 for why it stays a plain producer that takes the
+ * binder's client settings ({@link KafkaClientSettings}: SASL/SCRAM, TLS) rather than a KafkaTemplate.
  */
 public class KafkaPublisher implements AutoCloseable {
 
@@ -42,8 +43,20 @@ public class KafkaPublisher implements AutoCloseable {
     private final Set<String> knownTopics = ConcurrentHashMap.newKeySet();
 
     public KafkaPublisher(String bootstrapServers, int partitions, short replicationFactor) {
-        Properties producerProperties = new Properties();
-        producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        this(KafkaClientSettings.plain(bootstrapServers), partitions, replicationFactor);
+    }
+
+    /** With the binder's client settings (security included): see {@link KafkaClientSettings}. */
+    public KafkaPublisher(KafkaClientSettings settings, int partitions, short replicationFactor) {
+        this.producer = new KafkaProducer<>(producerSettings(settings), new ByteArraySerializer(), new ByteArraySerializer());
+        this.admin = Admin.create(adminSettings(settings));
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    /** The relay's producer: the binder's settings, then what the relay's guarantees need (which win). */
+    static Map<String, Object> producerSettings(KafkaClientSettings settings) {
+        Map<String, Object> producerProperties = new HashMap<>();
         producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProperties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerProperties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
@@ -51,16 +64,33 @@ public class KafkaPublisher implements AutoCloseable {
         producerProperties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         producerProperties.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        this.producer = new KafkaProducer<>(producerProperties, new ByteArraySerializer(), new ByteArraySerializer());
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
-        this.partitions = partitions;
-        this.replicationFactor = replicationFactor;
+        // the binder's settings may name (String) serializers; this producer sends bytes
+        producerProperties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producerProperties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return settings.producer(producerProperties);
     }
 
-    /** One record to send: the envelope as value, keyed by region. */
-    public record Outgoing(String topic, String key, String eventType, String value) {
+    static Map<String, Object> adminSettings(KafkaClientSettings settings) {
+        return settings.client(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+    }
+
+    /** One record to send: the envelope as value, keyed by region, with the trace it belongs to (or null). */
+    public record Outgoing(String topic, String key, String eventType, String value, String traceparent) {
+
+        public Outgoing(String topic, String key, String eventType, String value) {
+            this(topic, key, eventType, value, null);
+        }
+
+        List<org.apache.kafka.common.header.Header> headers() {
+            List<org.apache.kafka.common.header.Header> headers = new ArrayList<>(2);
+            // informational only: consumers read the type from the envelope
+            headers.add(new RecordHeader("eventType", eventType.getBytes(StandardCharsets.UTF_8)));
+            if (traceparent != null) {
+                headers.add(new RecordHeader(TraceContext.HEADER, traceparent.getBytes(StandardCharsets.UTF_8)));
+            }
+            return headers;
+        }
     }
 
     /**
@@ -93,8 +123,7 @@ public class KafkaPublisher implements AutoCloseable {
                 ensureTopic(outgoing.topic());
                 pending.add(producer.send(new ProducerRecord<>(outgoing.topic(), null,
                         outgoing.key().getBytes(StandardCharsets.UTF_8), outgoing.value().getBytes(StandardCharsets.UTF_8),
-                        // informational only: consumers read the type from the envelope
-                        List.of(new RecordHeader("eventType", outgoing.eventType().getBytes(StandardCharsets.UTF_8))))));
+                        outgoing.headers())));
             }
         } catch (RuntimeException e) {
             // the records handed over so far may still go out; they count only once acknowledged

@@ -23,17 +23,24 @@ public class Outbox {
 
     private final DatabaseClient db;
     private final int lanes;
+    private final TraceContext traces;
 
     public Outbox(DatabaseClient db) {
         this(db, DEFAULT_LANES);
     }
 
     public Outbox(DatabaseClient db, int lanes) {
+        this(db, lanes, TraceContext.none());
+    }
+
+    /** With {@code traces}: each row keeps the trace it was written in, for the relay to pass on. */
+    public Outbox(DatabaseClient db, int lanes, TraceContext traces) {
         if (lanes < 1) {
             throw new IllegalArgumentException("the outbox needs at least one lane, not " + lanes);
         }
         this.db = db;
         this.lanes = lanes;
+        this.traces = traces;
     }
 
     /**
@@ -51,18 +58,21 @@ public class Outbox {
     public Mono<Void> append(List<NewEvent> events) {
         return Mono.deferContextual(context -> {
             UUID correlation = Correlation.from(context).orElse(null);
+            String traceparent = traces.traceparent(context).orElse(null);
             return Flux.fromIterable(events)
                     .concatMap(event -> insert(EventJson.envelop(event,
-                            correlation != null ? correlation : event.eventId()), event.descriptor().topic()))
+                            correlation != null ? correlation : event.eventId()), event.descriptor().topic(), traceparent))
                     .then();
         });
     }
 
-    private Mono<Long> insert(EventEnvelope envelope, String topic) {
+    private Mono<Long> insert(EventEnvelope envelope, String topic, String traceparent) {
         EventSchemas.requireValid(envelope);
-        return db.sql("""
-                        insert into outbox (event_id, topic, message_key, event_type, envelope, lane)
-                        values (:eventId, :topic, :key, :type, :envelope, :lane)""")
+        var spec = db.sql("""
+                        insert into outbox (event_id, topic, message_key, event_type, envelope, lane, trace_parent)
+                        values (:eventId, :topic, :key, :type, :envelope, :lane, :traceparent)""");
+        spec = traceparent == null ? spec.bindNull("traceparent", String.class) : spec.bind("traceparent", traceparent);
+        return spec
                 .bind("eventId", envelope.eventId())
                 .bind("topic", topic)
                 .bind("key", envelope.region())

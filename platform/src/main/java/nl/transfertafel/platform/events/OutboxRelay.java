@@ -177,14 +177,15 @@ public class OutboxRelay {
 
     private Mono<LaneResult> relayLocked(int lane) {
         return db.sql("""
-                        select id, topic, message_key, event_type, envelope, attempts from outbox
+                        select id, topic, message_key, event_type, envelope, attempts, trace_parent from outbox
                         where lane = :lane and published_at is null and parked_at is null
                         order by id limit :limit""")
                 .bind("lane", lane)
                 .bind("limit", settings.batchSize())
                 .map(row -> new Row(row.get("id", Long.class), row.get("topic", String.class),
                         row.get("message_key", String.class), row.get("event_type", String.class),
-                        row.get("envelope", String.class), row.get("attempts", Integer.class)))
+                        row.get("envelope", String.class), row.get("attempts", Integer.class),
+                        row.get("trace_parent", String.class)))
                 .all()
                 .collectList()
                 // Kafka sends block: never on the database driver's event loop
@@ -194,7 +195,8 @@ public class OutboxRelay {
                         return Mono.just(new LaneResult(0, false, false));
                     }
                     Sent sent = publisher.sendAll(rows.stream()
-                            .map(row -> new Outgoing(row.topic(), row.key(), row.type(), row.envelope())).toList());
+                            .map(row -> new Outgoing(row.topic(), row.key(), row.type(), row.envelope(), row.traceparent()))
+                            .toList());
                     List<Long> done = rows.subList(0, sent.acknowledged()).stream().map(Row::id).toList();
                     if (sent.complete()) {
                         return markPublished(done).thenReturn(new LaneResult(done.size(),
@@ -282,6 +284,7 @@ public class OutboxRelay {
                 .doOnNext(parked::set);
     }
 
-    private record Row(Long id, String topic, String key, String type, String envelope, int attempts) {
+    private record Row(Long id, String topic, String key, String type, String envelope, int attempts,
+            String traceparent) {
     }
 }

@@ -12,5 +12,7 @@ public enum Role {
      * Another service of this system calling with its own client-credentials token (organisation =
      * the calling service's name, no region). Granted only where an endpoint names it.
      */
-    SERVICE
+    SERVICE,
+    /** A metrics scraper (Prometheus, with its own client-credentials token): the actuator endpoints only. */
+    METRICS
 }

@@ -3,6 +3,13 @@ package nl.transfertafel.platform.security;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import nl.transfertafel.platform.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,10 +35,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one security setup of all four services: an OAuth2 resource server validating JWTs (JWKS
- * from {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}), roles from the {@code roles}
- * claim, method security for per-endpoint roles, and 401/403 answered as problem+json. Only health,
- * Prometheus and the API documents are open, plus the paths a service lists in
- * {@code transfertafel.security.public-paths} (static pages that log in by themselves).
+ * from {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}; issuer from {@code ...jwt.issuer-uri}
+ * and audience from {@code ...jwt.audiences}, Spring Boot's own properties; ID tokens refused by
+ * {@link AccessTokensOnly}), roles from the {@code roles} claim, method security for per-endpoint
+ * roles, service tokens tied to the paths listed for them ({@link ServiceCallers}), and 401/403
+ * answered as problem+json. Only health, info and the API documents are open, plus the paths a
+ * service lists in {@code transfertafel.security.public-paths} (static pages that log in by
+ * themselves); the other actuator endpoints (Prometheus) need role {@code METRICS} or {@code ADMIN}.
  */
 @AutoConfiguration
 @EnableWebFluxSecurity
@@ -39,13 +49,26 @@ import reactor.core.publisher.Mono;
 public class SecurityConfiguration {
 
     private static final String[] OPEN = {
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /** The prefix of the properties naming which service may call which service-only path. */
+    public static final String SERVICE_CALLERS = "transfertafel.security.service-callers";
+
     @Bean
-    SecurityWebFilterChain transfertafelSecurity(ServerHttpSecurity http,
+    SecurityWebFilterChain transfertafelSecurity(ServerHttpSecurity http, Environment environment,
             @Value("${transfertafel.security.public-paths:}") List<String> publicPaths,
             @Value("${transfertafel.security.cors-allowed-origins:}") List<String> corsOrigins) {
+        if (!environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")) {
+            log.warn("spring.security.oauth2.resourceserver.jwt.issuer-uri is not set: tokens are not checked for their "
+                    + "issuer (acceptable for the local stack and tests only; every deployment sets it)");
+        }
+        ServiceCallers serviceCallers = new ServiceCallers(Binder.get(environment)
+                .bind(SERVICE_CALLERS, Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of()).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue().split(",")))));
         List<String> open = new ArrayList<>(List.of(OPEN));
         publicPaths.stream().filter(path -> !path.isBlank()).forEach(open::add);
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) ->
@@ -62,7 +85,9 @@ public class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(open.toArray(String[]::new)).permitAll()
-                        .anyExchange().authenticated())
+                        // metrics show waiting counts per region: a scraper's token (or an administrator's)
+                        .pathMatchers("/actuator/**").hasAnyRole(Role.METRICS.name(), Role.ADMIN.name())
+                        .anyExchange().access(serviceCallers))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint(unauthenticated)
@@ -96,6 +121,12 @@ public class SecurityConfiguration {
         Collection<GrantedAuthority> authorities = new ArrayList<>();
         Actor.from(jwt).roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
         return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+    }
+
+    /** Boot adds this to the validators of its JWT decoder (beside signature, expiry, issuer and audience). */
+    @Bean
+    AccessTokensOnly accessTokensOnly() {
+        return new AccessTokensOnly();
     }
 
     @Bean

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import nl.transfertafel.platform.refusal.Refused;
+import nl.transfertafel.platform.web.input.PlausibleDates;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -87,7 +89,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (hasCause(e, DataBufferLimitException.class)) {
+            return Mono.just(tooLarge(exchange));
+        }
         String field = jsonPath(e);
+        if (hasCause(e, PlausibleDates.DateOutOfRange.class)) {
+            ProblemDetail problem = problem(Refused.invalid(field == null ? "body" : field, PlausibleDates.RULE,
+                    "a date must lie in the years 0001-9999"));
+            return Mono.just(ResponseEntity.status(problem.getStatus())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(withInstance(exchange, problem)));
+        }
         if (field == null) {
             field = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
                     ? e.getMethodParameter().getParameterName() : "body";
@@ -100,6 +112,46 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Mono.just(ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(withInstance(exchange, problem)));
+    }
+
+    /**
+     * The other errors the web layer itself raises (415 wrong content type, 405, 406, 413, 404 for an
+     * unknown path variable type...): the same problem+json, with the status as its rule.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        if (status.value() == HttpStatus.PAYLOAD_TOO_LARGE.value() || hasCause(e, DataBufferLimitException.class)) {
+            return Mono.just(tooLarge(exchange));
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        String rule = known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+        String detail = body instanceof ProblemDetail given && given.getDetail() != null ? given.getDetail()
+                : known == null ? "The request was not accepted." : known.getReasonPhrase();
+        ProblemDetail problem = Problems.detail(known == null ? HttpStatus.BAD_REQUEST : known,
+                known == null ? "Error" : known.getReasonPhrase(), detail, rule, List.of());
+        HttpHeaders answered = new HttpHeaders();
+        if (headers != null) {
+            answered.putAll(headers);
+        }
+        answered.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return Mono.just(ResponseEntity.status(status).headers(answered).body(withInstance(exchange, problem)));
+    }
+
+    static ResponseEntity<Object> tooLarge(ServerWebExchange exchange) {
+        ProblemDetail problem = Problems.detail(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
+                "The request body is larger than this service accepts.", Problems.TOO_LARGE, List.of());
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(withInstance(exchange, problem));
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String jsonPath(Throwable e) {

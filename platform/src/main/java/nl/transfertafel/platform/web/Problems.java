@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
 public final class Problems {
 
     public static final String TYPE_BASE = "https://transfertafel.nl/problems/";
+    /** The rule of a 413: the body is larger than the service accepts. */
+    public static final String TOO_LARGE = "payload-too-large";
 
     private Problems() {
     }
@@ -53,8 +55,14 @@ public final class Problems {
 
     /** For filters that answer before any controller runs (401, 403). */
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
-        ProblemDetail problem = detail(status, title, detail, status == HttpStatus.UNAUTHORIZED ? "authentication"
-                : "authorisation", List.of());
+        return write(exchange, status, title, detail, status == HttpStatus.UNAUTHORIZED ? "authentication"
+                : "authorisation");
+    }
+
+    /** For filters that answer before any controller runs, with the rule they apply. */
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail,
+            String rule) {
+        ProblemDetail problem = detail(status, title, detail, rule, List.of());
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         var response = exchange.getResponse();
         response.setStatusCode(status);

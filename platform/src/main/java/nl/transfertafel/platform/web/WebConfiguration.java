@@ -1,13 +1,17 @@
 package nl.transfertafel.platform.web;
 
 import java.time.Clock;
+import nl.transfertafel.platform.web.input.PlausibleDates;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JacksonModule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Web edge shared by all services: problem+json answers (and their OpenAPI documentation), correlation
- * ids, and the injectable clock.
+ * ids, the body size limit, dates bounded to the years 0001-9999, and the injectable clock.
  */
 @AutoConfiguration
 public class WebConfiguration {
@@ -23,8 +27,29 @@ public class WebConfiguration {
         return new ProblemResponsesCustomizer();
     }
 
+    /** Title, description, server URL and bearer scheme of the service's OpenAPI document; no Actor parameter. */
+    @Bean
+    ApiDocumentCustomizer apiDocumentCustomizer(@Value("${transfertafel.openapi.title:${spring.application.name:}}") String title,
+            @Value("${transfertafel.openapi.description:}") String description,
+            @Value("${transfertafel.openapi.version:v1}") String version,
+            @Value("${transfertafel.openapi.server-url:}") String serverUrl) {
+        return new ApiDocumentCustomizer(title, description, version, serverUrl);
+    }
+
+    @Bean
+    BodySizeLimit bodySizeLimit(@Value("${transfertafel.web.max-body-size:1MB}") DataSize max) {
+        return new BodySizeLimit(max);
+    }
+
+    /** Boot registers every Jackson module bean with the mapper the web codecs use. */
+    @Bean
+    JacksonModule plausibleDatesModule() {
+        return PlausibleDates.module();
+    }
+
     @Bean
     CorrelationWebFilter correlationWebFilter() {
+        CorrelationMdc.register();
         return new CorrelationWebFilter();
     }
 

@@ -3,6 +3,7 @@ package nl.transfertafel.platform.probe;
 import java.util.function.Consumer;
 import nl.transfertafel.contracts.events.EventEnvelope;
 import nl.transfertafel.platform.events.EventConsumers;
+import nl.transfertafel.platform.events.TraceContext;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
@@ -20,9 +21,15 @@ public class ProbeApplication {
     /** {@code heal-*} aggregates refused until a test removes them (a consumer bug fixed later). */
     public static final java.util.Set<String> REFUSED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** The trace id each aggregate's event was consumed in (aggregate id → trace id). */
+    public static final java.util.Map<String, String> TRACES = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Bean
-    Consumer<Message<byte[]>> recordProbe(EventConsumers consumers, DatabaseClient db) {
-        return consumers.consumer("platform-test.record-probe", event -> effect(db, event));
+    Consumer<Message<byte[]>> recordProbe(EventConsumers consumers, DatabaseClient db, TraceContext traces) {
+        return consumers.consumer("platform-test.record-probe", event -> Mono.deferContextual(context -> {
+            traces.traceId(context).ifPresent(traceId -> TRACES.put(event.aggregateId(), traceId));
+            return effect(db, event);
+        }));
     }
 
     public static Mono<Void> effect(DatabaseClient db, EventEnvelope event) {

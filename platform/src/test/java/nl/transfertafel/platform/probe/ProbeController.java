@@ -5,8 +5,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
+import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.events.TraceContext;
 import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemResponses;
@@ -29,11 +36,16 @@ class ProbeController {
     private final IdempotentRequests idempotent;
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final Outbox outbox;
+    private final TraceContext traces;
 
-    ProbeController(IdempotentRequests idempotent, DatabaseClient db, TransactionalOperator tx) {
+    ProbeController(IdempotentRequests idempotent, DatabaseClient db, TransactionalOperator tx, Outbox outbox,
+            TraceContext traces) {
+        this.traces = traces;
         this.idempotent = idempotent;
         this.db = db;
         this.tx = tx;
+        this.outbox = outbox;
     }
 
     /** A write with its own transaction, made retry-safe by the platform's idempotency keys. */
@@ -62,14 +74,66 @@ class ProbeController {
 
     @GetMapping({"/probe/admin", "/api/probe/admin"})
     @PreAuthorize("hasRole('ADMIN')")
-    Mono<Actor> admin(Actor actor) {
-        return Mono.just(actor);
+    Mono<Map<String, Object>> admin(Actor actor) {
+        return Mono.just(view(actor));
     }
 
     @GetMapping("/probe/service")
     @PreAuthorize("hasRole('SERVICE')")
-    Mono<Actor> service(Actor actor) {
-        return Mono.just(actor);
+    Mono<Map<String, Object>> service(Actor actor) {
+        return Mono.just(view(actor));
+    }
+
+    /** A second service-only path, listed for no client: no service token may call it. */
+    @GetMapping("/probe/service/unlisted")
+    @PreAuthorize("hasRole('SERVICE')")
+    Mono<Map<String, Object>> unlistedService(Actor actor) {
+        return Mono.just(view(actor));
+    }
+
+    /** Everything the token says, absent claims as null (the accessors themselves refuse them). */
+    private static Map<String, Object> view(Actor actor) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("userId", actor.userId());
+        view.put("roles", actor.roles());
+        view.put("organisation", actor.organisationIfPresent().orElse(null));
+        view.put("region", actor.regionIfPresent().orElse(null));
+        return view;
+    }
+
+    /** Scopes by the caller's region and organisation, as most endpoints of the services do. */
+    @GetMapping("/probe/scoped")
+    Mono<String> scoped(Actor actor) {
+        return Mono.just(actor.region() + "/" + actor.organisation());
+    }
+
+    /** What the platform sees of the current trace while handling this request. */
+    @GetMapping("/probe/trace")
+    Mono<Map<String, Object>> trace() {
+        return Mono.deferContextual(context -> {
+            Map<String, Object> seen = new LinkedHashMap<>();
+            Object observation = context.getOrDefault("micrometer.observation", null);
+            seen.put("observation", observation == null ? null : observation.getClass().getName());
+            seen.put("traceId", traces.traceId(context).orElse(null));
+            seen.put("traceparent", traces.traceparent(context).orElse(null));
+            return Mono.just(seen);
+        });
+    }
+
+    /** Writes one event to the outbox in its own transaction, as a service's write would. */
+    @PostMapping("/probe/events/{aggregateId}")
+    Mono<ResponseEntity<Void>> event(@PathVariable String aggregateId) {
+        return outbox.append(ProbeEvents.referralReceived(aggregateId, "rotterdam")).as(tx::transactional)
+                .thenReturn(ResponseEntity.accepted().build());
+    }
+
+    /** Takes dates of every kind a service's body may carry. */
+    @PostMapping("/probe/dated")
+    Mono<Dated> dated(@Valid @RequestBody Dated body) {
+        return Mono.just(body);
+    }
+
+    record Dated(LocalDate birthDate, OffsetDateTime availableFrom, Instant at, List<LocalDate> more) {
     }
 
     @PostMapping("/probe/validated")

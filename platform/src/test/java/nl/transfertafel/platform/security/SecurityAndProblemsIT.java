@@ -87,12 +87,31 @@ class SecurityAndProblemsIT extends ProbeIntegrationTest {
     }
 
     @Test
-    void health_and_prometheus_are_open_everything_else_is_not() {
+    void health_is_open_everything_else_is_not() {
         web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        web.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
+    }
+
+    /** Issue 11 item 10: the figures show waiting counts per region; a scraper needs its own token. */
+    @Test
+    void prometheus_needs_a_metrics_token() {
+        web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(TestStack.tokens().tokenFor(DemoUsers.GP)))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/actuator/metrics").headers(h -> h.setBearerAuth(TestStack.tokens().tokenFor(DemoUsers.GP)))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(TestStack.tokens().serviceToken("intake-service")))
+                .exchange().expectStatus().isForbidden();
+
+        String scraper = TestStack.tokens().token("prometheus", List.of("METRICS"), null, null);
+        web.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(scraper)).exchange()
+                .expectStatus().isOk()
                 .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
                         .contains("transfertafel_outbox_published"));
-        web.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(TestStack.tokens().tokenFor(DemoUsers.ADMIN)))
+                .exchange().expectStatus().isOk();
     }
 
     @Test

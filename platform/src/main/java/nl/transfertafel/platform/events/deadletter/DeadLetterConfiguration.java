@@ -11,6 +11,7 @@ import nl.transfertafel.platform.jobs.PeriodicJob;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import nl.transfertafel.platform.events.KafkaClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
@@ -23,8 +24,7 @@ import org.springframework.messaging.Message;
 public class DeadLetterConfiguration {
 
     @Bean(destroyMethod = "close")
-    DeadLetters deadLetters(Environment environment, ListableBeanFactory beans, MeterRegistry meters,
-            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+    DeadLetters deadLetters(Environment environment, ListableBeanFactory beans, MeterRegistry meters) {
         List<DeadLetters.Binding> bindings = new ArrayList<>();
         Map<String, Consumer<Message<byte[]>>> functions = new LinkedHashMap<>();
         String definition = environment.getProperty("spring.cloud.function.definition", "");
@@ -44,7 +44,7 @@ public class DeadLetterConfiguration {
             }
             functions.put(name, messageConsumer(beans, name));
         }
-        return new DeadLetters(brokers, bindings, functions, meters);
+        return new DeadLetters(KafkaClientSettings.of(environment), bindings, functions, meters);
     }
 
     /** Keeps the gauge {@code transfertafel.events.dead-letters.pending} current without an admin listing them. */

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import nl.transfertafel.contracts.events.EventEnvelope;
 import nl.transfertafel.contracts.events.EventJson;
+import nl.transfertafel.platform.events.KafkaClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -73,7 +74,7 @@ public class DeadLetters implements AutoCloseable {
     public record ReplayResult(String deadLetterTopic, int replayed, int failedAgain) {
     }
 
-    private final String bootstrapServers;
+    private final KafkaClientSettings settings;
     private final List<Binding> bindings;
     private final Map<String, Consumer<Message<byte[]>>> functions;
     private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
@@ -81,15 +82,23 @@ public class DeadLetters implements AutoCloseable {
 
     public DeadLetters(String bootstrapServers, List<Binding> bindings, Map<String, Consumer<Message<byte[]>>> functions,
             MeterRegistry meters) {
-        this.bootstrapServers = bootstrapServers;
+        this(KafkaClientSettings.plain(bootstrapServers), bindings, functions, meters);
+    }
+
+    /** With the binder's client settings (security included), as the bindings reach the broker. */
+    public DeadLetters(KafkaClientSettings settings, List<Binding> bindings, Map<String, Consumer<Message<byte[]>>> functions,
+            MeterRegistry meters) {
+        this.settings = settings;
         this.bindings = List.copyOf(bindings);
         this.functions = Map.copyOf(functions);
-        Properties producerProperties = new Properties();
-        producerProperties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> producerProperties = new HashMap<>();
         producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProperties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         producerProperties.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letter-replay");
-        this.producer = new KafkaProducer<>(producerProperties, new ByteArraySerializer(), new ByteArraySerializer());
+        producerProperties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producerProperties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        this.producer = new KafkaProducer<>(settings.producer(producerProperties), new ByteArraySerializer(),
+                new ByteArraySerializer());
         for (Binding binding : this.bindings) {
             AtomicLong count = pending.computeIfAbsent(binding.deadLetterTopic(), topic -> new AtomicLong());
             Gauge.builder("transfertafel.events.dead-letters.pending", count, AtomicLong::get)
@@ -200,13 +209,14 @@ public class DeadLetters implements AutoCloseable {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer(Binding binding) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> properties = new HashMap<>();
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, binding.replayGroup());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(settings.client(properties), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private static DeadLetter describe(Binding binding, ConsumerRecord<byte[], byte[]> record) {

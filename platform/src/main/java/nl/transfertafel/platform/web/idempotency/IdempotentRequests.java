@@ -77,7 +77,7 @@ public class IdempotentRequests {
             return Mono.error(Refused.invalid(HEADER, "IdempotencyKey",
                     "must be 1 to 200 visible ASCII characters (a UUID is a good choice)"));
         }
-        String organisation = actor.organisation() == null ? "" : actor.organisation();
+        String organisation = actor.organisationIfPresent().orElse("");
         String user = actor.userId() == null ? "" : actor.userId();
         return Mono.defer(() -> {
             String hash = fingerprint(operation, request);
