@@ -150,7 +150,7 @@ class WaitingClockIT {
         job.run().block();
 
         assertThat(signals(id)).hasSize(2);
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+        web.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(nl.transfertafel.testkit.TestStack.tokens().token("prometheus", java.util.List.of("METRICS"), null, null))).exchange().expectStatus().isOk().expectBody(String.class)
                 .value(body -> assertThat(body).containsPattern(
                         "transfertafel_treeknorm_signals_total\\{[^}]*level=\"BREACHED\"[^}]*norm=\"TREATMENT\"[^}]*region=\"rotterdam\"[^}]*\\} [1-9]"));
     }

@@ -70,7 +70,7 @@ class FiguresIT {
                 .jsonPath("$.byDiagnosisGroup[?(@.diagnosisGroup == 'DEPRESSION')].uniqueWaiting").isEqualTo(List.of(1));
 
         gauges.refresh().block();
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+        web.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(nl.transfertafel.testkit.TestStack.tokens().token("prometheus", java.util.List.of("METRICS"), null, null))).exchange().expectStatus().isOk().expectBody(String.class)
                 .value(body -> {
                     assertThat(body).containsPattern(
                             "transfertafel_waiting_unique\\{diagnosis_group=\"ALL\",region=\"zeeland\"[^}]*\\} 2\\.0");

@@ -201,7 +201,7 @@ class WebhookDeliveryIT {
             // per channel and event type, never per person or organisation
             // the scrape grows with every request the shared context served (other test classes): no 256 KB cap
             assertThat(web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build()
-                    .get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                    .get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(nl.transfertafel.testkit.TestStack.tokens().token("prometheus", java.util.List.of("METRICS"), null, null))).exchange().expectStatus().isOk().expectBody(String.class)
                     .returnResult().getResponseBody())
                     .contains("transfertafel_notifications_latency_seconds_bucket{channel=\"WEBHOOK\"")
                     .contains("transfertafel_notifications_dead_lettered_total{channel=\"WEBHOOK\"")

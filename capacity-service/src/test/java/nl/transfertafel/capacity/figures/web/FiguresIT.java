@@ -81,7 +81,7 @@ class FiguresIT {
                 + g.get("openPlaces").asLong()).containsExactly("ANXIETY:4", "DEPRESSION:4");
 
         figures.refreshGauges().block();
-        String scrape = web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String scrape = web.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(nl.transfertafel.testkit.TestStack.tokens().token("prometheus", java.util.List.of("METRICS"), null, null))).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape).containsPattern(
                 "transfertafel_registration_restrictions_in_force\\{[^}]*diagnosis_group=\"ANXIETY\"[^}]*kind=\"PAUSE\"[^}]*region=\"zeeland\"[^}]*} 2\\.0");

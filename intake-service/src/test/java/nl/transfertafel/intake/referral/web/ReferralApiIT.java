@@ -242,7 +242,7 @@ class ReferralApiIT {
     void the_registered_counter_counts_per_region() {
         api.refer(Actors.gp(gpAgb), aReferral());
 
-        web.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        web.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(nl.transfertafel.testkit.TestStack.tokens().token("prometheus", java.util.List.of("METRICS"), null, null))).exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body)
                         .containsPattern("transfertafel_referrals_registered_total\\{[^}]*region=\"rotterdam\"[^}]*\\} [1-9]"));
     }
