@@ -9,6 +9,7 @@ import nl.transfertafel.fhirgateway.fhir.FhirRefusal;
 import nl.transfertafel.fhirgateway.fhir.Outcomes;
 import nl.transfertafel.fhirgateway.offer.TaskHandler;
 import nl.transfertafel.fhirgateway.referral.ReferralHandler;
+import nl.transfertafel.fhirgateway.subscription.SubscriptionHandler;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +22,13 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** Every FHIR interaction the gateway serves; {@link ConformanceHandler#capabilityStatement()} lists the same. */
 @Configuration
-class FhirRoutes {
+public class FhirRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(FhirRoutes.class);
 
     @Bean
-    RouterFunction<ServerResponse> fhir(ReferralHandler referrals, TaskHandler tasks, SlotHandler slots,
-            ProviderHandler providers, ConformanceHandler conformance) {
+    public RouterFunction<ServerResponse> fhir(ReferralHandler referrals, TaskHandler tasks, SlotHandler slots,
+            ProviderHandler providers, SubscriptionHandler subscriptions, ConformanceHandler conformance) {
         return RouterFunctions.route()
                 .GET("/fhir/metadata", conformance::metadata)
                 .GET("/fhir/CodeSystem", conformance::codeSystems)
@@ -44,6 +45,10 @@ class FhirRoutes {
                 .GET("/fhir/Slot/{id}", slots::read)
                 .GET("/fhir/Schedule/{id}", providers::schedule)
                 .GET("/fhir/HealthcareService/{id}", providers::healthcareService)
+                .POST("/fhir/Subscription", subscriptions::create)
+                .GET("/fhir/Subscription", subscriptions::search)
+                .GET("/fhir/Subscription/{id}", subscriptions::read)
+                .DELETE("/fhir/Subscription/{id}", subscriptions::delete)
                 .onError(FhirRefusal.class, (error, request) -> Fhir.respond(((FhirRefusal) error).status(),
                         ((FhirRefusal) error).outcome()))
                 .onError(Exception.class, (error, request) -> {

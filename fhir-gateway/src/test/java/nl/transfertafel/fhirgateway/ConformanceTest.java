@@ -66,6 +66,6 @@ class ConformanceTest {
 
         R4Validation.assertValid(statement);
         assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType())
-                .containsExactly("ServiceRequest", "Task", "Slot", "Schedule", "HealthcareService", "CodeSystem");
+                .containsExactly("ServiceRequest", "Task", "Slot", "Subscription", "Schedule", "HealthcareService", "CodeSystem");
     }
 }
