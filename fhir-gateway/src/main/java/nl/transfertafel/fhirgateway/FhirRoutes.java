@@ -16,15 +16,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.reactive.UrlHandlerFilter;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 
 /** Every FHIR interaction the gateway serves; {@link ConformanceHandler#capabilityStatement()} lists the same. */
 @Configuration
 public class FhirRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(FhirRoutes.class);
+
+    /**
+     * A FHIR base URL is written with and without a trailing slash, and HAPI's client posts a
+     * transaction to {@code <base>/}; the routes are matched without it.
+     */
+    @Bean
+    WebFilter fhirTrailingSlash() {
+        return UrlHandlerFilter.trailingSlashHandler("/fhir/**").mutateRequest().build();
+    }
 
     @Bean
     public RouterFunction<ServerResponse> fhir(ReferralHandler referrals, TaskHandler tasks, SlotHandler slots,

@@ -327,6 +327,7 @@ class FhirGatewayIT {
         request.setRequester(new Reference().setIdentifier(new org.hl7.fhir.r4.model.Identifier()
                 .setSystem(Vocabulary.AGB).setValue(DemoUsers.GP_PRACTICE_AGB)));
         request.addInsurance().getIdentifier().setSystem(Vocabulary.UZOVI).setValue(DemoUsers.INSURER_UZOVI);
+        request.setCode(new org.hl7.fhir.r4.model.CodeableConcept().setText("Referral to mental-health care (ggz)"));
         request.addReasonCode(Vocabulary.DIAGNOSIS_GROUP.concept(diagnosisGroup));
         request.addOrderDetail(Vocabulary.CARE_LEVEL.concept("SPECIALIST"));
         request.addOrderDetail(Vocabulary.URGENCY.concept("REGULAR"));
