@@ -91,8 +91,18 @@ public final class SubscriptionMapping {
         return channels;
     }
 
-    /** A topic is subscribed when the webhook is registered and every one of its event types has the WEBHOOK channel. */
+    /**
+     * A topic is subscribed when the webhook is registered and every one of its event types has the
+     * WEBHOOK channel, unless a larger topic holding all its event types is subscribed too: then it is
+     * part of that one (my-offers' event types are all in my-referrals), not a Subscription of its own.
+     */
     public static boolean active(SubscriptionTopics.Topic topic, JsonNode overview) {
+        return covered(topic, overview) && SubscriptionTopics.ALL.values().stream().noneMatch(larger -> !larger.equals(topic)
+                && larger.eventTypes().containsAll(topic.eventTypes())
+                && larger.eventTypes().size() > topic.eventTypes().size() && covered(larger, overview));
+    }
+
+    private static boolean covered(SubscriptionTopics.Topic topic, JsonNode overview) {
         Map<String, Set<String>> channels = channels(overview);
         return overview.path("webhookRegistered").asBoolean(false) && topic.eventTypes().stream()
                 .allMatch(type -> channels.getOrDefault(type, Set.of()).contains(WEBHOOK));

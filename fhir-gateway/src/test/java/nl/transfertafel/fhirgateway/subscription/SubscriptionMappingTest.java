@@ -63,6 +63,22 @@ class SubscriptionMappingTest {
     }
 
     @Test
+    void while_my_referrals_is_subscribed_my_offers_is_part_of_it_and_not_a_subscription_of_its_own() {
+        JsonNode gp = overview("""
+                {"recipient":"01000001","webhookRegistered":true,"webhookUrl":"https://gp.example/h","subscriptions":[
+                 {"eventType":"ReferralReceived","channels":["INBOX","WEBHOOK"]},
+                 {"eventType":"TreeknormSignalled","channels":["WEBHOOK"]},
+                 {"eventType":"WaitingEntryChanged","channels":["WEBHOOK"]},
+                 {"eventType":"TransferProposed","channels":["WEBHOOK"]},
+                 {"eventType":"TransferOffered","channels":["WEBHOOK"]},
+                 {"eventType":"TransferCompleted","channels":["WEBHOOK"]},
+                 {"eventType":"EscalationOpened","channels":["WEBHOOK"]}]}""");
+
+        assertThat(SubscriptionMapping.active(SubscriptionTopics.MY_REFERRALS, gp)).isTrue();
+        assertThat(SubscriptionMapping.active(SubscriptionTopics.MY_OFFERS, gp)).isFalse();
+    }
+
+    @Test
     void subscribing_adds_the_webhook_channel_and_keeps_the_inbox_and_email_choices() {
         JsonNode before = overview("""
                 {"recipient":"22000002","webhookRegistered":true,"webhookUrl":"https://p.example/h","subscriptions":[
