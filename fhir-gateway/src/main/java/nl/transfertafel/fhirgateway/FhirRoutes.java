@@ -9,25 +9,37 @@ import nl.transfertafel.fhirgateway.fhir.FhirRefusal;
 import nl.transfertafel.fhirgateway.fhir.Outcomes;
 import nl.transfertafel.fhirgateway.offer.TaskHandler;
 import nl.transfertafel.fhirgateway.referral.ReferralHandler;
+import nl.transfertafel.fhirgateway.subscription.SubscriptionHandler;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.reactive.UrlHandlerFilter;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 
 /** Every FHIR interaction the gateway serves; {@link ConformanceHandler#capabilityStatement()} lists the same. */
 @Configuration
-class FhirRoutes {
+public class FhirRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(FhirRoutes.class);
 
+    /**
+     * A FHIR base URL is written with and without a trailing slash, and HAPI's client posts a
+     * transaction to {@code <base>/}; the routes are matched without it.
+     */
     @Bean
-    RouterFunction<ServerResponse> fhir(ReferralHandler referrals, TaskHandler tasks, SlotHandler slots,
-            ProviderHandler providers, ConformanceHandler conformance) {
+    WebFilter fhirTrailingSlash() {
+        return UrlHandlerFilter.trailingSlashHandler("/fhir/**").mutateRequest().build();
+    }
+
+    @Bean
+    public RouterFunction<ServerResponse> fhir(ReferralHandler referrals, TaskHandler tasks, SlotHandler slots,
+            ProviderHandler providers, SubscriptionHandler subscriptions, ConformanceHandler conformance) {
         return RouterFunctions.route()
                 .GET("/fhir/metadata", conformance::metadata)
                 .GET("/fhir/CodeSystem", conformance::codeSystems)
@@ -44,6 +56,10 @@ class FhirRoutes {
                 .GET("/fhir/Slot/{id}", slots::read)
                 .GET("/fhir/Schedule/{id}", providers::schedule)
                 .GET("/fhir/HealthcareService/{id}", providers::healthcareService)
+                .POST("/fhir/Subscription", subscriptions::create)
+                .GET("/fhir/Subscription", subscriptions::search)
+                .GET("/fhir/Subscription/{id}", subscriptions::read)
+                .DELETE("/fhir/Subscription/{id}", subscriptions::delete)
                 .onError(FhirRefusal.class, (error, request) -> Fhir.respond(((FhirRefusal) error).status(),
                         ((FhirRefusal) error).outcome()))
                 .onError(Exception.class, (error, request) -> {

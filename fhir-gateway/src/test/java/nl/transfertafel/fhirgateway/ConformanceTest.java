@@ -36,11 +36,36 @@ class ConformanceTest {
     }
 
     @Test
+    void the_profile_validator_sees_an_r4_invariant_the_schema_cannot() {
+        org.hl7.fhir.r4.model.Task task = new org.hl7.fhir.r4.model.Task();
+        task.setStatus(org.hl7.fhir.r4.model.Task.TaskStatus.REQUESTED);
+        task.setIntent(org.hl7.fhir.r4.model.Task.TaskIntent.PROPOSAL);
+        // per-1: a period that ends before it starts is well-formed XML but not valid R4
+        task.getRestriction().getPeriod().setStartElement(new org.hl7.fhir.r4.model.DateTimeType("2026-12-05"))
+                .setEndElement(new org.hl7.fhir.r4.model.DateTimeType("2026-12-01"));
+
+        assertThat(R4Validation.errors(task)).anySatisfy(error -> assertThat(error).contains("per-1"));
+    }
+
+    @Test
+    void the_profile_validator_checks_codes_against_the_published_code_systems() {
+        org.hl7.fhir.r4.model.ServiceRequest request = new org.hl7.fhir.r4.model.ServiceRequest();
+        request.setStatus(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus.ACTIVE);
+        request.setIntent(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestIntent.ORDER);
+        request.getSubject().setDisplay("client of referral 1");
+        request.addReasonCode().addCoding(new org.hl7.fhir.r4.model.Coding(Vocabulary.DIAGNOSIS_GROUP.url(), "NO_SUCH_GROUP", null));
+
+        assertThat(R4Validation.errors(request)).anySatisfy(error -> assertThat(error).contains("NO_SUCH_GROUP"));
+        request.getReasonCodeFirstRep().getCodingFirstRep().setCode(DiagnosisGroup.values()[0].name());
+        assertThat(R4Validation.errors(request)).isEmpty();
+    }
+
+    @Test
     void the_capability_statement_is_valid_r4_and_lists_the_served_resources() {
         var statement = ConformanceHandler.capabilityStatement();
 
         R4Validation.assertValid(statement);
         assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType())
-                .containsExactly("ServiceRequest", "Task", "Slot", "Schedule", "HealthcareService", "CodeSystem");
+                .containsExactly("ServiceRequest", "Task", "Slot", "Subscription", "Schedule", "HealthcareService", "CodeSystem");
     }
 }

@@ -1,6 +1,7 @@
 package nl.transfertafel.fhirgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
@@ -16,7 +17,18 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.gclient.TokenClientParam;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import nl.transfertafel.contracts.events.EventJson;
+import nl.transfertafel.fhirgateway.fhir.Fhir;
+import nl.transfertafel.fhirgateway.subscription.SubscriptionMapping;
+import nl.transfertafel.fhirgateway.subscription.SubscriptionTopics;
 import nl.transfertafel.fhirgateway.fhir.Vocabulary;
 import nl.transfertafel.localstack.LocalStack;
 import nl.transfertafel.localstack.ServiceKind;
@@ -36,6 +48,7 @@ import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Slot;
 import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +60,9 @@ import tools.jackson.databind.JsonNode;
  * the real services of the local stack on the real engines: a GP system refers a client with a
  * transaction Bundle (conditional create), a provider system publishes a Slot, two coordinators
  * approve through the REST API, the provider and the GP answer the offer as Task updates, and the
- * GP's worklist shows the referral. Every resource the gateway returns is validated against base R4.
+ * GP's worklist shows the referral; both systems subscribe (rest-hook) and receive the notifications
+ * on their own endpoints. Every call goes through HAPI's generic client, and every resource the
+ * gateway returns is validated with HAPI's profile validator against base R4.
  */
 class FhirGatewayIT {
 
@@ -56,6 +71,8 @@ class FhirGatewayIT {
     private static LocalStack stack;
     private static Process gateway;
     private static String gatewayUrl;
+    private static WebhookReceiver receiver;
+    private static final String SECRET = "fhir-it-webhook-secret-0123456789";
 
     @BeforeAll
     static void start() throws Exception {
@@ -72,15 +89,23 @@ class FhirGatewayIT {
                 "--server.port=" + port,
                 "--transfertafel.fhir-gateway.intake-url=" + stack.url(ServiceKind.INTAKE),
                 "--transfertafel.fhir-gateway.capacity-url=" + stack.url(ServiceKind.CAPACITY),
-                "--transfertafel.fhir-gateway.transfer-table-url=" + stack.url(ServiceKind.TRANSFER_TABLE)));
+                "--transfertafel.fhir-gateway.transfer-table-url=" + stack.url(ServiceKind.TRANSFER_TABLE),
+                "--transfertafel.fhir-gateway.notification-url=" + stack.url(ServiceKind.NOTIFICATION)));
         gateway = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("target/fhir-gateway-it.log")).start();
+        // HAPI's generic client, as a GP or provider system would configure it (the machine under test is slow and shared)
+        Fhir.context().getRestfulClientFactory().setSocketTimeout(60_000);
+        Fhir.context().getRestfulClientFactory().setConnectTimeout(10_000);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> new FhirHttp(gatewayUrl, null).get("/metadata").status() == 200);
+                .until(() -> client(null).capabilities().ofType(CapabilityStatement.class).execute() != null);
+        receiver = WebhookReceiver.start();
     }
 
     @AfterAll
     static void stop() {
+        if (receiver != null) {
+            receiver.close();
+        }
         if (gateway != null) {
             gateway.destroy();
         }
@@ -89,31 +114,57 @@ class FhirGatewayIT {
         }
     }
 
+    /** HAPI's generic client on the gateway, with the caller's bearer token (none: anonymous). */
+    private static IGenericClient client(String token) {
+        IGenericClient client = Fhir.context().newRestfulGenericClient(gatewayUrl);
+        client.setEncoding(EncodingEnum.JSON);
+        if (token != null) {
+            client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+        }
+        return client;
+    }
+
     @Test
     void a_gp_and_a_provider_that_speak_only_fhir_take_a_referral_through_to_a_completed_transfer() {
-        FhirHttp gp = new FhirHttp(gatewayUrl, stack.tokenFor(DemoUsers.GP));
-        FhirHttp provider = gp.as(stack.tokens().token("desk-" + PROVIDER, List.of("PROVIDER"), PROVIDER, DemoUsers.REGION));
+        IGenericClient gp = client(stack.tokenFor(DemoUsers.GP));
+        IGenericClient provider = client(stack.tokens().token("desk-" + PROVIDER, List.of("PROVIDER"), PROVIDER, DemoUsers.REGION));
         JsonNode registered = registerProviderAndContract();
+
+        // the GP system subscribes to its referrals' notifications (rest-hook), the provider system to its offers
+        String gpHook = receiver.endpoint("gp");
+        MethodOutcome gpSubscribed = gp.create().resource(subscription(SubscriptionTopics.MY_REFERRALS, gpHook)).execute();
+        assertThat(gpSubscribed.getCreated()).isTrue();
+        Subscription gpSubscription = (Subscription) gpSubscribed.getResource();
+        R4Validation.assertValid(gpSubscription);
+        assertThat(gpSubscription.getStatus()).isEqualTo(Subscription.SubscriptionStatus.ACTIVE);
+        assertThat(gpSubscription.getChannel().getEndpoint()).isEqualTo(gpHook);
+        assertThat(Fhir.encode(gpSubscription)).doesNotContain(SECRET);
+        Subscription providerSubscription = (Subscription) provider.create()
+                .resource(subscription(SubscriptionTopics.MY_OFFERS, receiver.endpoint("provider"))).execute().getResource();
+        R4Validation.assertValid(providerSubscription);
 
         // the GP system refers a client: a transaction with Patient + ServiceRequest, conditional on its own identifier
         Bundle transaction = referralTransaction("TRAUMA", "111222333", "gp-system|" + UUID.randomUUID());
-        FhirHttp.Answer referred = gp.post("", transaction);
-        assertThat(referred.status()).as(referred.body()).isEqualTo(200);
-        Bundle response = referred.resource(Bundle.class);
+        Bundle response = gp.transaction().withBundle(transaction).execute();
         R4Validation.assertValid(response);
         assertThat(response.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
         Bundle.BundleEntryComponent created = response.getEntry().stream()
                 .filter(e -> e.getResource() instanceof ServiceRequest).findFirst().orElseThrow();
         assertThat(created.getResponse().getStatus()).isEqualTo("201 Created");
         String referralId = created.getResource().getIdElement().getIdPart();
-        assertThat(referred.body()).doesNotContain("111222333").doesNotContain("Jansen");
+        assertThat(Fhir.encode(response)).doesNotContain("111222333").doesNotContain("Jansen");
 
         // the same transaction again (a retry): the first referral, nothing new registered
-        Bundle again = gp.post("", transaction).resource(Bundle.class);
+        Bundle again = gp.transaction().withBundle(transaction).execute();
+        R4Validation.assertValid(again);
         Bundle.BundleEntryComponent replayed = again.getEntry().stream()
                 .filter(e -> e.getResource() instanceof ServiceRequest).findFirst().orElseThrow();
         assertThat(replayed.getResponse().getStatus()).isEqualTo("200 OK");
         assertThat(replayed.getResource().getIdElement().getIdPart()).isEqualTo(referralId);
+
+        // the GP system hears of the registration on its endpoint: the pipeline's thin, signed webhook body
+        JsonNode registeredNotice = receiver.awaitNotice("gp", "ReferralReceived", referralId);
+        assertThat(registeredNotice.path("subject").path("kind").asText()).isEqualTo("REFERRAL");
 
         // the provider system publishes free places as a Slot of its Schedule
         Slot slot = new Slot();
@@ -126,21 +177,22 @@ class FhirGatewayIT {
                 new StringType(registered.path("locations").get(0).path("locationId").asText()));
         slot.addExtension(Vocabulary.EXTENSION + "offering-id",
                 new StringType(registered.path("offerings").get(0).path("offeringId").asText()));
-        FhirHttp.Answer published = provider.post("/Slot", slot);
-        assertThat(published.status()).as(published.body()).isEqualTo(201);
-        Slot line = published.resource(Slot.class);
+        MethodOutcome published = provider.create().resource(slot).execute();
+        assertThat(published.getCreated()).isTrue();
+        Slot line = (Slot) published.getResource();
         R4Validation.assertValid(line);
         assertThat(line.getStatus()).isEqualTo(Slot.SlotStatus.FREE);
-        Bundle slots = provider.get("/Slot?schedule=Schedule/" + PROVIDER).resource(Bundle.class);
+        Bundle slots = provider.search().forResource(Slot.class).where(Slot.SCHEDULE.hasId("Schedule/" + PROVIDER))
+                .returnBundle(Bundle.class).execute();
         R4Validation.assertValid(slots);
         assertThat(slots.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
                 .contains(line.getIdElement().getIdPart());
-        FhirHttp.Answer scheduleAnswer = provider.get("/Schedule/" + PROVIDER);
-        assertThat(scheduleAnswer.status()).as(scheduleAnswer.body()).isEqualTo(200);
-        Schedule schedule = scheduleAnswer.resource(Schedule.class);
+        Slot readBack = provider.read().resource(Slot.class).withId(line.getIdElement().getIdPart()).execute();
+        R4Validation.assertValid(readBack);
+        Schedule schedule = provider.read().resource(Schedule.class).withId(PROVIDER).execute();
         R4Validation.assertValid(schedule);
         assertThat(schedule.getActorFirstRep().getReference()).isEqualTo("HealthcareService/" + PROVIDER);
-        HealthcareService service = provider.get("/HealthcareService/" + PROVIDER).resource(HealthcareService.class);
+        HealthcareService service = provider.read().resource(HealthcareService.class).withId(PROVIDER).execute();
         R4Validation.assertValid(service);
         assertThat(service.getType()).anySatisfy(type -> assertThat(Vocabulary.DIAGNOSIS_GROUP.codeIn(type)).contains("TRAUMA"));
 
@@ -149,79 +201,114 @@ class FhirGatewayIT {
         approve(DemoUsers.COORDINATOR_A, proposal);
         assertThat(approve(DemoUsers.COORDINATOR_B, proposal).path("state").asText()).isEqualTo("OFFERED");
 
-        // the provider system sees the offer as a requested Task on the GP's referral, and accepts it
-        Task offered = taskFor(provider, "/Task?owner=" + Vocabulary.AGB + "|" + PROVIDER, proposal);
+        // the provider system is told of the offer on its endpoint, and finds it as a requested Task on the GP's referral
+        receiver.awaitNotice("provider", "TransferOffered", proposal);
+        Task offered = taskFor(provider.search().forResource(Task.class)
+                .where(new TokenClientParam("owner").exactly().systemAndCode(Vocabulary.AGB, PROVIDER))
+                .returnBundle(Bundle.class).execute(), proposal);
         assertThat(offered.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
         assertThat(offered.getFocus().getReference()).isEqualTo("ServiceRequest/" + referralId);
+        Task readTask = provider.read().resource(Task.class).withId(proposal).execute();
+        R4Validation.assertValid(readTask);
         offered.addOutput().setType(Vocabulary.TASK_PARAMETER.concept("provider-response")).setValue(new BooleanType(true));
         offered.addOutput().setType(Vocabulary.TASK_PARAMETER.concept("handover-contact"))
                 .setValue(new StringType("Intake desk, 010-1234567"));
-        FhirHttp.Answer accepted = provider.put("/Task/" + proposal, offered);
-        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-        Task afterProvider = accepted.resource(Task.class);
+        Task afterProvider = (Task) provider.update().resource(offered).withId(proposal).execute().getResource();
         R4Validation.assertValid(afterProvider);
         assertThat(afterProvider.getStatus()).isEqualTo(Task.TaskStatus.ACCEPTED);
         assertThat(Vocabulary.PROPOSAL_STATE.codeIn(afterProvider.getBusinessStatus())).contains("ACCEPTED_BY_PROVIDER");
 
-        // the GP answers for the client on the same Task: the transfer completes
-        Task forGp = taskFor(gp, "/Task?focus=ServiceRequest/" + referralId, proposal);
+        // the GP answers for the client on the same Task: the transfer completes, and both systems hear of it
+        Task forGp = taskFor(gp.search().forResource(Task.class).where(Task.FOCUS.hasId("ServiceRequest/" + referralId))
+                .returnBundle(Bundle.class).execute(), proposal);
         forGp.addOutput().setType(Vocabulary.TASK_PARAMETER.concept("client-response")).setValue(new BooleanType(true));
-        FhirHttp.Answer completed = gp.put("/Task/" + proposal, forGp);
-        assertThat(completed.status()).as(completed.body()).isEqualTo(200);
-        Task done = completed.resource(Task.class);
+        Task done = (Task) gp.update().resource(forGp).withId(proposal).execute().getResource();
         R4Validation.assertValid(done);
         assertThat(done.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
+        receiver.awaitNotice("gp", "TransferCompleted", proposal);
+        receiver.awaitNotice("provider", "TransferCompleted", proposal);
 
         // the GP's worklist in FHIR: the referral, with its codes, and no personal data
-        FhirHttp.Answer worklist = gp.get("/ServiceRequest?requester=" + Vocabulary.AGB + "|" + DemoUsers.GP_PRACTICE_AGB);
-        assertThat(worklist.status()).as(worklist.body()).isEqualTo(200);
-        Bundle items = worklist.resource(Bundle.class);
+        Bundle items = gp.search().forResource(ServiceRequest.class)
+                .where(new TokenClientParam("requester").exactly().systemAndCode(Vocabulary.AGB, DemoUsers.GP_PRACTICE_AGB))
+                .returnBundle(Bundle.class).execute();
         R4Validation.assertValid(items);
         ServiceRequest mine = items.getEntry().stream().map(e -> (ServiceRequest) e.getResource())
                 .filter(r -> r.getIdElement().getIdPart().equals(referralId)).findFirst().orElseThrow();
         assertThat(Vocabulary.DIAGNOSIS_GROUP.codeIn(mine.getReasonCodeFirstRep())).contains("TRAUMA");
-        assertThat(worklist.body()).doesNotContain("111222333");
+        ServiceRequest one = gp.read().resource(ServiceRequest.class).withId(referralId).execute();
+        R4Validation.assertValid(one);
+        assertThat(Fhir.encode(items)).doesNotContain("111222333");
+
+        // the subscriptions as FHIR resources: listed, read, and deleted (the organisation's webhook goes with the last)
+        Bundle gpSubscriptions = gp.search().forResource(Subscription.class).returnBundle(Bundle.class).execute();
+        R4Validation.assertValid(gpSubscriptions);
+        assertThat(gpSubscriptions.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .containsExactly(SubscriptionTopics.MY_REFERRALS.id());
+        R4Validation.assertValid(gp.read().resource(Subscription.class).withId(SubscriptionTopics.MY_REFERRALS.id()).execute());
+        gp.delete().resourceById("Subscription", SubscriptionTopics.MY_REFERRALS.id()).execute();
+        provider.delete().resourceById("Subscription", SubscriptionTopics.MY_OFFERS.id()).execute();
+        assertThatThrownBy(() -> gp.read().resource(Subscription.class).withId(SubscriptionTopics.MY_REFERRALS.id()).execute())
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(gp.search().forResource(Subscription.class).returnBundle(Bundle.class).execute().getEntry()).isEmpty();
+        JsonNode channels = json(StackRest.get(stack.url(ServiceKind.NOTIFICATION) + "/api/v1/subscriptions",
+                stack.tokenFor(DemoUsers.GP)), 200);
+        assertThat(channels.path("webhookRegistered").asBoolean()).isFalse();
+        assertThat(channels.path("subscriptions").toString()).doesNotContain("WEBHOOK").contains("INBOX");
     }
 
     @Test
     void a_refused_referral_is_an_operation_outcome_naming_the_element_without_echoing_it() {
-        FhirHttp gp = new FhirHttp(gatewayUrl, stack.tokenFor(DemoUsers.GP));
+        IGenericClient gp = client(stack.tokenFor(DemoUsers.GP));
         ServiceRequest request = (ServiceRequest) referralTransaction("ANXIETY", "123456789", null).getEntry().get(1).getResource();
         Patient patient = (Patient) referralTransaction("ANXIETY", "123456789", null).getEntry().get(0).getResource();
         patient.setId("client");
         request.getContained().add(patient);
         request.setSubject(new Reference("#client"));
 
-        FhirHttp.Answer refused = gp.post("/ServiceRequest", request);
-
-        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        OperationOutcome outcome = refused.resource(OperationOutcome.class);
-        R4Validation.assertValid(outcome);
-        assertThat(outcome.getIssue()).anySatisfy(issue -> assertThat(issue.getExpression().get(0).getValue())
-                .startsWith("Patient.identifier"));
-        assertThat(refused.body()).doesNotContain("123456789");
+        assertThatThrownBy(() -> gp.create().resource(request).execute())
+                .isInstanceOfSatisfying(InvalidRequestException.class, refused -> {
+                    assertThat(refused.getStatusCode()).isEqualTo(400);
+                    OperationOutcome outcome = (OperationOutcome) refused.getOperationOutcome();
+                    R4Validation.assertValid(outcome);
+                    assertThat(outcome.getIssue()).anySatisfy(issue -> assertThat(issue.getExpression().get(0).getValue())
+                            .startsWith("Patient.identifier"));
+                    assertThat(Fhir.encode(outcome)).doesNotContain("123456789");
+                });
         // no token: the services' 401, as an OperationOutcome
-        FhirHttp.Answer anonymous = gp.as(null).post("/ServiceRequest", request);
-        assertThat(anonymous.status()).isEqualTo(401);
-        R4Validation.assertValid(anonymous.resource(OperationOutcome.class));
+        assertThatThrownBy(() -> client(null).create().resource(request).execute())
+                .isInstanceOfSatisfying(AuthenticationException.class, anonymous -> {
+                    assertThat(anonymous.getStatusCode()).isEqualTo(401);
+                    R4Validation.assertValid(anonymous.getOperationOutcome());
+                });
+        // a subscription whose channel the pipeline cannot honour is refused, naming the element
+        Subscription withBearer = subscription(SubscriptionTopics.MY_REFERRALS, receiver.endpoint("gp"));
+        withBearer.getChannel().addHeader("Authorization: Bearer something");
+        assertThatThrownBy(() -> gp.create().resource(withBearer).execute())
+                .isInstanceOfSatisfying(InvalidRequestException.class, refused -> assertThat(
+                        ((OperationOutcome) refused.getOperationOutcome()).getIssueFirstRep().getExpression().get(0).getValue())
+                        .isEqualTo("Subscription.channel.header"));
     }
 
     @Test
     void the_capability_statement_and_code_systems_are_served_as_valid_r4() {
-        FhirHttp anyone = new FhirHttp(gatewayUrl, null);
+        IGenericClient anyone = client(null);
 
-        CapabilityStatement statement = anyone.get("/metadata").resource(CapabilityStatement.class);
+        CapabilityStatement statement = anyone.capabilities().ofType(CapabilityStatement.class).execute();
         R4Validation.assertValid(statement);
         assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType())
-                .containsExactly("ServiceRequest", "Task", "Slot", "Schedule", "HealthcareService", "CodeSystem");
+                .containsExactly("ServiceRequest", "Task", "Slot", "Subscription", "Schedule", "HealthcareService", "CodeSystem");
         for (String id : Vocabulary.PUBLISHED.keySet()) {
-            FhirHttp.Answer answer = anyone.get("/CodeSystem/" + id);
-            assertThat(answer.status()).isEqualTo(200);
-            CodeSystem system = answer.resource(CodeSystem.class);
+            CodeSystem system = anyone.read().resource(CodeSystem.class).withId(id).execute();
             R4Validation.assertValid(system);
             assertThat(system.getUrl()).isEqualTo(Vocabulary.BASE + "/CodeSystem/" + id);
         }
-        assertThat(anyone.get("/CodeSystem/no-such-system").status()).isEqualTo(404);
+        Bundle byUrl = anyone.search().forResource(CodeSystem.class).where(CodeSystem.URL.matches().value(Vocabulary.URGENCY.url()))
+                .returnBundle(Bundle.class).execute();
+        R4Validation.assertValid(byUrl);
+        assertThat(byUrl.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart()).containsExactly("urgency");
+        assertThatThrownBy(() -> anyone.read().resource(CodeSystem.class).withId("no-such-system").execute())
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     // ------------------------------------------------------------------ steps
@@ -240,6 +327,7 @@ class FhirGatewayIT {
         request.setRequester(new Reference().setIdentifier(new org.hl7.fhir.r4.model.Identifier()
                 .setSystem(Vocabulary.AGB).setValue(DemoUsers.GP_PRACTICE_AGB)));
         request.addInsurance().getIdentifier().setSystem(Vocabulary.UZOVI).setValue(DemoUsers.INSURER_UZOVI);
+        request.setCode(new org.hl7.fhir.r4.model.CodeableConcept().setText("Referral to mental-health care (ggz)"));
         request.addReasonCode(Vocabulary.DIAGNOSIS_GROUP.concept(diagnosisGroup));
         request.addOrderDetail(Vocabulary.CARE_LEVEL.concept("SPECIALIST"));
         request.addOrderDetail(Vocabulary.URGENCY.concept("REGULAR"));
@@ -295,14 +383,23 @@ class FhirGatewayIT {
                 stack.tokenFor(coordinator)), 200);
     }
 
-    private static Task taskFor(FhirHttp client, String search, String proposal) {
-        FhirHttp.Answer answer = client.get(search);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        Bundle bundle = answer.resource(Bundle.class);
+    private static Task taskFor(Bundle bundle, String proposal) {
         R4Validation.assertValid(bundle);
         return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).map(Task.class::cast)
                 .filter(t -> t.getIdElement().getIdPart().equals(proposal)).findFirst()
-                .orElseThrow(() -> new AssertionError("no Task " + proposal + " in " + answer.body()));
+                .orElseThrow(() -> new AssertionError("no Task " + proposal + " in " + Fhir.encode(bundle)));
+    }
+
+    /** A backport rest-hook Subscription as a GP or provider system posts it. */
+    private static Subscription subscription(SubscriptionTopics.Topic topic, String endpoint) {
+        Subscription subscription = new Subscription();
+        subscription.setStatus(Subscription.SubscriptionStatus.REQUESTED);
+        subscription.setReason("follow " + topic.title().toLowerCase(java.util.Locale.ROOT));
+        subscription.setCriteria(topic.url());
+        subscription.getChannel().setType(Subscription.SubscriptionChannelType.RESTHOOK).setEndpoint(endpoint)
+                .setPayload("application/json").addHeader(SubscriptionMapping.SECRET_HEADER + ": " + SECRET);
+        R4Validation.assertValid(subscription);
+        return subscription;
     }
 
     private static JsonNode json(HttpResponse<String> response, Integer... expected) {

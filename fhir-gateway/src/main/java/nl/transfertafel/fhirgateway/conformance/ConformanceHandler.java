@@ -4,7 +4,10 @@ import java.util.Date;
 import nl.transfertafel.fhirgateway.fhir.Fhir;
 import nl.transfertafel.fhirgateway.fhir.FhirRefusal;
 import nl.transfertafel.fhirgateway.fhir.Vocabulary;
+import nl.transfertafel.fhirgateway.subscription.SubscriptionMapping;
+import nl.transfertafel.fhirgateway.subscription.SubscriptionTopics;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
@@ -26,6 +29,10 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class ConformanceHandler {
+
+    /** The backport's way to list the topics a server supports on its Subscription resource. */
+    static final String BACKPORT_TOPIC_CANONICAL =
+            "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/capabilitystatement-subscriptiontopic-canonical";
 
     public Mono<ServerResponse> metadata(ServerRequest request) {
         return Fhir.ok(capabilityStatement());
@@ -60,7 +67,7 @@ public class ConformanceHandler {
         statement.setDate(new Date(0));
         statement.setPublisher("Transfertafel");
         statement.setDescription("FHIR R4 facade in front of the Transfertafel services: GP referrals, the GP's worklist, "
-                + "transfer offers as Tasks, capacity as Slots. Authorisation is the services' own (bearer token).");
+                + "transfer offers as Tasks, capacity as Slots, notifications as Subscriptions. Authorisation is the services' own (bearer token).");
         statement.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
         statement.getImplementation().setDescription("fhir-gateway");
         statement.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
@@ -90,6 +97,16 @@ public class ConformanceHandler {
         slot.addSearchParam().setName("schedule").setType(Enumerations.SearchParamType.REFERENCE)
                 .setDocumentation("Schedule/<provider AGB>");
         slot.addSearchParam().setName("status").setType(Enumerations.SearchParamType.TOKEN);
+
+        CapabilityStatementRestResourceComponent subscription = resource(rest, "Subscription",
+                TypeRestfulInteraction.CREATE, TypeRestfulInteraction.READ, TypeRestfulInteraction.SEARCHTYPE,
+                TypeRestfulInteraction.DELETE);
+        subscription.setDocumentation("R4 topic-based backport, rest-hook only, thin notifications (the pipeline's signed "
+                + "JSON webhook body); one Subscription per topic and organisation, id = the topic id; the channel header "
+                + "'" + SubscriptionMapping.SECRET_HEADER + ": <secret>' sets the key deliveries are signed with");
+        for (SubscriptionTopics.Topic topic : SubscriptionTopics.ALL.values()) {
+            subscription.addExtension(BACKPORT_TOPIC_CANONICAL, new CanonicalType(topic.url()));
+        }
 
         resource(rest, "Schedule", TypeRestfulInteraction.READ).setDocumentation("id = the provider's AGB");
         resource(rest, "HealthcareService", TypeRestfulInteraction.READ).setDocumentation("id = the provider's AGB");

@@ -114,6 +114,15 @@ final class ReferralMapping {
         return referral;
     }
 
+    /**
+     * What every referral asks for. R4 allows {@code orderDetail} (where care level and urgency
+     * travel) only beside a {@code code} (invariant prr-1), so a served ServiceRequest always has one:
+     * the GP's own when it sent one, else this text.
+     */
+    static CodeableConcept referralCode() {
+        return new CodeableConcept().setText("Referral to mental-health care (ggz)");
+    }
+
     /** The ServiceRequest intake registered, from its answer and the codes the GP sent. */
     static ServiceRequest created(JsonNode answer, ServiceRequest sent) {
         ServiceRequest request = new ServiceRequest();
@@ -124,6 +133,7 @@ final class ReferralMapping {
         request.setIdentifier(sent.getIdentifier());
         request.setRequester(sent.hasRequester() ? new Reference().setIdentifier(sent.getRequester().getIdentifier()) : null);
         request.setReasonCode(sent.getReasonCode());
+        request.setCode(sent.hasCode() ? sent.getCode() : referralCode());
         request.setOrderDetail(sent.getOrderDetail());
         request.setPriority(sent.getPriority());
         request.setInsurance(sent.getInsurance());
@@ -149,6 +159,7 @@ final class ReferralMapping {
         request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
         request.setStatus(status(waiting.path("stage").asText(""), item.path("transfer").path("state").asText("")));
         request.setSubject(subject(referralId));
+        request.setCode(referralCode());
         if (referred.hasNonNull("referrerAgb")) {
             request.setRequester(agb(referred.path("referrerAgb").asText()));
         }

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Upstream {
 
-    public enum Service { INTAKE, CAPACITY, TRANSFER_TABLE }
+    public enum Service { INTAKE, CAPACITY, TRANSFER_TABLE, NOTIFICATION }
 
     /** A service's answer: status, headers and the body as JSON (an empty object when there is none). */
     public record Answer(int status, HttpHeaders headers, JsonNode body) {
@@ -46,6 +46,16 @@ public class Upstream {
         return exchange(HttpMethod.POST, service, path, authorization, body, extra);
     }
 
+    public Mono<Answer> put(Service service, String path, String authorization, Object body) {
+        return exchange(HttpMethod.PUT, service, path, authorization, body, headers -> {
+        });
+    }
+
+    public Mono<Answer> delete(Service service, String path, String authorization) {
+        return exchange(HttpMethod.DELETE, service, path, authorization, null, headers -> {
+        });
+    }
+
     private Mono<Answer> exchange(HttpMethod method, Service service, String path, String authorization, Object body,
             Consumer<HttpHeaders> extra) {
         WebClient.RequestBodySpec request = client.method(method).uri(base(service) + path)
@@ -68,6 +78,7 @@ public class Upstream {
             case INTAKE -> properties.intakeUrl();
             case CAPACITY -> properties.capacityUrl();
             case TRANSFER_TABLE -> properties.transferTableUrl();
+            case NOTIFICATION -> properties.notificationUrl();
         };
     }
 
