@@ -16,7 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import nl.transfertafel.testkit.engines.Containers;
+import nl.transfertafel.testkit.engines.EngineMode;
 import nl.transfertafel.testkit.engines.Ports;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * A real Keycloak, started from its server distribution ({@code org.keycloak:keycloak-quarkus-dist}, unpacked
@@ -26,7 +32,8 @@ import nl.transfertafel.testkit.engines.Ports;
  * idle cores, up to 15 minutes are allowed for a busy machine. Its log goes to the given file.
  *
  * <p>Where the distribution or the JDK is missing, {@link #unavailable} says why, so a test can skip with
- * that reason instead of failing.
+ * that reason instead of failing. With {@code TRANSFERTAFEL_ENGINES=testcontainers} Keycloak's own image
+ * ({@value #IMAGE}) runs instead, importing the same files; without a Docker engine the test is skipped.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -51,16 +58,24 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private final Process process;
-    private final int port;
+    /** The image of the Testcontainers path: the same version as the distribution the build unpacks. */
+    public static final String IMAGE = "quay.io/keycloak/keycloak:26.5.6";
 
-    private KeycloakServer(Process process, int port) {
+    private final Process process; // null for a container
+    private final AutoCloseable container; // null for a process
+    private final String base;
+
+    private KeycloakServer(Process process, AutoCloseable container, String base) {
         this.process = process;
-        this.port = port;
+        this.container = container;
+        this.base = base;
     }
 
     /** Why Keycloak cannot run here, or empty when it can. */
     public static Optional<String> unavailable(Path home, Path javaHome) {
+        if (EngineMode.configured() == EngineMode.TESTCONTAINERS) {
+            return Containers.dockerUnavailable();
+        }
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             return Optional.of("no Keycloak distribution at " + home + " (the build unpacks org.keycloak:keycloak-quarkus-dist)");
         }
@@ -81,7 +96,34 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Starts Keycloak on a free port and returns once the realm's discovery document answers. */
     public static KeycloakServer start(Setup setup) throws IOException {
+        if (EngineMode.configured() == EngineMode.TESTCONTAINERS) {
+            return startContainer(setup);
+        }
         Path imports = setup.home().resolve("data/import");
+        copyImports(setup, imports);
+        int port = Ports.freePort();
+        List<String> command = new ArrayList<>(List.of(setup.home().resolve("bin/kc.sh").toString(), "start-dev",
+                "--import-realm", "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port,
+                "--http-management-port=" + Ports.freePort(), "--cache=local"));
+        Files.createDirectories(setup.log().toAbsolutePath().getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(setup.home().toFile()).redirectErrorStream(true)
+                .redirectOutput(setup.log().toFile());
+        Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", setup.javaHome().toString());
+        env.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
+        env.putAll(setup.environment());
+        KeycloakServer server = new KeycloakServer(builder.start(), null, "http://127.0.0.1:" + port);
+        try {
+            server.awaitRealm(Duration.ofMinutes(15), setup.log());
+        } catch (RuntimeException | IOException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** The import files as Keycloak reads them, with the test's access-token lifespan where one is set. */
+    private static void copyImports(Setup setup, Path imports) throws IOException {
         Files.createDirectories(imports);
         try (var old = Files.list(imports)) {
             // an earlier run's files would be imported too
@@ -97,25 +139,36 @@ public final class KeycloakServer implements AutoCloseable {
             }
             Files.writeString(imports.resolve(file.getFileName()), json);
         }
-        int port = Ports.freePort();
-        List<String> command = new ArrayList<>(List.of(setup.home().resolve("bin/kc.sh").toString(), "start-dev",
-                "--import-realm", "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port,
-                "--http-management-port=" + Ports.freePort(), "--cache=local"));
-        Files.createDirectories(setup.log().toAbsolutePath().getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(setup.home().toFile()).redirectErrorStream(true)
-                .redirectOutput(setup.log().toFile());
-        Map<String, String> env = builder.environment();
-        env.put("JAVA_HOME", setup.javaHome().toString());
-        env.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
-        env.putAll(setup.environment());
-        KeycloakServer server = new KeycloakServer(builder.start(), port);
-        try {
-            server.awaitRealm(Duration.ofMinutes(15), setup.log());
-        } catch (RuntimeException | IOException e) {
-            server.close();
-            throw e;
+    }
+
+    private static KeycloakServer startContainer(Setup setup) throws IOException {
+        Containers.assumeDocker();
+        Path imports = Files.createTempDirectory("keycloak-import-");
+        copyImports(setup, imports);
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE))
+                .withExposedPorts(8080)
+                .withEnv(setup.environment())
+                .withCommand("start-dev", "--import-realm", "--cache=local")
+                .waitingFor(Wait.forHttp("/realms/" + REALM + "/.well-known/openid-configuration").forPort(8080)
+                        .withStartupTimeout(Duration.ofMinutes(15)))
+                .withLogConsumer(frame -> appendLog(setup.log(), frame.getUtf8String()));
+        try (var files = Files.list(imports)) {
+            for (Path file : files.toList()) {
+                container.withCopyFileToContainer(MountableFile.forHostPath(file),
+                        "/opt/keycloak/data/import/" + file.getFileName());
+            }
         }
-        return server;
+        container.start();
+        return new KeycloakServer(null, container, "http://" + container.getHost() + ":" + container.getMappedPort(8080));
+    }
+
+    private static void appendLog(Path log, String line) {
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            Files.writeString(log, line, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log is a courtesy
+        }
     }
 
     private void awaitRealm(Duration atMost, Path log) throws IOException {
@@ -149,12 +202,8 @@ public final class KeycloakServer implements AutoCloseable {
         throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + atMost + "; see " + log);
     }
 
-    public int port() {
-        return port;
-    }
-
     public String issuer() {
-        return "http://127.0.0.1:" + port + "/realms/" + REALM;
+        return base + "/realms/" + REALM;
     }
 
     public String tokenEndpoint() {
@@ -185,6 +234,14 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (container != null) {
+            try {
+                container.close();
+            } catch (Exception e) {
+                System.err.println("Stopping Keycloak's container failed: " + e);
+            }
+            return;
+        }
         // kc.sh starts the JVM as its child: stop both
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
