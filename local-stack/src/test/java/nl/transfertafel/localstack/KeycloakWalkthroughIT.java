@@ -38,8 +38,8 @@ import tools.jackson.databind.JsonNode;
  * the provider, the insurer contracts it, the provider announces a place, the GP refers, two coordinators
  * approve (the transfer table then reserves the place at capacity-service with its own Keycloak token), the
  * provider and the GP answer the offer. Then the coordinator page in Chromium signs in through Keycloak's own
- * login form and renews its token: the test realm's access tokens live 30 seconds, so the renewal must happen
- * within the test. Skipped with the reason where Keycloak cannot run (no distribution or no JDK 21+); the
+ * login form and renews its token: in this test the coordinator page's access tokens live 30 seconds, so the
+ * renewal must happen within the test. Skipped with the reason where Keycloak cannot run (no distribution or no JDK 21+); the
  * browser part also where Chromium is missing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -70,7 +70,9 @@ class KeycloakWalkthroughIT {
         keycloak = KeycloakServer.start(new KeycloakServer.Setup(KeycloakServer.configuredHome(),
                 KeycloakServer.configuredJavaHome(), List.of(realm.resolve("realm/transfertafel-realm.json"),
                         realm.resolve("demo-users/transfertafel-users-0.json")), env,
-                Paths.get("target/keycloak-walkthrough.log"), null).withAccessTokenLifespan(ACCESS_TOKEN_SECONDS));
+                Paths.get("target/keycloak-walkthrough.log"), null)
+                // the coordinator page's tokens only: the services' token cache renews a minute before expiry
+                .withAccessTokenLifespan("coordinator-ui", ACCESS_TOKEN_SECONDS));
         stack = LocalStack.start(LocalStack.Options.randomPorts(false)
                 .withPort(ServiceKind.TRANSFER_TABLE, transferTablePort)
                 .withExternalIssuer(new LocalStack.ExternalIssuer(keycloak.issuer(), "transfertafel", SECRETS)));

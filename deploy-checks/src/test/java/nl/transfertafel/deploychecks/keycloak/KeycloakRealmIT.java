@@ -130,6 +130,20 @@ class KeycloakRealmIT {
     }
 
     @Test
+    void a_person_gets_a_token_for_curl_from_the_cli_client_and_the_coordinator_page_client_allows_no_password_grant()
+            throws Exception {
+        String token = browser.password("coordinator-apeldoorn", "demo").get("access_token").asText();
+
+        Actor actor = Actor.from(decode(token, "transfertafel"));
+        assertThat(actor.roles()).containsExactly(Role.COORDINATOR);
+        assertThat(actor.organisation()).isEqualTo(DemoUsers.OTHER_REGION_PROVIDER_AGB);
+        assertThat(actor.region()).isEqualTo(DemoUsers.OTHER_REGION);
+        assertThat(BrowserSignIn.claims(token).path("client_id").isMissingNode()).as("a person's token names no service")
+                .isTrue();
+        assertThatThrownBy(() -> browser.password("coordinator-a", "wrong")).hasMessageContaining("401");
+    }
+
+    @Test
     void a_wrong_password_is_refused_at_the_login_page() {
         assertThatThrownBy(() -> browser.signIn("coordinator-a", "wrong")).hasMessageContaining("not accepted");
     }

@@ -43,18 +43,25 @@ public final class KeycloakServer implements AutoCloseable {
     /**
      * What to start: the unpacked distribution, the JDK it runs on, the files to import (realm first, then
      * users), the environment the realm file reads ({@code ${VAR}} placeholders), where to log, and for tests
-     * a shorter access-token lifespan than the realm's (null keeps the realm's).
+     * shorter access-token lifespans for some clients than the realm's (client id to seconds).
      */
     public record Setup(Path home, Path javaHome, List<Path> imports, Map<String, String> environment, Path log,
-            Integer accessTokenLifespanSeconds) {
+            Map<String, Integer> clientAccessTokenLifespans) {
 
         public Setup {
             imports = List.copyOf(imports);
             environment = Map.copyOf(environment);
+            clientAccessTokenLifespans = clientAccessTokenLifespans == null ? Map.of() : Map.copyOf(clientAccessTokenLifespans);
         }
 
-        public Setup withAccessTokenLifespan(int seconds) {
-            return new Setup(home, javaHome, imports, environment, log, seconds);
+        /**
+         * Tokens of one client live this long (Keycloak's per-client {@code access.token.lifespan}); the others
+         * keep the realm's. Per client, because a service's client-credentials token cache renews a minute early.
+         */
+        public Setup withAccessTokenLifespan(String clientId, int seconds) {
+            Map<String, Integer> lifespans = new LinkedHashMap<>(clientAccessTokenLifespans);
+            lifespans.put(clientId, seconds);
+            return new Setup(home, javaHome, imports, environment, log, lifespans);
         }
     }
 
@@ -133,11 +140,33 @@ public final class KeycloakServer implements AutoCloseable {
         }
         for (Path file : setup.imports()) {
             String json = Files.readString(file);
-            if (setup.accessTokenLifespanSeconds() != null) {
-                json = json.replaceFirst("\"accessTokenLifespan\"\\s*:\\s*\\d+",
-                        "\"accessTokenLifespan\": " + setup.accessTokenLifespanSeconds());
+            if (!setup.clientAccessTokenLifespans().isEmpty()) {
+                json = withClientLifespans(json, setup.clientAccessTokenLifespans());
             }
             Files.writeString(imports.resolve(file.getFileName()), json);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String withClientLifespans(String json, Map<String, Integer> lifespans) throws IOException {
+        try {
+            Map<String, Object> realm = com.nimbusds.jose.util.JSONObjectUtils.parse(json);
+            if (!(realm.get("clients") instanceof List<?> clients)) {
+                return json;
+            }
+            for (Object entry : clients) {
+                Map<String, Object> client = (Map<String, Object>) entry;
+                Integer seconds = lifespans.get(String.valueOf(client.get("clientId")));
+                if (seconds != null) {
+                    Map<String, Object> attributes = client.get("attributes") instanceof Map<?, ?> existing
+                            ? new LinkedHashMap<>((Map<String, Object>) existing) : new LinkedHashMap<>();
+                    attributes.put("access.token.lifespan", String.valueOf(seconds));
+                    client.put("attributes", attributes);
+                }
+            }
+            return com.nimbusds.jose.util.JSONObjectUtils.toJSONString(realm);
+        } catch (java.text.ParseException e) {
+            throw new IOException("not a realm file: " + e.getMessage(), e);
         }
     }
 
