@@ -69,7 +69,9 @@ public final class DemoDataGenerator {
             String region = regions.get(r);
             List<DemoData.GpPractice> regionGps = new ArrayList<>();
             for (int g = 0; g < size.gpsPerRegion(); g++) {
-                String agb = r == 0 && g == 0 ? DemoOrganisations.GP_PRACTICE_AGB : agb("01", r, g);
+                String agb = r == 0 && g == 0 ? DemoOrganisations.GP_PRACTICE_AGB
+                        : r == 0 && g == 1 ? DemoOrganisations.SECOND_GP_PRACTICE_AGB
+                        : agb("01", r, g);
                 regionGps.add(new DemoData.GpPractice(agb, "Huisartsenpraktijk " + region + " " + (g + 1), region));
             }
             gps.addAll(regionGps);
@@ -80,6 +82,8 @@ public final class DemoDataGenerator {
                 ProviderType type = types[p % types.length];
                 String agb = r == 0 && p == 0 ? DemoOrganisations.PROVIDER_AGB
                         : r == 0 && p == 1 ? DemoOrganisations.OTHER_PROVIDER_AGB
+                        : r == 0 && p == 2 ? DemoOrganisations.THIRD_PROVIDER_AGB
+                        : r == 1 && p == 0 ? DemoOrganisations.OTHER_REGION_PROVIDER_AGB
                         : agb("22", r, p);
                 if (r == 0 && p == 1) {
                     type = ProviderType.INDEPENDENT_PRACTICE;

@@ -37,6 +37,19 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void the_organisations_of_the_demo_users_for_tenancy_and_four_eyes_exist_where_the_users_say() {
+        DemoData data = DemoDataGenerator.generate(42, DemoDataGenerator.Size.demo(), TODAY);
+
+        assertThat(data.gpPractices()).filteredOn(gp -> gp.agb().equals(DemoOrganisations.SECOND_GP_PRACTICE_AGB))
+                .singleElement().extracting(DemoData.GpPractice::region).isEqualTo(DemoOrganisations.REGION);
+        assertThat(data.providers()).filteredOn(provider -> provider.agb().equals(DemoOrganisations.THIRD_PROVIDER_AGB))
+                .singleElement().extracting(DemoData.Provider::region).isEqualTo(DemoOrganisations.REGION);
+        assertThat(data.providers()).filteredOn(provider -> provider.agb().equals(DemoOrganisations.OTHER_REGION_PROVIDER_AGB))
+                .singleElement().extracting(DemoData.Provider::region).isEqualTo(DemoOrganisations.OTHER_REGION);
+        assertThat(data.regions()).contains(DemoOrganisations.OTHER_REGION);
+    }
+
+    @Test
     void generated_identifiers_have_the_dutch_formats() {
         DemoData data = DemoDataGenerator.generate(7, DemoDataGenerator.Size.demo(), TODAY);
 

@@ -7,17 +7,26 @@ import java.util.Map;
 
 /**
  * What {@code ./run-local.sh} (the launcher's {@code main}) was asked to do: which mode, which data folder,
- * whether to start empty, whether to load demo data, and whether every listener takes a free port (tests).
+ * whether to start empty, whether to load demo data, whether every listener takes a free port (tests), and
+ * whether the services trust an external OIDC provider (Keycloak) instead of the local token issuer.
  * Command-line options win over the environment.
+ *
+ * @param issuerUri an external OIDC provider's issuer, or null for the local token issuer
+ * @param audience the audience the services require in access tokens (with an external provider)
  */
 public record LaunchOptions(Path dataDir, boolean fresh, boolean demoData, boolean cluster, boolean randomPorts,
-        long seed) {
+        long seed, String issuerUri, String audience) {
+
+    public static final String ISSUER_VARIABLE = "TRANSFERTAFEL_OIDC_ISSUER_URI";
+    public static final String AUDIENCE_VARIABLE = "TRANSFERTAFEL_OIDC_AUDIENCE";
+    public static final String DEFAULT_AUDIENCE = "transfertafel";
 
     public static final String DATA_DIR_VARIABLE = "TRANSFERTAFEL_DATA_DIR";
     public static final Path DEFAULT_DATA_DIR = Path.of(".transfertafel-data");
 
     public static final String USAGE = String.join("\n",
             "Usage: ./run-local.sh [--cluster] [--data-dir DIR] [--fresh] [--no-demo-data] [--random-ports]",
+            "                      [--issuer-uri URL [--audience AUD]]",
             "  --data-dir DIR   keep PostgreSQL's and Kafka's data in DIR (default ./.transfertafel-data,",
             "                   or $" + DATA_DIR_VARIABLE + "); a restart on the same folder finds everything again",
             "  --fresh          delete what DIR holds and start empty (demo data is loaded only on an empty start)",
@@ -25,7 +34,14 @@ public record LaunchOptions(Path dataDir, boolean fresh, boolean demoData, boole
             "  --cluster        every service in its own JVM (two instances of intake, transfer-table and",
             "                   notification), a 3-broker Kafka cluster in separate processes, durable PostgreSQL",
             "  --random-ports   every listener on a free port (tests; the URLs are printed and written to",
-            "                   DIR/cluster.json or DIR/stack.json)");
+            "                   DIR/cluster.json or DIR/stack.json)",
+            "  --issuer-uri URL the services and the coordinator page trust this OIDC provider (e.g. Keycloak with",
+            "                   deploy/keycloak's realm: http://127.0.0.1:8080/realms/transfertafel) instead of the",
+            "                   local token issuer (also $" + ISSUER_VARIABLE + "); each service signs in with",
+            "                   client credentials, secret from TRANSFERTAFEL_<SERVICE>_SERVICE_SECRET; single JVM",
+            "                   only, without demo data (it needs tokens for every generated organisation)",
+            "  --audience AUD   the audience access tokens must carry (default " + DEFAULT_AUDIENCE + ", also $"
+                    + AUDIENCE_VARIABLE + "; an empty value turns the check off)");
 
     /** Parses the launcher's arguments; the environment supplies what the arguments leave open. */
     public static LaunchOptions parse(String[] args, Map<String, String> env) {
@@ -34,6 +50,8 @@ public record LaunchOptions(Path dataDir, boolean fresh, boolean demoData, boole
         boolean demoData = !"false".equalsIgnoreCase(env.getOrDefault("TRANSFERTAFEL_DEMO_DATA", "true").trim());
         boolean cluster = false;
         boolean randomPorts = false;
+        String issuerUri = blankToNull(env.get(ISSUER_VARIABLE));
+        String audience = env.getOrDefault(AUDIENCE_VARIABLE, DEFAULT_AUDIENCE);
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -52,6 +70,19 @@ public record LaunchOptions(Path dataDir, boolean fresh, boolean demoData, boole
                 cluster = true;
             } else if (arg.equals("--random-ports")) {
                 randomPorts = true;
+            } else if (arg.equals("--issuer-uri") || arg.equals("--audience")) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new IllegalArgumentException(arg + " needs a value\n" + USAGE);
+                }
+                if (arg.equals("--issuer-uri")) {
+                    issuerUri = blankToNull(args[++i]);
+                } else {
+                    audience = args[++i];
+                }
+            } else if (arg.startsWith("--issuer-uri=")) {
+                issuerUri = blankToNull(arg.substring("--issuer-uri=".length()));
+            } else if (arg.startsWith("--audience=")) {
+                audience = arg.substring("--audience=".length());
             } else {
                 unknown.add(arg);
             }
@@ -63,9 +94,26 @@ public record LaunchOptions(Path dataDir, boolean fresh, boolean demoData, boole
             String fromEnv = env.get(DATA_DIR_VARIABLE);
             dataDir = fromEnv == null || fromEnv.isBlank() ? DEFAULT_DATA_DIR : Path.of(fromEnv.trim());
         }
+        if (issuerUri != null) {
+            if (cluster) {
+                throw new IllegalArgumentException("--issuer-uri works in single-JVM mode only, not with --cluster\n" + USAGE);
+            }
+            java.net.URI uri = java.net.URI.create(issuerUri);
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                throw new IllegalArgumentException("--issuer-uri needs an http(s) URL, e.g. "
+                        + "http://127.0.0.1:8080/realms/transfertafel\n" + USAGE);
+            }
+            // demo data is loaded with the local issuer's tokens for every generated organisation
+            demoData = false;
+        }
         String seed = env.get("TRANSFERTAFEL_DEMO_SEED");
         return new LaunchOptions(dataDir.toAbsolutePath().normalize(), fresh, demoData, cluster, randomPorts,
-                seed == null || seed.isBlank() ? 20261122 : Long.parseLong(seed.trim()));
+                seed == null || seed.isBlank() ? 20261122 : Long.parseLong(seed.trim()), issuerUri,
+                audience == null ? "" : audience.trim());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** An integer from the environment (a port, a seed), or the fallback when it is not set. */

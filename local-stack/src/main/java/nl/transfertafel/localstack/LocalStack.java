@@ -18,6 +18,7 @@ import nl.transfertafel.testkit.engines.KafkaEngine;
 import nl.transfertafel.testkit.engines.Ports;
 import nl.transfertafel.testkit.engines.PostgresServer;
 import nl.transfertafel.testkit.engines.SharedEngines;
+import nl.transfertafel.testkit.oidc.OidcIssuer;
 import nl.transfertafel.testkit.security.DemoUser;
 import nl.transfertafel.testkit.security.DemoUsers;
 import nl.transfertafel.testkit.security.LocalTokenIssuer;
@@ -46,7 +47,7 @@ public final class LocalStack implements AutoCloseable {
      * this JVM ({@code SharedEngines}).
      */
     public record Options(Map<ServiceKind, Integer> ports, int tokenIssuerPort, boolean demoData, long seed,
-            Path dataDir, boolean fresh) {
+            Path dataDir, boolean fresh, ExternalIssuer externalIssuer) {
 
         public static Options fromEnvironment() {
             return from(LaunchOptions.parse(new String[0], System.getenv()));
@@ -58,8 +59,10 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceKind kind : ServiceKind.values()) {
                 ports.put(kind, launch.randomPorts() ? 0 : intEnv(kind.portVariable(), kind.defaultPort()));
             }
+            ExternalIssuer external = launch.issuerUri() == null ? null
+                    : new ExternalIssuer(launch.issuerUri(), launch.audience(), ExternalIssuer.secretsFromEnvironment());
             return new Options(ports, launch.randomPorts() ? 0 : intEnv("TOKEN_ISSUER_PORT", 8090),
-                    launch.demoData(), launch.seed(), launch.dataDir(), launch.fresh());
+                    launch.demoData(), launch.seed(), launch.dataDir(), launch.fresh(), external);
         }
 
         public static Options randomPorts(boolean demoData) {
@@ -67,7 +70,19 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceKind kind : ServiceKind.values()) {
                 ports.put(kind, 0);
             }
-            return new Options(ports, 0, demoData, 20261122, null, false);
+            return new Options(ports, 0, demoData, 20261122, null, false, null);
+        }
+
+        /** The same, trusting an external OIDC provider instead of the local token issuer (no demo data then). */
+        public Options withExternalIssuer(ExternalIssuer issuer) {
+            return new Options(ports, tokenIssuerPort, false, seed, dataDir, fresh, issuer);
+        }
+
+        /** The same with one service on a given port (a redirect URI registered at a provider names it). */
+        public Options withPort(ServiceKind kind, int port) {
+            Map<ServiceKind, Integer> changed = new EnumMap<>(ports);
+            changed.put(kind, port);
+            return new Options(changed, tokenIssuerPort, demoData, seed, dataDir, fresh, externalIssuer);
         }
 
         static int intEnv(String name, int fallback) {
@@ -76,7 +91,34 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private final LocalTokenIssuer tokens;
+    /**
+     * An OIDC provider outside the stack (Keycloak with deploy/keycloak's realm): its issuer, the audience the
+     * services require, and each service's client secret (by service name) for its client-credentials token.
+     */
+    public record ExternalIssuer(String issuerUri, String audience, Map<String, String> serviceSecrets) {
+
+        public ExternalIssuer {
+            serviceSecrets = Map.copyOf(serviceSecrets);
+        }
+
+        /** {@code TRANSFERTAFEL_<SERVICE>_SERVICE_SECRET}, the variables deploy/keycloak's realm reads too. */
+        static Map<String, String> secretsFromEnvironment() {
+            Map<String, String> secrets = new java.util.HashMap<>();
+            for (ServiceKind kind : ServiceKind.values()) {
+                String variable = "TRANSFERTAFEL_" + kind.serviceName().toUpperCase().replace('-', '_') + "_SECRET";
+                String value = System.getenv(variable);
+                if (value == null || value.isBlank()) {
+                    throw new IllegalArgumentException("--issuer-uri: set " + variable + " to " + kind.serviceName()
+                            + "'s client secret at the OIDC provider");
+                }
+                secrets.put(kind.serviceName(), value.trim());
+            }
+            return secrets;
+        }
+    }
+
+    private final LocalTokenIssuer tokens; // null when an external provider issues the tokens
+    private final OidcIssuer identity;
     private final GreenMail mailSink;
     private final Map<ServiceKind, ConfigurableApplicationContext> services = new EnumMap<>(ServiceKind.class);
     private final PostgresServer postgres;
@@ -103,7 +145,14 @@ public final class LocalStack implements AutoCloseable {
             ownEngines.add(own);
             kafkaBootstrap = own.bootstrapServers();
         }
-        tokens = LocalTokenIssuer.start(options.tokenIssuerPort());
+        if (options.externalIssuer() == null) {
+            tokens = LocalTokenIssuer.start(options.tokenIssuerPort());
+            identity = OidcIssuer.of(tokens);
+        } else {
+            tokens = null;
+            ExternalIssuer external = options.externalIssuer();
+            identity = OidcIssuer.discover(external.issuerUri(), external.audience(), external.serviceSecrets());
+        }
         // random ports when the token issuer's is random (tests), the documented ones otherwise
         int smtpPort = options.tokenIssuerPort() == 0 ? Ports.freePort() : Options.intEnv("SMTP_SINK_PORT", 3025);
         int imapPort = options.tokenIssuerPort() == 0 ? Ports.freePort() : Options.intEnv("IMAP_SINK_PORT", 3143);
@@ -114,7 +163,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             for (ServiceKind kind : ServiceKind.values()) {
                 Map<String, Object> properties = new java.util.LinkedHashMap<>(
-                        ServiceProperties.wiring(postgres, kind.database(), kafkaBootstrap, tokens));
+                        ServiceProperties.wiring(postgres, kind.database(), kafkaBootstrap, identity, kind.serviceName()));
                 properties.put("server.port", options.ports().get(kind));
                 // services started earlier are known by their real (possibly random) port
                 services.forEach((started, context) -> properties.put(
@@ -125,8 +174,8 @@ public final class LocalStack implements AutoCloseable {
                 properties.put("spring.main.register-shutdown-hook", "false");
                 properties.put("transfertafel.security.cors-allowed-origins",
                         "http://127.0.0.1:*,http://localhost:*");
-                // the coordinator page signs in at this stack's own token issuer
-                properties.put("transfertafel.coordinator-ui.issuer-uri", tokens.issuer());
+                // the coordinator page signs in where the services' tokens come from
+                properties.put("transfertafel.coordinator-ui.issuer-uri", identity.issuer());
                 if (kind == ServiceKind.NOTIFICATION) {
                     properties.put("spring.mail.host", "127.0.0.1");
                     properties.put("spring.mail.port", smtpPort);
@@ -139,7 +188,7 @@ public final class LocalStack implements AutoCloseable {
                 services.put(kind, kind.application().run(args));
             }
             // kept data: demo data only into an empty folder, never a second time on top of real work
-            if (options.demoData() && (folder == null || folder.isEmpty())) {
+            if (options.demoData() && tokens != null && (folder == null || folder.isEmpty())) {
                 loaded = new DemoLoader(this::url, tokens).load(DemoDataGenerator.generate(options.seed(),
                         DemoDataGenerator.Size.demo(), LocalDate.now()));
             }
@@ -165,11 +214,20 @@ public final class LocalStack implements AutoCloseable {
         return mailSink;
     }
 
+    /** The local token issuer, or null when the stack trusts an external OIDC provider. */
     public LocalTokenIssuer tokens() {
         return tokens;
     }
 
+    /** The identity provider the services trust (the local token issuer or an external one). */
+    public OidcIssuer identity() {
+        return identity;
+    }
+
     public String tokenFor(DemoUser user) {
+        if (tokens == null) {
+            throw new IllegalStateException("this stack trusts " + identity.issuer() + ": get tokens there");
+        }
         return tokens.tokenFor(user);
     }
 
@@ -234,7 +292,7 @@ public final class LocalStack implements AutoCloseable {
         pg.put("databases", databases);
         file.put("postgres", pg);
         file.put("kafka", Map.of("bootstrap", kafkaBootstrap));
-        file.put("tokenIssuer", Map.of("url", tokens.issuer()));
+        file.put("tokenIssuer", Map.of("url", identity.issuer(), "local", tokens != null));
         file.put("smtpSink", Map.of("smtpPort", mailSink.getSmtp().getPort(), "imapPort", mailSink.getImap().getPort()));
         List<Map<String, Object>> list = new ArrayList<>();
         for (ServiceKind kind : ServiceKind.values()) {
@@ -293,8 +351,13 @@ public final class LocalStack implements AutoCloseable {
             out.append(String.format("  %-24s %s   (OpenAPI: %s/v3/api-docs, UI: %s/swagger-ui.html)%n",
                     kind.serviceName(), url(kind), url(kind), url(kind)));
         }
-        out.append(String.format("  %-24s %s   (tokens: %s/token?username=<user>)%n", "token issuer",
-                tokens.issuer(), tokens.issuer()));
+        if (tokens != null) {
+            out.append(String.format("  %-24s %s   (tokens: %s/token?username=<user>)%n", "token issuer",
+                    tokens.issuer(), tokens.issuer()));
+        } else {
+            out.append(String.format("  %-24s %s   (external; token endpoint %s, audience %s)%n", "OIDC provider",
+                    identity.issuer(), identity.tokenUri(), identity.audience().isBlank() ? "not checked" : identity.audience()));
+        }
         out.append(String.format("  %-24s %s%n", "postgres", postgres.jdbcUrl("<service>")
                 + "  user " + postgres.username()));
         out.append(String.format("  %-24s %s%n", "kafka", kafkaBootstrap));
@@ -305,8 +368,13 @@ public final class LocalStack implements AutoCloseable {
         out.append(String.format("  %-24s smtp://127.0.0.1:%d   (read the mail over IMAP at 127.0.0.1:%d,"
                         + " user and password = the recipient's address)%n", "smtp sink (e-mail)",
                 mailSink.getSmtp().getPort(), mailSink.getImap().getPort()));
-        out.append("  demo users: ");
-        out.append(String.join(", ", DemoUsers.ALL.stream().map(DemoUser::username).toList())).append('\n');
+        if (tokens != null) {
+            out.append("  demo users: ");
+            out.append(String.join(", ", DemoUsers.ALL.stream().map(DemoUser::username).toList())).append('\n');
+        } else {
+            out.append("  users: those of the OIDC provider (deploy/keycloak's optional demo users: the README's, password demo);"
+                    + " no demo data (see deploy/README.md for the walkthrough)\n");
+        }
         if (loaded != null) {
             out.append("  demo data: ").append(loaded).append('\n');
         }

@@ -51,4 +51,31 @@ class LaunchOptionsTest {
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--data-dir"}, Map.of()))
                 .hasMessageContaining("--data-dir needs a directory");
     }
+
+    @Test
+    void an_external_oidc_provider_is_named_by_option_or_environment_and_the_audience_defaults_to_the_realms() {
+        LaunchOptions byOption = LaunchOptions.parse(new String[] {"--issuer-uri",
+                "http://127.0.0.1:8080/realms/transfertafel"}, Map.of());
+        LaunchOptions byEnvironment = LaunchOptions.parse(new String[] {"--audience=tt-prod"},
+                Map.of("TRANSFERTAFEL_OIDC_ISSUER_URI", "https://login.example.org/realms/tt"));
+        LaunchOptions local = LaunchOptions.parse(new String[0], Map.of());
+
+        assertThat(byOption.issuerUri()).isEqualTo("http://127.0.0.1:8080/realms/transfertafel");
+        assertThat(byOption.audience()).isEqualTo("transfertafel");
+        assertThat(byOption.demoData()).as("demo data needs the local issuer's tokens").isFalse();
+        assertThat(byEnvironment.issuerUri()).isEqualTo("https://login.example.org/realms/tt");
+        assertThat(byEnvironment.audience()).isEqualTo("tt-prod");
+        assertThat(local.issuerUri()).isNull();
+        assertThat(local.demoData()).isTrue();
+    }
+
+    @Test
+    void an_issuer_that_is_no_url_or_with_the_cluster_is_refused_with_the_reason() {
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--issuer-uri", "keycloak"}, Map.of()))
+                .hasMessageContaining("needs an http(s) URL");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--issuer-uri"}, Map.of()))
+                .hasMessageContaining("--issuer-uri needs a value");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--cluster", "--issuer-uri",
+                "http://127.0.0.1:8080/realms/transfertafel"}, Map.of())).hasMessageContaining("single-JVM mode only");
+    }
 }

@@ -76,6 +76,12 @@ final class BrowserSignIn {
         return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", "coordinator-ui"));
     }
 
+    /** A person's own token for curl and scripts: the password grant of the public client transfertafel-cli. */
+    JsonNode password(String username, String password) throws IOException, InterruptedException {
+        return token(Map.of("grant_type", "password", "client_id", "transfertafel-cli", "username", username,
+                "password", password));
+    }
+
     /** A service's own token (client credentials, client id = service name). */
     JsonNode serviceToken(String service, String secret) throws IOException, InterruptedException {
         return token(Map.of("grant_type", "client_credentials", "client_id", service, "client_secret", secret));

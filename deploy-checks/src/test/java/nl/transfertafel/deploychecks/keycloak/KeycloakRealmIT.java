@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
+import nl.transfertafel.testkit.security.DemoUser;
+import nl.transfertafel.testkit.security.DemoUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,16 +35,6 @@ class KeycloakRealmIT {
     private static KeycloakServer keycloak;
     private static BrowserSignIn browser;
 
-    /** username -> (role, org), as in deploy/keycloak/demo-users and platform-testkit's DemoUsers. */
-    private static final Map<String, List<String>> DEMO_USERS = Map.of(
-            "huisarts", List.of("GP", "01000001"),
-            "aanbieder", List.of("PROVIDER", "22000001"),
-            "coordinator-a", List.of("COORDINATOR", "22000001"),
-            "coordinator-b", List.of("COORDINATOR", "22000002"),
-            "verzekeraar", List.of("INSURER", "3311"),
-            "clientondersteuner", List.of("CLIENT_SUPPORT", "COS-RDAM"),
-            "beheerder", List.of("ADMIN", "TRANSFERTAFEL"));
-
     @BeforeAll
     static void startKeycloak() throws Exception {
         KeycloakServer.unavailable().ifPresent(reason -> Assumptions.abort(reason));
@@ -59,15 +51,16 @@ class KeycloakRealmIT {
 
     @Test
     void every_demo_user_signs_in_through_the_login_page_and_gets_its_role_organisation_and_region() throws Exception {
+        // the same users as the local token issuer's (platform-testkit's DemoUsers), so the README holds for both
         List<String> wrong = new ArrayList<>();
-        for (Map.Entry<String, List<String>> user : DEMO_USERS.entrySet()) {
-            JsonNode claims = BrowserSignIn.claims(browser.signIn(user.getKey(), "demo").get("access_token").asText());
+        for (DemoUser user : DemoUsers.ALL) {
+            JsonNode claims = BrowserSignIn.claims(browser.signIn(user.username(), "demo").get("access_token").asText());
             if (!claims.get("roles").isArray() || claims.get("roles").size() != 1
-                    || !claims.get("roles").get(0).asText().equals(user.getValue().get(0))
-                    || !user.getValue().get(1).equals(claims.path("org").asText())
-                    || !"rotterdam".equals(claims.path("region").asText())
+                    || !claims.get("roles").get(0).asText().equals(user.roles().get(0))
+                    || !user.organisation().equals(claims.path("org").asText())
+                    || !user.region().equals(claims.path("region").asText())
                     || claims.path("sub").asText().isBlank()) {
-                wrong.add(user.getKey() + ": " + claims);
+                wrong.add(user.username() + ": " + claims);
             }
         }
         assertThat(wrong).isEmpty();
@@ -104,6 +97,9 @@ class KeycloakRealmIT {
             assertThat(actor.roles()).as(service.getKey()).containsExactly(Role.SERVICE);
             assertThat(actor.organisation()).as(service.getKey()).isEqualTo(service.getKey());
             assertThat(actor.region()).as(service.getKey()).isNull();
+            // the services tie service-only endpoints to the calling service by this claim
+            assertThat(BrowserSignIn.claims(token).path("client_id").asText()).as(service.getKey())
+                    .isEqualTo(service.getKey());
         }
     }
 
@@ -131,6 +127,20 @@ class KeycloakRealmIT {
         assertThat(after.get("org").asText()).isEqualTo("22000002");
         assertThat(Actor.from(decode(refreshed.get("access_token").asText(), "transfertafel")).roles())
                 .containsExactly(Role.COORDINATOR);
+    }
+
+    @Test
+    void a_person_gets_a_token_for_curl_from_the_cli_client_and_the_coordinator_page_client_allows_no_password_grant()
+            throws Exception {
+        String token = browser.password("coordinator-apeldoorn", "demo").get("access_token").asText();
+
+        Actor actor = Actor.from(decode(token, "transfertafel"));
+        assertThat(actor.roles()).containsExactly(Role.COORDINATOR);
+        assertThat(actor.organisation()).isEqualTo(DemoUsers.OTHER_REGION_PROVIDER_AGB);
+        assertThat(actor.region()).isEqualTo(DemoUsers.OTHER_REGION);
+        assertThat(BrowserSignIn.claims(token).path("client_id").isMissingNode()).as("a person's token names no service")
+                .isTrue();
+        assertThatThrownBy(() -> browser.password("coordinator-a", "wrong")).hasMessageContaining("401");
     }
 
     @Test

@@ -44,6 +44,48 @@ class AlertRulesTest {
         assertThat(result.exit()).as(result.output()).isNotZero();
     }
 
+    @Test
+    void a_failing_periodic_job_alerts_with_the_jobs_name_from_exported_job_not_the_scrape_job(@TempDir Path dir)
+            throws Exception {
+        Path promtool = promtool();
+        Path test = dir.resolve("job-label-test.yml");
+        try (var in = AlertRulesTest.class.getResourceAsStream("/promtool/job-label-test.yml")) {
+            Files.writeString(test, new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("  - RULES", "  - " + RULES.toAbsolutePath()));
+        }
+
+        Result result = run(promtool, "test", "rules", test.toString());
+
+        assertThat(result.exit()).as(result.output()).isZero();
+    }
+
+    @Test
+    void no_rule_or_panel_reads_the_periodic_jobs_name_from_the_job_label() throws Exception {
+        // `job` is Prometheus' scrape job; the meters' own tag of that name is exported_job
+        java.util.regex.Pattern scrapeJob = java.util.regex.Pattern.compile(
+                "(\\{[^}]*\\bjob\\s*(=|!=|=~|!~)|by\\s*\\([^)]*\\bjob\\b|\\$labels\\.job\\b)");
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        java.util.List<Path> files = new java.util.ArrayList<>(java.util.List.of(RULES));
+        try (Stream<Path> dashboards = Files.list(RULES.getParent().getParent().resolve("grafana"))) {
+            dashboards.forEach(files::add);
+        }
+        int reading = 0;
+        for (Path file : files) {
+            String text = Files.readString(file);
+            // alert rules: one rule block per `- alert:`; dashboards: one line per expression
+            for (String part : text.split(file.toString().endsWith(".yml") ? "- alert:" : "\n")) {
+                if (part.contains("transfertafel_jobs_")) {
+                    reading++;
+                    if (scrapeJob.matcher(part).find()) {
+                        wrong.add(file.getFileName() + ": " + part.strip());
+                    }
+                }
+            }
+        }
+        assertThat(reading).as("rules and panels reading the periodic jobs' meters").isGreaterThanOrEqualTo(3);
+        assertThat(wrong).isEmpty();
+    }
+
     private static Path promtool() {
         Optional<Path> found = Stream.of("/usr/bin/promtool", "/usr/local/bin/promtool").map(Paths::get)
                 .filter(Files::isExecutable).findFirst();

@@ -1,6 +1,7 @@
 package nl.transfertafel.testkit.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -39,5 +40,25 @@ public final class ArchitectureRules {
                 .because("the edge depends on the core, never the other way round")
                 .allowEmptyShould(true)
                 .check(mainClassesOf(basePackage));
+    }
+
+    /**
+     * No cycle between a service's feature packages (the first package below {@code basePackage}, e.g.
+     * {@code matching}, {@code proposal}, {@code common}): each feature depends on others one way only
+     * (issue 16). Not part of what every service runs yet: transfer-table-service still has such cycles, and
+     * the services are switched on one by one as theirs are gone.
+     */
+    public static void featuresAreFreeOfCycles(String basePackage) {
+        featuresAreFreeOfCycles(basePackage, mainClassesOf(basePackage));
+    }
+
+    /** The same rule on classes imported by the caller (a fixture, or a service's own selection). */
+    public static void featuresAreFreeOfCycles(String basePackage, JavaClasses classes) {
+        slices().matching(basePackage + ".(*)..").namingSlices("feature $1")
+                .should().beFreeOfCycles()
+                .because("feature packages depend on each other one way only, so each can be read, tested and"
+                        + " changed on its own")
+                .allowEmptyShould(true)
+                .check(classes);
     }
 }

@@ -10,6 +10,9 @@ package nl.transfertafel.testkit.engines;
  * {@code TRANSFERTAFEL_POSTGRES_PASSWORD}), embedded otherwise.</li>
  * <li>Kafka: external when {@code TRANSFERTAFEL_KAFKA_BOOTSTRAP} is set, an in-process {@link KafkaEngine}
  * otherwise.</li>
+ * <li>With {@code TRANSFERTAFEL_ENGINES=testcontainers} (or {@code ./mvnw verify -Ptestcontainers}) and no
+ * external engine named: PostgreSQL and Kafka containers ({@link Containers}); without a Docker engine the
+ * test asking for them is skipped with the reason, never failed.</li>
  * </ul>
  * Each variable may also be given as a system property of the same name.
  */
@@ -32,6 +35,8 @@ public final class SharedEngines {
             if (url != null) {
                 postgres = ExternalPostgresServer.of(url, orDefault(setting(POSTGRES_USER), "postgres"),
                         orDefault(setting(POSTGRES_PASSWORD), ""));
+            } else if (EngineMode.configured() == EngineMode.TESTCONTAINERS) {
+                postgres = Containers.postgres();
             } else {
                 postgres = EmbeddedPostgresServer.start(null, 0);
             }
@@ -45,7 +50,19 @@ public final class SharedEngines {
      */
     public static String kafkaBootstrap() {
         String external = setting(KAFKA_BOOTSTRAP);
-        return external != null ? external : embeddedKafkaEngine().bootstrapServers();
+        if (external != null) {
+            return external;
+        }
+        return EngineMode.configured() == EngineMode.TESTCONTAINERS ? kafkaContainer() : embeddedKafkaEngine().bootstrapServers();
+    }
+
+    private static String kafkaContainerBootstrap;
+
+    private static synchronized String kafkaContainer() {
+        if (kafkaContainerBootstrap == null) {
+            kafkaContainerBootstrap = Containers.kafkaBootstrap();
+        }
+        return kafkaContainerBootstrap;
     }
 
     /**
@@ -60,6 +77,10 @@ public final class SharedEngines {
                     + "); this test needs the embedded KafkaEngine to stop and restart it. Unset "
                     + KAFKA_BOOTSTRAP + " to run it.");
         }
+        if (EngineMode.configured() == EngineMode.TESTCONTAINERS) {
+            org.junit.jupiter.api.Assumptions.abort("this test stops and restarts the in-process broker, which "
+                    + EngineMode.VARIABLE + "=testcontainers replaces by a container");
+        }
         return embeddedKafkaEngine();
     }
 
@@ -70,7 +91,7 @@ public final class SharedEngines {
 
     /** Whether {@link #kafkaBootstrap()} is an in-process broker (so {@link #embeddedKafka()} works). */
     public static boolean isKafkaEmbedded() {
-        return setting(KAFKA_BOOTSTRAP) == null;
+        return setting(KAFKA_BOOTSTRAP) == null && EngineMode.configured() == EngineMode.EMBEDDED;
     }
 
     private static synchronized KafkaEngine embeddedKafkaEngine() {

@@ -124,7 +124,7 @@ public final class LocalTokenIssuer implements AutoCloseable {
 
     /** The token a service gets by the client-credentials grant. */
     public String serviceToken(String serviceName) {
-        return token(serviceName, List.of("SERVICE"), serviceName, null, SERVICE_LIFETIME);
+        return token(serviceName, List.of("SERVICE"), serviceName, null, SERVICE_LIFETIME, serviceName);
     }
 
     public int port() {
@@ -141,6 +141,12 @@ public final class LocalTokenIssuer implements AutoCloseable {
     }
 
     private String token(String subject, List<String> roles, String organisation, String region, Duration lifetime) {
+        return token(subject, roles, organisation, region, lifetime, null);
+    }
+
+    /** {@code clientId}: a service's own token names its client, as Keycloak's service-account tokens do. */
+    private String token(String subject, List<String> roles, String organisation, String region, Duration lifetime,
+            String clientId) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -155,6 +161,9 @@ public final class LocalTokenIssuer implements AutoCloseable {
         }
         if (region != null) {
             claims.claim("region", region);
+        }
+        if (clientId != null) {
+            claims.claim("client_id", clientId);
         }
         return sign(claims.build());
     }

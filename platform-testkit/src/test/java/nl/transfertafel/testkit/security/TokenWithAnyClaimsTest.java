@@ -70,6 +70,28 @@ class TokenWithAnyClaimsTest {
         assertThat(SignedJWT.parse(accessToken(answer.body())).getJWTClaimsSet().getSubject()).isEqualTo("huisarts");
     }
 
+    @Test
+    void the_demo_users_for_tenancy_and_four_eyes_get_their_own_organisation_and_region() throws Exception {
+        for (DemoUser user : java.util.List.of(DemoUsers.SECOND_GP, DemoUsers.SECOND_PROVIDER, DemoUsers.COORDINATOR_A2,
+                DemoUsers.COORDINATOR_C, DemoUsers.COORDINATOR_OTHER_REGION)) {
+            HttpResponse<String> answer = get("/token?username=" + user.username());
+
+            assertThat(answer.statusCode()).as(user.username() + ": " + answer.body()).isEqualTo(200);
+            var claims = SignedJWT.parse(accessToken(answer.body())).getJWTClaimsSet();
+            assertThat(claims.getSubject()).isEqualTo(user.username());
+            assertThat(claims.getStringListClaim("roles")).as(user.username()).isEqualTo(user.roles());
+            assertThat(claims.getStringClaim("org")).as(user.username()).isEqualTo(user.organisation());
+            assertThat(claims.getStringClaim("region")).as(user.username()).isEqualTo(user.region());
+        }
+        assertThat(DemoUsers.COORDINATOR_A2.organisation()).isEqualTo(DemoUsers.COORDINATOR_A.organisation());
+        assertThat(DemoUsers.COORDINATOR_C.organisation()).isNotIn(DemoUsers.COORDINATOR_A.organisation(),
+                DemoUsers.COORDINATOR_B.organisation());
+        assertThat(DemoUsers.COORDINATOR_OTHER_REGION.region()).isNotEqualTo(DemoUsers.REGION);
+        assertThat(DemoUsers.SECOND_GP.organisation()).isNotEqualTo(DemoUsers.GP.organisation());
+        assertThat(DemoUsers.SECOND_PROVIDER.organisation()).isNotEqualTo(DemoUsers.PROVIDER.organisation());
+        assertThat(DemoUsers.ALL).extracting(DemoUser::username).doesNotHaveDuplicates();
+    }
+
     private static String accessToken(String body) {
         Matcher matcher = ACCESS_TOKEN.matcher(body);
         assertThat(matcher.find()).as(body).isTrue();
