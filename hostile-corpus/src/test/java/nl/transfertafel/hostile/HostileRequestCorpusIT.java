@@ -210,12 +210,19 @@ class HostileRequestCorpusIT {
                     broken.add("echoes personal data (" + kindOf(personal) + ")");
                 }
             }
+            if (status == 401 || status == 403) {
+                // a refused attempt on personal data is audited by design (domain rule: every access is
+                // audited, allowed or refused); that row is the only thing a refusal may leave
+                changes.remove(AUDIT_LOG);
+            }
             if (!changes.isEmpty()) {
                 (consumerRan ? uncertain : broken).add("rows changed " + changes);
             }
         }
         return new Outcome(probe, status, contentType, body, changes, consumerRan, broken, uncertain);
     }
+
+    private static final String AUDIT_LOG = "audit_log";
 
     private static boolean isJson(String body) {
         try {

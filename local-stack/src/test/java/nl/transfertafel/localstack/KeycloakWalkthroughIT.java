@@ -67,6 +67,7 @@ class KeycloakWalkthroughIT {
         Map<String, String> env = new java.util.HashMap<>();
         env.put("TRANSFERTAFEL_COORDINATOR_PAGE_URL", "http://127.0.0.1:" + transferTablePort + "/coordinator/");
         SECRETS.forEach((service, secret) -> env.put(KeycloakServer.secretVariable(service), secret));
+        env.put(KeycloakServer.secretVariable("prometheus"), "walkthrough-prometheus-secret");
         keycloak = KeycloakServer.start(new KeycloakServer.Setup(KeycloakServer.configuredHome(),
                 KeycloakServer.configuredJavaHome(), List.of(realm.resolve("realm/transfertafel-realm.json"),
                         realm.resolve("demo-users/transfertafel-users-0.json")), env,

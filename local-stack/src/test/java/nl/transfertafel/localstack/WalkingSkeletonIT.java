@@ -43,7 +43,9 @@ class WalkingSkeletonIT {
     void every_service_is_ready_and_exposes_prometheus_metrics() {
         for (ServiceKind kind : ServiceKind.values()) {
             assertThat(get(kind, "/actuator/health/readiness", null).statusCode()).as(kind.serviceName()).isEqualTo(200);
-            HttpResponse<String> metrics = get(kind, "/actuator/prometheus", null);
+            assertThat(get(kind, "/actuator/prometheus", null).statusCode()).as(kind + " metrics without a token")
+                    .isEqualTo(401);
+            HttpResponse<String> metrics = get(kind, "/actuator/prometheus", DemoUsers.ADMIN);
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("jvm_memory_used_bytes");
             assertThat(get(kind, "/v3/api-docs", null).statusCode()).as(kind + " OpenAPI").isEqualTo(200);

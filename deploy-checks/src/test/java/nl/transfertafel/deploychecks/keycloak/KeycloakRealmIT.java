@@ -96,11 +96,21 @@ class KeycloakRealmIT {
 
             assertThat(actor.roles()).as(service.getKey()).containsExactly(Role.SERVICE);
             assertThat(actor.organisation()).as(service.getKey()).isEqualTo(service.getKey());
-            assertThat(actor.region()).as(service.getKey()).isNull();
+            assertThat(actor.regionIfPresent()).as(service.getKey()).isEmpty();
             // the services tie service-only endpoints to the calling service by this claim
             assertThat(BrowserSignIn.claims(token).path("client_id").asText()).as(service.getKey())
                     .isEqualTo(service.getKey());
         }
+    }
+
+    @Test
+    void prometheus_gets_a_token_with_role_metrics_and_nothing_else() throws Exception {
+        String token = browser.serviceToken("prometheus", KeycloakServer.PROMETHEUS_SECRET).get("access_token").asText();
+
+        Actor actor = Actor.from(decode(token, "transfertafel"));
+
+        assertThat(actor.roles()).containsExactly(Role.METRICS);
+        assertThat(BrowserSignIn.claims(token).path("client_id").asText()).isEqualTo("prometheus");
     }
 
     @Test

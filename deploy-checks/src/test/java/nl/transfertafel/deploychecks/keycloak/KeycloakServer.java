@@ -22,6 +22,8 @@ public final class KeycloakServer implements AutoCloseable {
             "capacity-service", "it-capacity-secret",
             "transfer-table-service", "it-transfer-table-secret",
             "notification-service", "it-notification-secret");
+    /** The Prometheus scraper's client secret (client credentials, role METRICS). */
+    public static final String PROMETHEUS_SECRET = "it-prometheus-secret";
     public static final String COORDINATOR_PAGE = "http://127.0.0.1:18083/coordinator/";
 
     private final nl.transfertafel.testkit.oidc.KeycloakServer server;
@@ -40,6 +42,7 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("TRANSFERTAFEL_COORDINATOR_PAGE_URL", COORDINATOR_PAGE);
         SERVICE_SECRETS.forEach((service, secret) -> env.put(secretVariable(service), secret));
+        env.put(secretVariable("prometheus"), PROMETHEUS_SECRET);
         return new KeycloakServer(nl.transfertafel.testkit.oidc.KeycloakServer.start(
                 new nl.transfertafel.testkit.oidc.KeycloakServer.Setup(home(), javaHome(),
                         List.of(keycloak.resolve("realm/transfertafel-realm.json"),
