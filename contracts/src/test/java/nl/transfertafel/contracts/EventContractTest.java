@@ -14,6 +14,7 @@ import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.contracts.events.EventSchemas;
 import nl.transfertafel.contracts.events.NewEvent;
 import nl.transfertafel.contracts.events.intake.ReferralReceived;
+import nl.transfertafel.contracts.events.intake.ReferrerLinkChanged;
 import nl.transfertafel.contracts.vocabulary.CareLevel;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.ProviderType;
@@ -63,6 +64,17 @@ class EventContractTest {
         assertThat(read.is(ReferralReceived.class)).isTrue();
         assertThat(read.payloadAs(ReferralReceived.class)).isEqualTo(referral());
         assertThat(read.region()).isEqualTo("rotterdam");
+    }
+
+    @Test
+    void referrer_link_changed_round_trips_and_needs_a_practice_code_and_the_confirmation() {
+        var unconfirmed = new ReferrerLinkChanged("ref-1", "pseudonym_0123456789abcdef", "01234567", false);
+        String json = EventJson.write(envelope(unconfirmed));
+
+        assertThat(EventSchemas.violations(json)).isEmpty();
+        assertThat(EventJson.read(json).payloadAs(ReferrerLinkChanged.class)).isEqualTo(unconfirmed);
+        assertThat(EventSchemas.violations(json.replace("\"01234567\"", "\"Dr. Jansen\""))).isNotEmpty();
+        assertThat(EventSchemas.violations(json.replace(",\"confirmed\":false", ""))).isNotEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ public final class IntakeEvents {
     public static final List<Class<? extends EventPayload>> TYPES = List.of(
             ReferralReceived.class,
             ClientSupportChanged.class,
+            ReferrerLinkChanged.class,
             WaitingEntryChanged.class,
             TreeknormSignalled.class);
 

@@ -100,7 +100,9 @@ public class GpWorklist {
     /**
      * A GP of the practice a provider named when onboarding confirms that it referred the client, by
      * giving the client's BSN (it must know the client, not only the referral id). From then on the
-     * practice sees who the client is and may act on the referral. Confirming again changes nothing.
+     * practice sees who the client is and may act on the referral; the confirmation is announced
+     * ({@code ReferrerLinkChanged}) in the same transaction, so the transfer table lets it answer offers.
+     * Confirming again changes nothing.
      */
     public Mono<ReferralOverview> confirmReferrer(Actor gp, UUID referralId, String bsn) {
         return own(gp, referrals.findForUpdate(referralId), referralId)
@@ -112,9 +114,11 @@ public class GpWorklist {
                         return Mono.error(Refused.invalid("bsn", "SameClient",
                                 "is not the BSN of the client of this referral"));
                     }
+                    Referral.ReferrerConfirmed confirmation = referral.confirmReferrer(clock).orElseThrow();
                     return referrals.confirmReferrer(referralId)
+                            .then(outbox.append(List.of(confirmation.event())))
                             .then(audit.record(gp, referral.clientPseudonym(), "confirm-referrer", PURPOSE))
-                            .thenReturn(referral.withReferrerConfirmed());
+                            .thenReturn(confirmation.referral());
                 })
                 .flatMap(referral -> overviews(gp, List.of(referral), "read-referral"))
                 .map(found -> found.get(0))

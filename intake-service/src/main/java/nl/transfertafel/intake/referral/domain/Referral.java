@@ -2,6 +2,7 @@ package nl.transfertafel.intake.referral.domain;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import nl.transfertafel.contracts.events.NewEvent;
 import nl.transfertafel.contracts.events.intake.ClientSupportChanged;
 import nl.transfertafel.contracts.events.intake.ReferralReceived;
+import nl.transfertafel.contracts.events.intake.ReferrerLinkChanged;
 import nl.transfertafel.contracts.vocabulary.CareLevel;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.Urgency;
@@ -86,10 +88,17 @@ public record Referral(
                 referral.referrerAgb(), placement.providerAgb(), placement.placement(),
                 InitialWaitingStatus.of(referral.urgency(), request.preferences().waitForPreferredProvider()),
                 referral.diagnosisGroup(), referral.urgency(), referral.registeredOn(), today, clock);
-        List<NewEvent> events = referral.clientSupportOrganisation() == null
-                ? List.of(received, entry.event())
-                : List.of(received, referral.clientSupportEvent(clock), entry.event());
-        return new Registered(referral, request.client(), entry.entry(), events);
+        List<NewEvent> events = new ArrayList<>(List.of(received));
+        if (!referral.referrerConfirmed()) {
+            // the named practice must not act on the referral elsewhere either (the transfer table's offers)
+            // until it confirmed the link: announced before anything else refers to the referral
+            events.add(referral.referrerLinkEvent(clock));
+        }
+        if (referral.clientSupportOrganisation() != null) {
+            events.add(referral.clientSupportEvent(clock));
+        }
+        events.add(entry.event());
+        return new Registered(referral, request.client(), entry.entry(), List.copyOf(events));
     }
 
     /** A change of the client-support organisation: the referral after it and its announcement. */
@@ -110,11 +119,28 @@ public record Referral(
         return Optional.of(new SupportChanged(changed, changed.clientSupportEvent(clock)));
     }
 
-    /** The named practice confirmed it referred the client: from now on it sees who the client is. */
-    public Referral withReferrerConfirmed() {
-        return new Referral(id, clientPseudonym, referrerAgb, region, postcodeArea, ageBand, insurerUzovi, diagnosisGroup,
-                careLevel, urgency, preferredProviderAgb, preferences, screeningConsent, registeredOn, source,
-                registeredBy, clientSupportOrganisation, true);
+    /** The named practice confirmed the link: the referral after it and its announcement. */
+    public record ReferrerConfirmed(Referral referral, NewEvent event) {
+    }
+
+    /**
+     * The named practice confirmed it referred the client: from now on it sees who the client is, and the
+     * other services let it act (announced with {@code ReferrerLinkChanged}). Empty when it was confirmed
+     * already: nothing changes, nothing is announced.
+     */
+    public Optional<ReferrerConfirmed> confirmReferrer(Clock clock) {
+        if (referrerConfirmed) {
+            return Optional.empty();
+        }
+        Referral confirmed = new Referral(id, clientPseudonym, referrerAgb, region, postcodeArea, ageBand, insurerUzovi,
+                diagnosisGroup, careLevel, urgency, preferredProviderAgb, preferences, screeningConsent, registeredOn,
+                source, registeredBy, clientSupportOrganisation, true);
+        return Optional.of(new ReferrerConfirmed(confirmed, confirmed.referrerLinkEvent(clock)));
+    }
+
+    private NewEvent referrerLinkEvent(Clock clock) {
+        return new NewEvent(UUID.randomUUID(), clock.instant(), region, id.toString(),
+                new ReferrerLinkChanged(id.toString(), clientPseudonym, referrerAgb, referrerConfirmed));
     }
 
     private NewEvent clientSupportEvent(Clock clock) {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.contracts.events.EventSchemas;
 import nl.transfertafel.contracts.events.intake.ReferralReceived;
+import nl.transfertafel.contracts.events.intake.ReferrerLinkChanged;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged.Change;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged.Placement;
@@ -79,6 +80,37 @@ class ReferralRegistrationTest {
         assertThat(registered.entry().daysWaited(TODAY)).isEqualTo(45);
         assertThat(registered.entry().statusConfirmedOn()).isEqualTo(TODAY);
         assertThat(((ReferralReceived) registered.events().get(0).payload()).registeredOn()).isEqualTo(original);
+    }
+
+    @Test
+    void an_onboarded_entry_announces_the_named_practice_as_unconfirmed_right_after_the_referral() {
+        Referral.Registered registered = register(request("22000001", Urgency.REGULAR, false),
+                new Referral.Registration("01000001", "rotterdam", TODAY.minusDays(3), Referral.Source.ONBOARDING,
+                        "22000001"),
+                new PlacementPolicy.Decision(Placement.PLACED, "22000001"));
+
+        assertThat(registered.events()).extracting(event -> (Object) event.payload().getClass())
+                .containsExactly(ReferralReceived.class, ReferrerLinkChanged.class, WaitingEntryChanged.class);
+        String id = registered.referral().id().toString();
+        assertThat(registered.events().get(1).payload())
+                .isEqualTo(new ReferrerLinkChanged(id, pseudonyms.of("111222333"), "01000001", false));
+        assertThat(registered.events().get(1).aggregateId()).isEqualTo(id);
+        assertThat(EventSchemas.violations(EventJson.envelop(registered.events().get(1), registered.events().get(1).eventId())))
+                .isEmpty();
+    }
+
+    @Test
+    void confirming_the_link_announces_it_once() {
+        Referral onboarded = register(request("22000001", Urgency.REGULAR, false),
+                new Referral.Registration("01000001", "rotterdam", TODAY, Referral.Source.ONBOARDING, "22000001"),
+                new PlacementPolicy.Decision(Placement.PLACED, "22000001")).referral();
+
+        Referral.ReferrerConfirmed confirmation = onboarded.confirmReferrer(clock).orElseThrow();
+
+        assertThat(confirmation.referral().referrerConfirmed()).isTrue();
+        assertThat(confirmation.event().payload()).isEqualTo(new ReferrerLinkChanged(onboarded.id().toString(),
+                onboarded.clientPseudonym(), "01000001", true));
+        assertThat(confirmation.referral().confirmReferrer(clock)).as("confirmed already: nothing to announce").isEmpty();
     }
 
     @Test

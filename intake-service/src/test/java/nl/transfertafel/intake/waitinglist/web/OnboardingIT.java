@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.transfertafel.contracts.events.EventEnvelope;
 import nl.transfertafel.contracts.events.intake.ReferralReceived;
+import nl.transfertafel.contracts.events.intake.ReferrerLinkChanged;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged.Change;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged.Placement;
@@ -122,11 +124,36 @@ class OnboardingIT {
     }
 
     @Test
+    void the_link_is_announced_unconfirmed_with_the_onboarding_and_confirmed_once_when_the_practice_confirms() {
+        ReferralJson entry = anOnboardedEntry(gpAgb, today.minusDays(5));
+        UUID id = api.onboard(provider, entry).referralId();
+
+        assertThat(outbox.events(id)).extracting(EventEnvelope::type)
+                .as("in the onboarding's transaction, right after the referral")
+                .containsExactly("ReferralReceived", "ReferrerLinkChanged", "WaitingEntryChanged");
+        String pseudonym = outbox.events(id, ReferralReceived.class).get(0).clientPseudonym();
+        assertThat(outbox.events(id, ReferrerLinkChanged.class))
+                .containsExactly(new ReferrerLinkChanged(id.toString(), pseudonym, gpAgb, false));
+
+        String confirm = "/api/v1/referrals/" + id + "/confirm-referrer";
+        api.post(Actors.gp(gpAgb), confirm, "{\"bsn\":\"" + TestData.bsn() + "\"}").expectStatus().isBadRequest();
+        assertThat(outbox.events(id, ReferrerLinkChanged.class)).as("a refused confirmation announces nothing").hasSize(1);
+        api.post(Actors.gp(gpAgb), confirm, "{\"bsn\":\"" + entry.get("bsn") + "\"}").expectStatus().isOk();
+        api.post(Actors.gp(gpAgb), confirm, "{\"bsn\":\"" + entry.get("bsn") + "\"}").expectStatus().isOk();
+
+        assertThat(outbox.events(id, ReferrerLinkChanged.class)).containsExactly(
+                new ReferrerLinkChanged(id.toString(), pseudonym, gpAgb, false),
+                new ReferrerLinkChanged(id.toString(), pseudonym, gpAgb, true));
+    }
+
+    @Test
     void a_gp_referral_needs_no_confirmation() {
         UUID id = api.refer(Actors.gp(gpAgb), nl.transfertafel.intake.testsupport.ReferralJson.aReferral()).referralId();
 
         api.get(Actors.gp(gpAgb), "/api/v1/referrals/" + id).expectStatus().isOk().expectBody()
                 .jsonPath("$.referrerConfirmed").isEqualTo(true).jsonPath("$.client.name").exists();
+        assertThat(outbox.events(id, ReferrerLinkChanged.class)).as("confirmed by being made: nothing to announce")
+                .isEmpty();
     }
 
     @Test

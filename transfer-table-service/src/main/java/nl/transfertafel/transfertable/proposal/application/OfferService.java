@@ -161,32 +161,44 @@ public class OfferService {
      * Whether the actor may answer for the client: the GP who referred them, or a client supporter
      * of the organisation the client named for this referral (ClientSupportChanged; compared as
      * normalised organisation codes). A supporter of the region whom the client did not name may
-     * not (issue 11 item 6); nor may anyone when no organisation was named.
+     * not (issue 11 item 6); nor may anyone when no organisation was named. A GP practice a provider
+     * named when onboarding the client acts only once it confirmed it referred the client
+     * (ReferrerLinkChanged, issue 11 item 7).
      */
-    public static boolean mayAnswerForClient(Actor actor, Proposal p, String supportOrganisation) {
-        return (actor.has(Role.GP) && actor.actsFor(p.referrerAgb()))
-                || (actor.has(Role.CLIENT_SUPPORT) && actor.worksIn(p.region()) && supportOrganisation != null
-                        && OrganisationCode.same(actor.organisation(), supportOrganisation));
+    public static boolean mayAnswerForClient(Actor actor, Proposal p, Access access) {
+        return (actor.has(Role.GP) && actor.actsFor(p.referrerAgb()) && access.referrerConfirmed())
+                || (actor.has(Role.CLIENT_SUPPORT) && actor.worksIn(p.region()) && access.supportOrganisation() != null
+                        && OrganisationCode.same(actor.organisation(), access.supportOrganisation()));
     }
 
-    /** {@link #mayAnswerForClient(Actor, Proposal, String)}, looking the client's support organisation up. */
+    /**
+     * What the read model knows about who may act for the client of a referral: the client-support
+     * organisation named (null when none) and whether the named referrer confirmed the link.
+     */
+    public record Access(String supportOrganisation, boolean referrerConfirmed) {
+    }
+
+    /** {@link #mayAnswerForClient(Actor, Proposal, Access)}, looking up what it needs for this actor. */
     public Mono<Boolean> mayAnswerForClient(Actor actor, Proposal p) {
-        if (!actor.has(Role.CLIENT_SUPPORT)) {
-            return Mono.just(mayAnswerForClient(actor, p, null));
-        }
-        return readModel.clientSupport(p.referralId()).map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .map(support -> mayAnswerForClient(actor, p, support.orElse(null)));
+        return access(actor, p).map(access -> mayAnswerForClient(actor, p, access));
     }
 
-    /** {@link #maySee(Actor, Proposal, String)}, looking the client's support organisation up for supporters. */
+    /** {@link #maySee(Actor, Proposal, Access)}, looking up what it needs for this actor. */
     public Mono<Boolean> maySee(Actor actor, Proposal p) {
-        if (!actor.has(Role.CLIENT_SUPPORT)) {
-            return Mono.just(maySee(actor, p, null));
-        }
-        return readModel.clientSupport(p.referralId()).map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .map(support -> maySee(actor, p, support.orElse(null)));
+        return access(actor, p).map(access -> maySee(actor, p, access));
+    }
+
+    /** Reads only what the actor's roles make relevant: the support organisation, the referrer's confirmation. */
+    private Mono<Access> access(Actor actor, Proposal p) {
+        Mono<String> support = actor.has(Role.CLIENT_SUPPORT)
+                ? readModel.clientSupport(p.referralId()).defaultIfEmpty("")
+                : Mono.just("");
+        Mono<Boolean> confirmed = actor.has(Role.GP) && actor.actsFor(p.referrerAgb())
+                ? readModel.referrerConfirmed(p.referralId())
+                : Mono.just(true);
+        // one after the other: in a transaction they share its connection
+        return support.flatMap(organisation -> confirmed.map(isConfirmed ->
+                new Access(organisation.isEmpty() ? null : organisation, isConfirmed)));
     }
 
     /** A reservation capacity-service made for a proposal became known (its ReservationChanged HELD). */
@@ -293,10 +305,10 @@ public class OfferService {
      * provider sees it too: a transfer informs the sending and the receiving provider (warm
      * handover, criterion d); only the receiving one answers it.
      */
-    public static boolean maySee(Actor actor, Proposal p, String supportOrganisation) {
+    public static boolean maySee(Actor actor, Proposal p, Access access) {
         return (actor.has(Role.PROVIDER) && (actor.actsFor(p.receivingProviderAgb())
                         || (p.currentProviderAgb() != null && actor.actsFor(p.currentProviderAgb()))))
-                || mayAnswerForClient(actor, p, supportOrganisation)
+                || mayAnswerForClient(actor, p, access)
                 || (actor.has(Role.COORDINATOR) && actor.worksIn(p.region()));
     }
 }

@@ -56,7 +56,8 @@ public class OfferController {
     @GetMapping
     @PreAuthorize("hasAnyRole('PROVIDER', 'GP', 'CLIENT_SUPPORT', 'COORDINATOR')")
     @Operation(summary = "Open offers I may see or answer",
-            description = "PROVIDER: offers to its own organisation (by AGB). GP: offers for its own referrals."
+            description = "PROVIDER: offers to its own organisation (by AGB). GP: offers for its own referrals (not for one"
+                    + " a provider's onboarding named the practice for, until the practice confirmed it in intake)."
                     + " CLIENT_SUPPORT: the offers of clients who named the supporter's organisation (each read"
                     + " audited). COORDINATOR: the offers of their region. States OFFERED,"
                     + " ACCEPTED_BY_PROVIDER, ACCEPTED_BY_CLIENT.")
@@ -67,7 +68,9 @@ public class OfferController {
             where = "receiving_provider_agb = :org";
             params.put("org", ActorClaims.organisation(actor));
         } else if (actor.has(Role.GP)) {
-            where = "referrer_agb = :org";
+            // not while a provider's onboarding named the practice and it has not confirmed the link (item 7)
+            where = "referrer_agb = :org and referral_id not in (select referral_id from referrer_link"
+                    + " where not confirmed)";
             params.put("org", ActorClaims.organisation(actor));
         } else if (actor.has(Role.CLIENT_SUPPORT) && !actor.has(Role.COORDINATOR)) {
             // only the offers of clients who named the supporter's organisation (item 6)
@@ -129,7 +132,8 @@ public class OfferController {
     @PostMapping("/{proposalId}/client-response")
     @PreAuthorize("hasAnyRole('GP', 'CLIENT_SUPPORT')")
     @Operation(summary = "The client consents or declines (through the GP or a client supporter)",
-            description = "Role GP of the referring practice, or CLIENT_SUPPORT of the region, on the client's"
+            description = "Role GP of the referring practice (once it confirmed an onboarded referral), or CLIENT_SUPPORT of"
+                    + " the organisation the client named, on the client's"
                     + " behalf. Declining needs a coded declineReason. When the provider already accepted, the"
                     + " transfer completes.")
     @ProblemResponses(invalid = "NotNull: declining without a declineReason", notFound = "offer",

@@ -11,6 +11,7 @@ import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged
 import nl.transfertafel.contracts.events.capacity.ReservationChanged;
 import nl.transfertafel.contracts.events.intake.ClientSupportChanged;
 import nl.transfertafel.contracts.events.intake.ReferralReceived;
+import nl.transfertafel.contracts.events.intake.ReferrerLinkChanged;
 import nl.transfertafel.contracts.events.intake.TreeknormSignalled;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
 import nl.transfertafel.transfertable.matching.application.MatchTrigger;
@@ -24,8 +25,9 @@ import reactor.core.publisher.Mono;
  * Keeps the read model in step with the events of intake and capacity (each handler runs once per
  * event, in the consumer's transaction), reacts where a change ends a proposal, and asks for a
  * debounced matching round of the event's region once the change is committed. Also records whom a
- * client named for client support, and a reservation capacity-service made for a proposal whose
- * reply was lost (so the TransferEnded that may follow names it).
+ * client named for client support, whether the practice named as referrer confirmed the link, and a
+ * reservation capacity-service made for a proposal whose reply was lost (so the TransferEnded that may
+ * follow names it).
  */
 public class ReadModelProjector {
 
@@ -59,6 +61,12 @@ public class ReadModelProjector {
             OrganisationCode organisation = OrganisationCode.of(support.supportOrganisation());
             return repository.recordClientSupport(support.referralId(), support.clientPseudonym(),
                     organisation == null ? null : organisation.normalised(), event.occurredAt());
+        }
+        if (event.is(ReferrerLinkChanged.class)) {
+            // whether the named practice may act on the referral's offers (item 7)
+            ReferrerLinkChanged link = event.payloadAs(ReferrerLinkChanged.class);
+            return repository.recordReferrerLink(link.referralId(), link.clientPseudonym(), link.referrerAgb(),
+                    link.confirmed(), event.occurredAt());
         }
         return Mono.empty();
     }

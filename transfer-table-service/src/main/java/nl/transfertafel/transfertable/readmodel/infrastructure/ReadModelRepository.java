@@ -364,6 +364,35 @@ public class ReadModelRepository {
                 .flatMap(Mono::justOrEmpty);
     }
 
+    // ------------------------------------------------------------------ referrer link (item 7)
+
+    /** Records whether the practice named as referrer confirmed the link; the newest change wins. */
+    public Mono<Void> recordReferrerLink(String referralId, String clientPseudonym, String referrerAgb,
+            boolean confirmed, Instant changedAt) {
+        return db.sql("""
+                        insert into referrer_link (referral_id, client_pseudonym, referrer_agb, confirmed, changed_at)
+                        values (:id, :pseudonym, :referrer, :confirmed, :at)
+                        on conflict (referral_id) do update set confirmed = excluded.confirmed,
+                            client_pseudonym = excluded.client_pseudonym, referrer_agb = excluded.referrer_agb,
+                            changed_at = excluded.changed_at
+                        where referrer_link.changed_at <= excluded.changed_at""")
+                .bind("id", referralId)
+                .bind("pseudonym", clientPseudonym)
+                .bind("referrer", referrerAgb)
+                .bind("confirmed", confirmed)
+                .bind("at", changedAt)
+                .then();
+    }
+
+    /** Whether the referral's referrer confirmed the link: true unless intake announced it unconfirmed. */
+    public Mono<Boolean> referrerConfirmed(String referralId) {
+        return db.sql("select confirmed from referrer_link where referral_id = :id")
+                .bind("id", referralId)
+                .map(row -> Boolean.TRUE.equals(row.get("confirmed", Boolean.class)))
+                .one()
+                .defaultIfEmpty(true);
+    }
+
     /** Regions that have waiting clients (for the scheduled full round). */
     public Flux<String> regions() {
         return db.sql("select distinct region from waiting_client where has_referral order by region")
