@@ -176,7 +176,9 @@ final class HostileRequests {
                 probes.add(base.withAuthorization("of another organisation (" + caller.otherOrganisation() + ")",
                         "Bearer " + tokens.apply(caller.withOrganisation(caller.otherOrganisation()))));
             }
-            if (caller.region() != null) {
+            // a region scopes things (a referral, a line, a notification), not an organisation's own settings:
+            // notification's subscriptions and mailboxes are the organisation's in every region it works in
+            if (caller.region() != null && !base.path.isEmpty()) {
                 probes.add(base.withAuthorization("of another region",
                         "Bearer " + tokens.apply(caller.withRegion(OTHER_REGION))));
             }

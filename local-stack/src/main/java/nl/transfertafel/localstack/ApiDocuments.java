@@ -21,6 +21,21 @@ public final class ApiDocuments {
     private ApiDocuments() {
     }
 
+    /** The file under {@code docs/api} that holds this service's document. */
+    public static String fileName(ServiceKind kind) {
+        return kind.serviceName() + ".openapi.json";
+    }
+
+    /**
+     * A served document as it is checked in: without the server entry (it names the random port of a
+     * run; the document is about the API), indented, ending in a newline.
+     */
+    public static String asCheckedIn(String served) {
+        var document = (tools.jackson.databind.node.ObjectNode) EventJson.mapper().readTree(served);
+        document.remove("servers");
+        return EventJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document) + "\n";
+    }
+
     public static void main(String[] args) throws IOException, InterruptedException {
         Path target = Path.of(args.length > 0 ? args[0] : "docs/api");
         Files.createDirectories(target);
@@ -32,12 +47,8 @@ public final class ApiDocuments {
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException(kind.serviceName() + " answered " + response.statusCode());
                 }
-                // the server entry names the random port of this run: leave it out, the document is about the API
-                var document = (tools.jackson.databind.node.ObjectNode) EventJson.mapper().readTree(response.body());
-                document.remove("servers");
-                Path file = target.resolve(kind.serviceName() + ".openapi.json");
-                Files.writeString(file, EventJson.mapper().writer(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(document) + "\n", StandardCharsets.UTF_8);
+                Path file = target.resolve(fileName(kind));
+                Files.writeString(file, asCheckedIn(response.body()), StandardCharsets.UTF_8);
                 System.out.println("wrote " + file);
             }
         }

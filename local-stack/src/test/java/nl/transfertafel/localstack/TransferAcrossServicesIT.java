@@ -105,6 +105,9 @@ class TransferAcrossServicesIT {
     void a_declined_offer_releases_the_reservation() throws Exception {
         String provider = "22950002";
         Referred referral = refer("EATING");
+        // the client names the client-support organisation through the GP: only its supporters may answer
+        put(ServiceKind.INTAKE, "/api/v1/referrals/" + referral.referralId() + "/client-support",
+                stack.tokenFor(DemoUsers.GP), Map.of("clientSupportOrganisation", DemoUsers.CLIENT_SUPPORT.organisation()));
         announce(provider, "EATING", 1);
         contract(provider, true, false);
         String proposal = awaitProposal(referral.referralId());

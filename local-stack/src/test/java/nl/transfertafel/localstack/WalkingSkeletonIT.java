@@ -53,6 +53,19 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void every_service_serves_exactly_the_openapi_document_checked_in_under_docs_api() throws Exception {
+        java.nio.file.Path docs = java.nio.file.Path.of(System.getProperty("transfertafel.root", ".."), "docs", "api");
+        for (ServiceKind kind : ServiceKind.values()) {
+            HttpResponse<String> served = get(kind, "/v3/api-docs", null);
+            assertThat(served.statusCode()).as(kind + " OpenAPI").isEqualTo(200);
+
+            assertThat(ApiDocuments.asCheckedIn(served.body()))
+                    .as("docs/api/" + ApiDocuments.fileName(kind) + " is stale: run docs/api/generate.sh")
+                    .isEqualTo(java.nio.file.Files.readString(docs.resolve(ApiDocuments.fileName(kind))));
+        }
+    }
+
+    @Test
     void a_referral_reaches_kafka_the_transfer_table_and_the_gps_inbox() {
         HttpResponse<String> created = post(ServiceKind.INTAKE, "/api/v1/referrals", DemoUsers.GP, """
                 {"bsn":"111222333","name":"Jan Jansen","dateOfBirth":"1990-04-01","postcode":"3011 AB","insurerUzovi":"3311",
