@@ -111,10 +111,17 @@ public class CapacityService {
         return tx.transactional(work);
     }
 
-    /** The line, when it exists in the actor's region; otherwise 404 as for a line that does not exist. */
+    /**
+     * The line, when the actor's region covers it: the line's own region, or one its provider works in
+     * (a provider counts in its home region and its locations' regions, so its desk may manage a line
+     * at a location in a neighbouring region). Otherwise 404, as for a line that does not exist.
+     */
     private Mono<CapacityLine> visible(RegionScope scope, UUID id) {
         return lines.find(id)
-                .filter(line -> scope.covers(line.region()))
+                .filterWhen(line -> scope.covers(line.region()) ? Mono.just(true)
+                        : providers.find(line.providerAgb())
+                                .map(provider -> provider.regions().stream().anyMatch(scope::covers))
+                                .defaultIfEmpty(false))
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("capacity line " + id)));
     }
 

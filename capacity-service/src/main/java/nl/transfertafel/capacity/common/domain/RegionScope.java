@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * The regions an actor acts in. Capacity lines (and the providers they belong to) belong to a region,
- * and a person acts only in the region of their token: a line of another region is answered as one
- * that does not exist (404), so its id is not even confirmed. Only a service token, which carries no
+ * and a person acts only in the region of their token: a line of another region (one its provider
+ * does not work in either) is answered as one that does not exist (404), so its id is not even confirmed. Only a service token, which carries no
  * region because the services work for the whole installation, covers every region.
  */
 public final class RegionScope {

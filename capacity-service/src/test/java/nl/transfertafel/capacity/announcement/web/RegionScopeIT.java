@@ -99,6 +99,22 @@ class RegionScopeIT {
                 "utrecht"), "/api/v1/capacity/" + id));
     }
 
+    @Test
+    void a_provider_working_in_two_regions_manages_its_line_with_a_token_of_either() {
+        String agb = freshAgb();
+        JsonNode registered = api.register(agb, aProvider().inRegion("utrecht").typical().build());
+        JsonNode line = api.announce(registered, 2, today, today.plusDays(30));
+        String id = line.get("capacityLineId").asText();
+        assertThat(line.get("region").asText()).isEqualTo("rotterdam");
+        String homeRegion = TestStack.tokens().token("desk-" + agb, List.of("PROVIDER"), agb, "utrecht");
+
+        api.get(homeRegion, "/api/v1/capacity/" + id).expectStatus().isOk();
+        JsonNode withdrawn = json(api.post(homeRegion, "/api/v1/capacity/" + id + "/withdraw").expectStatus().isOk());
+        assertThat(withdrawn.get("state").asText()).isEqualTo("WITHDRAWN");
+        notFound(api.get(TestStack.tokens().token("desk-" + agb, List.of("PROVIDER"), agb, "zwolle"),
+                "/api/v1/capacity/" + id));
+    }
+
     private static void notFound(WebTestClient.ResponseSpec response) {
         response.expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
