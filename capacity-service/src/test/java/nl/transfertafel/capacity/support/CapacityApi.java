@@ -64,6 +64,12 @@ public final class CapacityApi {
                 .bodyValue(body).exchange();
     }
 
+    /** A raw JSON body for a PUT (null elements and other input a map cannot express). */
+    public WebTestClient.ResponseSpec putJson(String token, String path, String json) {
+        return web.put().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json).exchange();
+    }
+
     public WebTestClient.ResponseSpec post(String token, String path) {
         return web.post().uri(path).headers(h -> h.setBearerAuth(token)).exchange();
     }

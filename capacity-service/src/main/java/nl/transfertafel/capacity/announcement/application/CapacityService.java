@@ -11,6 +11,7 @@ import nl.transfertafel.capacity.announcement.infrastructure.CapacityLineReposit
 import nl.transfertafel.capacity.common.application.Refusals;
 import nl.transfertafel.capacity.common.domain.Acting;
 import nl.transfertafel.capacity.common.domain.Outcome;
+import nl.transfertafel.capacity.common.domain.RegionScope;
 import nl.transfertafel.capacity.registry.domain.ProviderAuthority;
 import nl.transfertafel.capacity.registry.infrastructure.ProviderRepository;
 import nl.transfertafel.contracts.events.capacity.CapacityLineChanged;
@@ -64,22 +65,24 @@ public class CapacityService {
         });
     }
 
-    public Mono<CapacityLine> correct(Acting acting, UUID id, CorrectCapacity correction) {
-        return change(acting, id, line -> line.correct(correction, clock));
+    public Mono<CapacityLine> correct(Acting acting, RegionScope scope, UUID id, CorrectCapacity correction) {
+        return change(acting, scope, id, line -> line.correct(correction, clock));
     }
 
-    public Mono<CapacityLine> withdraw(Acting acting, UUID id) {
-        return change(acting, id, line -> line.withdraw(clock));
+    public Mono<CapacityLine> withdraw(Acting acting, RegionScope scope, UUID id) {
+        return change(acting, scope, id, line -> line.withdraw(clock));
     }
 
-    public Mono<CapacityLine> confirm(Acting acting, UUID id) {
-        return change(acting, id, line -> line.confirm(clock));
+    public Mono<CapacityLine> confirm(Acting acting, RegionScope scope, UUID id) {
+        return change(acting, scope, id, line -> line.confirm(clock));
     }
 
-    /** A line the actor may see: its own (or a represented practice's); ADMIN, SERVICE and coordinators see every line. */
-    public Mono<CapacityLine> get(Acting acting, boolean seesAll, UUID id) {
-        return lines.find(id)
-                .switchIfEmpty(Mono.error(() -> Refused.notFound("capacity line " + id)))
+    /**
+     * A line the actor may see: its own (or a represented practice's); ADMIN, SERVICE and coordinators
+     * see every line of their region. A line of another region is not found.
+     */
+    public Mono<CapacityLine> get(Acting acting, RegionScope scope, boolean seesAll, UUID id) {
+        return visible(scope, id)
                 .flatMap(line -> seesAll ? Mono.just(line) : authorised(acting, line.providerAgb()).thenReturn(line));
     }
 
@@ -100,12 +103,26 @@ public class CapacityService {
                 .then();
     }
 
-    private Mono<CapacityLine> change(Acting acting, UUID id, Function<CapacityLine, Outcome<CapacityLine>> decide) {
-        Mono<CapacityLine> work = lines.find(id)
-                .switchIfEmpty(Mono.error(() -> Refused.notFound("capacity line " + id)))
+    private Mono<CapacityLine> change(Acting acting, RegionScope scope, UUID id,
+            Function<CapacityLine, Outcome<CapacityLine>> decide) {
+        Mono<CapacityLine> work = visible(scope, id)
                 .flatMap(line -> authorised(acting, line.providerAgb()))
                 .then(apply(id, decide));
         return tx.transactional(work);
+    }
+
+    /**
+     * The line, when the actor's region covers it: the line's own region, or one its provider works in
+     * (a provider counts in its home region and its locations' regions, so its desk may manage a line
+     * at a location in a neighbouring region). Otherwise 404, as for a line that does not exist.
+     */
+    private Mono<CapacityLine> visible(RegionScope scope, UUID id) {
+        return lines.find(id)
+                .filterWhen(line -> scope.covers(line.region()) ? Mono.just(true)
+                        : providers.find(line.providerAgb())
+                                .map(provider -> provider.regions().stream().anyMatch(scope::covers))
+                                .defaultIfEmpty(false))
+                .switchIfEmpty(Mono.error(() -> Refused.notFound("capacity line " + id)));
     }
 
     private Mono<Void> authorised(Acting acting, String providerAgb) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +27,7 @@ public record AnnouncementBody(
         UUID offeringId,
         ProviderType providerType,
         @Pattern(regexp = "[1-9][0-9]{3} ?[A-Za-z]{2}", message = "must be a Dutch postcode like 3011 AB") String locationPostcode,
-        List<DiagnosisGroup> diagnosisGroups,
+        @Size(max = 20) List<@NotNull DiagnosisGroup> diagnosisGroups,
         CareLevel careLevel,
         @NotNull @Min(1) @Max(10000) Integer places,
         @NotNull LocalDate availableFrom,

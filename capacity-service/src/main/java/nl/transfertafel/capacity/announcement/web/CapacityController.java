@@ -84,16 +84,16 @@ public class CapacityController {
     @PreAuthorize("hasAnyRole('PROVIDER','ADMIN','SERVICE','COORDINATOR')")
     @Operation(summary = "One capacity line")
     @ProblemResponses(forbidden = "not-your-organisation: a provider reading another organisation's line",
-            notFound = "capacity line")
+            notFound = "capacity line (also a line of another region than your token's)")
     public Mono<LineView> get(Actor actor, @PathVariable UUID capacityLineId) {
         boolean seesAll = !actor.has(Role.PROVIDER) || actor.has(Role.ADMIN);
-        return capacity.get(Actors.acting(actor), seesAll, capacityLineId).map(LineView::of);
+        return capacity.get(Actors.acting(actor), Actors.region(actor), seesAll, capacityLineId).map(LineView::of);
     }
 
     @PostMapping("/{capacityLineId}/correct")
     @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
     @Operation(summary = "Correct places and/or period", description = "Also confirms the line (a stale line opens again).")
-    @ProblemResponses(forbidden = "not-your-organisation: another organisation's line", notFound = "capacity line",
+    @ProblemResponses(forbidden = "not-your-organisation: another organisation's line", notFound = "capacity line (also a line of another region than your token's)",
             invalid = {"not-long-past: a new availableFrom more than 31 days before today",
                     "not-too-far-ahead: a new availableFrom or availableUntil more than 2 years after today",
                     "not-before-from: availableUntil lies before availableFrom",
@@ -103,24 +103,24 @@ public class CapacityController {
                     "version-conflict: the line changed since the version you sent"})
     public Mono<LineView> correct(Actor actor, @PathVariable UUID capacityLineId,
             @Valid @RequestBody CorrectionBody body) {
-        return capacity.correct(Actors.acting(actor), capacityLineId, body.toCommand()).map(LineView::of);
+        return capacity.correct(Actors.acting(actor), Actors.region(actor), capacityLineId, body.toCommand()).map(LineView::of);
     }
 
     @PostMapping("/{capacityLineId}/withdraw")
     @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
     @Operation(summary = "Withdraw a line", description = "Idempotent. Places already reserved stay reserved.")
-    @ProblemResponses(forbidden = "not-your-organisation: another organisation's line", notFound = "capacity line",
+    @ProblemResponses(forbidden = "not-your-organisation: another organisation's line", notFound = "capacity line (also a line of another region than your token's)",
             conflict = "line-closed: the line has expired")
     public Mono<LineView> withdraw(Actor actor, @PathVariable UUID capacityLineId) {
-        return capacity.withdraw(Actors.acting(actor), capacityLineId).map(LineView::of);
+        return capacity.withdraw(Actors.acting(actor), Actors.region(actor), capacityLineId).map(LineView::of);
     }
 
     @PostMapping("/{capacityLineId}/confirm")
     @PreAuthorize("hasAnyRole('PROVIDER','ADMIN')")
     @Operation(summary = "Confirm a line is still valid", description = "Resets the staleness clock; a stale line opens again.")
-    @ProblemResponses(forbidden = "not-your-organisation: another organisation's line", notFound = "capacity line",
+    @ProblemResponses(forbidden = "not-your-organisation: another organisation's line", notFound = "capacity line (also a line of another region than your token's)",
             conflict = "line-closed: the line is withdrawn, expired or past its last day")
     public Mono<LineView> confirm(Actor actor, @PathVariable UUID capacityLineId) {
-        return capacity.confirm(Actors.acting(actor), capacityLineId).map(LineView::of);
+        return capacity.confirm(Actors.acting(actor), Actors.region(actor), capacityLineId).map(LineView::of);
     }
 }

@@ -1,6 +1,7 @@
 package nl.transfertafel.capacity.common.web;
 
 import nl.transfertafel.capacity.common.domain.Acting;
+import nl.transfertafel.capacity.common.domain.RegionScope;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
 
@@ -12,5 +13,17 @@ public final class Actors {
 
     public static Acting acting(Actor actor) {
         return new Acting(actor.organisation(), actor.has(Role.ADMIN));
+    }
+
+    /**
+     * The region the caller acts in. A person's token must name one (403 claim-missing otherwise); a
+     * service token without a region (and without a person's role) acts for every region.
+     */
+    public static RegionScope region(Actor actor) {
+        boolean serviceOnly = actor.has(Role.SERVICE) && !actor.has(Role.ADMIN) && !actor.has(Role.PROVIDER);
+        if (serviceOnly && actor.regionIfPresent().isEmpty()) {
+            return RegionScope.everyRegion();
+        }
+        return RegionScope.of(actor.region());
     }
 }

@@ -45,6 +45,10 @@ public class ContractService {
 
     public Mono<Saved> put(Acting acting, String insurerUzovi, String providerAgb, ContractTerms terms) {
         Mono<Saved> work = Mono.defer(() -> {
+            // both codes before any lookup: a 404 for a malformed one would repeat the value sent
+            Codes.uzovi("insurerUzovi", insurerUzovi).ifPresent(refusal -> {
+                throw Refusals.refused(refusal);
+            });
             Codes.agb("providerAgb", providerAgb).ifPresent(refusal -> {
                 throw Refusals.refused(refusal);
             });

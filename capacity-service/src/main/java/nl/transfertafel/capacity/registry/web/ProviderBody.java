@@ -26,8 +26,8 @@ public record ProviderBody(
         @Schema(description = "AGB code of the organisation that represents this (small) practice, if any")
         @Pattern(regexp = "[0-9]{8}", message = "must be an AGB code of 8 digits") String representativeAgb,
         @Schema(description = "Left out = true") Boolean active,
-        @Valid @Size(max = 100) List<LocationBody> locations,
-        @Valid @Size(max = 100) List<OfferingBody> offerings,
+        @Size(max = 100) List<@Valid @NotNull LocationBody> locations,
+        @Size(max = 100) List<@Valid @NotNull OfferingBody> offerings,
         @Schema(description = "The version you read; when given and the record changed since, 409 version-conflict")
         Long version) {
 

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -37,7 +38,10 @@ public class ReservationController {
         this.reservations = reservations;
     }
 
-    public record ReservationRequest(@NotNull UUID capacityLineId, @NotBlank @Size(max = 100) String proposalId) {
+    public record ReservationRequest(@NotNull UUID capacityLineId,
+            // PostgreSQL refuses a NUL in text (a 500 before this check): control characters are never an id
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            String proposalId) {
     }
 
     public record ReservationView(UUID reservationId, UUID capacityLineId, String proposalId, String providerAgb,

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import nl.transfertafel.capacity.common.application.Refusals;
 import nl.transfertafel.capacity.common.domain.Acting;
+import nl.transfertafel.capacity.common.domain.Codes;
 import nl.transfertafel.capacity.common.domain.Outcome;
 import nl.transfertafel.capacity.common.domain.Today;
 import nl.transfertafel.capacity.registry.infrastructure.ProviderRepository;
@@ -53,7 +54,7 @@ public class RestrictionService {
     }
 
     public Mono<RegistrationRestriction> set(Acting acting, String providerAgb, SetRestriction command) {
-        Mono<RegistrationRestriction> work = providers.lock(providerAgb)
+        Mono<RegistrationRestriction> work = agbShaped(providerAgb).then(providers.lock(providerAgb))
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("provider " + providerAgb)))
                 .flatMap(provider -> restrictions.findByProvider(providerAgb).collectList().flatMap(existing -> {
                     var done = RegistrationRestriction.set(command, provider, acting, existing, clock)
@@ -64,14 +65,14 @@ public class RestrictionService {
     }
 
     public Mono<RegistrationRestriction> lift(Acting acting, String providerAgb, UUID restrictionId) {
-        Mono<RegistrationRestriction> work = providers.find(providerAgb)
+        Mono<RegistrationRestriction> work = agbShaped(providerAgb).then(providers.find(providerAgb))
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("provider " + providerAgb)))
                 .flatMap(provider -> change(restrictionId, providerAgb, r -> r.lift(provider, acting, clock)));
         return tx.transactional(work);
     }
 
     public Flux<RegistrationRestriction> list(String providerAgb) {
-        return providers.find(providerAgb)
+        return agbShaped(providerAgb).then(providers.find(providerAgb))
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("provider " + providerAgb)))
                 .thenMany(restrictions.findByProvider(providerAgb));
     }
@@ -82,6 +83,15 @@ public class RestrictionService {
         return list(providerAgb).collectList().map(all -> java.util.Arrays.stream(DiagnosisGroup.values())
                 .map(group -> new Status(group, RegistrationPolicy.forReferral(all, group, on)))
                 .toList());
+    }
+
+    /**
+     * A path that does not hold an AGB code is 400 naming the field, before any lookup: a 404 would
+     * repeat the value in its detail, and a nine-digit value is the shape of a BSN.
+     */
+    private static Mono<Void> agbShaped(String providerAgb) {
+        return Mono.defer(() -> Codes.agb("providerAgb", providerAgb)
+                .<Mono<Void>>map(refusal -> Mono.error(Refusals.refused(refusal))).orElse(Mono.empty()));
     }
 
     /** Lifts every active restriction whose last day has passed; emits how many. */

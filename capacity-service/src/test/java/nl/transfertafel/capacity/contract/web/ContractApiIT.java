@@ -130,5 +130,9 @@ class ContractApiIT {
         api.put(admin(), "/api/v1/contracts/33/" + agb, Map.of("contracted", true))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("insurerUzovi");
+        // a malformed insurer code is named before the provider is looked up (a 404 would repeat the value)
+        api.put(admin(), "/api/v1/contracts/123456782/" + freshAgb(), Map.of("contracted", true))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("insurerUzovi");
     }
 }

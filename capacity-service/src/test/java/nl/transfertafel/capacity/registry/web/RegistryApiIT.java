@@ -117,6 +117,21 @@ class RegistryApiIT {
     }
 
     @Test
+    void a_null_location_or_offering_in_the_lists_is_a_400_naming_the_element_not_a_crash() {
+        String agb = freshAgb();
+        String json = """
+                {"name":"Praktijk","type":"GGZ_INSTITUTION","region":"rotterdam","%s":[null]}""";
+
+        for (String list : List.of("locations", "offerings")) {
+            api.putJson(admin(), "/api/v1/providers/" + agb, json.formatted(list)).expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(list + "[0]")
+                    .jsonPath("$.errors[0].rule").isEqualTo("NotNull");
+        }
+        api.get(admin(), "/api/v1/providers/" + agb).expectStatus().isNotFound();
+    }
+
+    @Test
     void bad_input_names_each_field_and_rule_and_stores_nothing() {
         String agb = freshAgb();
         Map<String, Object> body = aProvider().inRegion("atlantis")

@@ -132,6 +132,10 @@ class ReservationApiIT {
         api.post(transferTable(), "/api/v1/reservations", Map.of("capacityLineId", "not-a-uuid", "proposalId", "p"))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("capacityLineId");
+        api.post(transferTable(), "/api/v1/reservations", reservation(UUID.randomUUID().toString(), "a\u0000b"))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("proposalId")
+                .jsonPath("$.errors[0].rule").isEqualTo("Pattern");
     }
 
     @Test

@@ -123,4 +123,21 @@ class RestrictionApiIT {
                 .expectStatus().isNotFound();
         api.get(admin(), "/api/v1/providers/" + unknown + "/registration-status").expectStatus().isNotFound();
     }
+
+    @Test
+    void a_path_that_is_no_agb_code_is_a_400_naming_the_field_and_never_a_404_repeating_it() {
+        String bsnShaped = "123456782";
+        String base = "/api/v1/providers/" + bsnShaped + "/restrictions";
+
+        for (var response : List.of(
+                api.post(admin(), base, Map.of("kind", "STOP", "reason", "vol")),
+                api.post(admin(), base + "/" + java.util.UUID.randomUUID() + "/lift"),
+                api.get(admin(), base))) {
+            response.expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("providerAgb")
+                    .jsonPath("$.errors[0].rule").isEqualTo("Pattern")
+                    .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).doesNotContain(bsnShaped));
+        }
+    }
 }

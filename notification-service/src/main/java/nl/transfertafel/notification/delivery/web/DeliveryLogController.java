@@ -17,6 +17,7 @@ import nl.transfertafel.notification.routing.domain.Recipient;
 import nl.transfertafel.notification.subscription.application.SubscriptionService;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemResponses;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,9 +78,13 @@ public class DeliveryLogController {
     @PostMapping("/dead-letters/{deliveryId}/replay")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Put a dead letter back in its lane; it is sent again with the same delivery id")
-    @ProblemResponses(notFound = "delivery", conflict = "not-dead-lettered: the delivery is not dead-lettered")
-    public Mono<LogEntry> replay(@PathVariable UUID deliveryId) {
-        return log.replay(deliveryId);
+    @ProblemResponses(invalid = "unknown-parameter: a query parameter this operation does not take",
+            notFound = "delivery", conflict = "not-dead-lettered: the delivery is not dead-lettered")
+    public Mono<LogEntry> replay(@PathVariable UUID deliveryId, ServerHttpRequest request) {
+        return Mono.defer(() -> {
+            ReplayParameters.onlyThese(request.getQueryParams());
+            return log.replay(deliveryId);
+        });
     }
 
     public record Replayed(String organisation, long replayed) {
@@ -88,9 +93,15 @@ public class DeliveryLogController {
     @PostMapping("/dead-letters/replay")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Replay every dead letter of one organisation (after its receiver was fixed)")
-    @ProblemResponses(invalid = RecipientRules.RECIPIENT, forbidden = RecipientRules.CLIENT_NOT_MANAGED)
-    public Mono<Replayed> replayAll(Actor actor, @RequestParam String organisation) {
+    @ProblemResponses(invalid = {RecipientRules.RECIPIENT, "NotBlank: organisation left out or empty",
+            "single-value: organisation given more than once",
+            "unknown-parameter: a query parameter this operation does not take"},
+            forbidden = RecipientRules.CLIENT_NOT_MANAGED)
+    public Mono<Replayed> replayAll(Actor actor, ServerHttpRequest request) {
         return Mono.defer(() -> {
+                    // read by hand, not by @RequestParam: an empty value must not fall back to the caller's own
+                    // organisation, and a second value or an unknown parameter is refused, not ignored
+                    String organisation = ReplayParameters.organisation(request.getQueryParams());
                     Recipient recipient = subscriptions.resolve(Callers.of(actor), organisation);
                     return log.replayAll(recipient).map(n -> new Replayed(recipient.key(), n));
                 });

@@ -20,6 +20,9 @@ public sealed interface Recipient {
      * (AGB and UZOVI codes, region names, UUIDs). Anything else (control characters, a NUL that
      * PostgreSQL refuses, very long strings) is not a recipient.
      */
+    /** Nine digits: the shape of a BSN, which is never an organisation code (and must not be echoed). */
+    java.util.regex.Pattern BSN_SHAPED = java.util.regex.Pattern.compile("^[0-9]{9}$");
+
     java.util.regex.Pattern PART = java.util.regex.Pattern.compile("^[\\p{L}\\p{N}._-]{1,64}$");
 
     private static String checked(String part, String what) {
@@ -55,6 +58,11 @@ public sealed interface Recipient {
                 throw new IllegalArgumentException("an organisation code is a plain code such as an AGB or UZOVI");
             }
             checked(code, "an organisation code");
+            if (BSN_SHAPED.matcher(code).matches()) {
+                // AGB codes have 8 digits and UZOVI codes 4: nine digits is the shape of a BSN, personal data
+                throw new IllegalArgumentException("an organisation code is an AGB (8 digits), a UZOVI (4 digits) "
+                        + "or an organisation name code, never 9 digits");
+            }
         }
 
         @Override

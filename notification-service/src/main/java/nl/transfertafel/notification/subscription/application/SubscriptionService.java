@@ -99,10 +99,13 @@ public class SubscriptionService implements ChannelChoices {
 
     /** Sets the channels of the named event types (the others keep theirs). */
     public Mono<Overview> subscribe(Recipient recipient, List<EventSubscription> wanted, String by) {
-        for (EventSubscription subscription : wanted) {
+        for (int i = 0; i < wanted.size(); i++) {
+            EventSubscription subscription = wanted.get(i);
             Verdict verdict = policy.maySubscribe(recipient, subscription.eventType(), subscription.channels());
             if (verdict instanceof Verdict.Rejected rejected) {
-                throw invalid("subscriptions", rejected);
+                // name the element and its field, as bean validation does (subscriptions[0].eventType)
+                throw invalid("subscriptions[" + i + "]." + ("channel-not-subscribable".equals(rejected.rule())
+                        ? "channels" : "eventType"), rejected);
             }
         }
         Set<Channel> used = EnumSet.noneOf(Channel.class);

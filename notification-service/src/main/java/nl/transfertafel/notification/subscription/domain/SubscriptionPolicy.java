@@ -46,9 +46,11 @@ public final class SubscriptionPolicy {
             return Verdict.reject("client-not-managed", "a client's notifications are not subscriptions");
         }
         if (!RoutingPolicy.eventTypesFor(recipient.kind()).contains(eventType)) {
+            // the submitted value is not repeated: a problem names the field and the rule, never echoes input
             return Verdict.reject("event-type-not-routed",
-                    eventType + " never concerns " + (recipient.kind() == Recipient.Kind.REGION_COORDINATORS
-                            ? "a region's coordinators" : "an organisation"));
+                    "the event type is not one that concerns " + (recipient.kind() == Recipient.Kind.REGION_COORDINATORS
+                            ? "a region's coordinators" : "an organisation") + "; one of "
+                            + RoutingPolicy.eventTypesFor(recipient.kind()));
         }
         for (Channel channel : channels) {
             if (!Channel.SUBSCRIBABLE.contains(channel)) {

@@ -44,7 +44,7 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasAnyRole('GP','PROVIDER','COORDINATOR','INSURER','CLIENT_SUPPORT','ADMIN')")
 public class SubscriptionController {
 
-    public record SubscriptionRequest(@NotBlank String eventType, @NotNull Set<Channel> channels) {
+    public record SubscriptionRequest(@NotBlank @Size(max = 100) String eventType, @NotNull Set<Channel> channels) {
     }
 
     public record SubscriptionsRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull SubscriptionRequest> subscriptions) {

@@ -26,10 +26,21 @@ class SubscriptionPolicyTest {
     }
 
     @Test
+    void refusing_an_event_type_never_repeats_the_value_sent() {
+        String sent = "123456782" + "x".repeat(500);
+
+        Verdict refused = policy.maySubscribe(provider, sent, List.of(Channel.INBOX));
+
+        assertThat(((Verdict.Rejected) refused).reason()).doesNotContain("123456782").doesNotContain("xxxx")
+                .contains("ReferralReceived");
+    }
+
+    @Test
     void an_event_type_that_never_concerns_the_recipient_reaches_it_on_no_channel() {
         assertThat(policy.channels(provider, "ScreeningOverdue", Map.of(Channel.INBOX, true))).isEmpty();
-        assertThat(policy.maySubscribe(provider, "ScreeningOverdue", List.of(Channel.INBOX)))
-                .isEqualTo(Verdict.reject("event-type-not-routed", "ScreeningOverdue never concerns an organisation"));
+        Verdict refused = policy.maySubscribe(provider, "ScreeningOverdue", List.of(Channel.INBOX));
+        assertThat(refused).isInstanceOf(Verdict.Rejected.class);
+        assertThat(((Verdict.Rejected) refused).rule()).isEqualTo("event-type-not-routed");
         assertThat(policy.maySubscribe(new Recipient.RegionCoordinators("rotterdam"), "ScreeningOverdue",
                 List.of(Channel.INBOX)).allowed()).isTrue();
     }
