@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import nl.transfertafel.platform.refusal.Refused;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,6 +47,9 @@ public class ParkedOutboxController {
                     + "One the broker still refuses is parked again after its attempts.")
     @ApiResponse(responseCode = "200", description = "How many events were put back")
     public Mono<Replayed> replay(@RequestParam(required = false) Long id) {
+        if (id != null && id <= 0) {
+            return Mono.error(Refused.invalid("id", "positive", "must be a parked event's id (a positive number)"));
+        }
         return relay.unpark(id)
                 .doOnNext(count -> relayJob.wake())
                 .map(Replayed::new);

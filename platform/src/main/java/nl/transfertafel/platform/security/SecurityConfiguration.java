@@ -24,6 +24,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import nl.transfertafel.platform.web.FirewallRejections;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.cors.CorsConfiguration;
@@ -95,6 +100,8 @@ public class SecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
+                .addFilterAfter(new TokenShape(ServerWebExchangeMatchers.pathMatchers(open.toArray(String[]::new))),
+                        SecurityWebFiltersOrder.AUTHENTICATION)
                 .build();
     }
 
@@ -118,9 +125,19 @@ public class SecurityConfiguration {
     }
 
     static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+        if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+            // every audit row, idempotency key and notification names the caller: no subject, no caller (401)
+            return Mono.error(new InvalidBearerTokenException("the token carries no sub claim"));
+        }
         Collection<GrantedAuthority> authorities = new ArrayList<>();
         Actor.from(jwt).roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
         return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+    }
+
+    /** Requests the exchange firewall refuses are answered as problem+json (WebFluxSecurityConfiguration uses this bean). */
+    @Bean
+    ServerExchangeRejectedHandler firewallRejections() {
+        return new FirewallRejections();
     }
 
     /** Boot adds this to the validators of its JWT decoder (beside signature, expiry, issuer and audience). */

@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.web.input.PlausibleDates;
+import nl.transfertafel.platform.web.input.StrictJson;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.Ordered;
@@ -23,6 +28,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.util.UriUtils;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -100,6 +107,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(withInstance(exchange, problem)));
         }
+        Refused.Violation strict = strictRule(e, field);
+        if (strict != null) {
+            ProblemDetail problem = problem(Refused.invalid(List.of(strict)));
+            return Mono.just(ResponseEntity.status(problem.getStatus())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(withInstance(exchange, problem)));
+        }
         if (field == null) {
             field = e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
                     ? e.getMethodParameter().getParameterName() : "body";
@@ -145,6 +159,44 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(withInstance(exchange, problem));
     }
 
+    private static final java.util.Set<Class<?>> WHOLE = java.util.Set.of(Integer.class, int.class, Long.class,
+            long.class, Short.class, short.class, Byte.class, byte.class, java.math.BigInteger.class);
+    private static final java.util.Set<Class<?>> SCALARS = java.util.Set.of(String.class, CharSequence.class,
+            Boolean.class, boolean.class, Double.class, double.class, Float.class, float.class,
+            java.math.BigDecimal.class, Number.class);
+
+    /**
+     * The rule a body broke under {@link StrictJson}, naming the field (never the value), or null for
+     * input that is simply unreadable (malformed JSON, a bad date or id format).
+     */
+    private static Refused.Violation strictRule(Throwable e, String path) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            String field = path == null ? "body" : path;
+            if (cause instanceof StrictJson.TextRefused text) {
+                return new Refused.Violation(field, text.rule(), StrictJson.CONTROL_CHARACTERS.equals(text.rule())
+                        ? "must not contain control or invisible formatting characters"
+                        : "must not consist of whitespace only");
+            }
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                String name = path != null ? path : String.valueOf(unknown.getPropertyName());
+                return new Refused.Violation(name, StrictJson.UNKNOWN_FIELD, "is not a field of this request");
+            }
+            if (cause instanceof InvalidNullException) {
+                return new Refused.Violation(field, StrictJson.NOT_NULL, "must not contain null elements");
+            }
+            if (cause instanceof InvalidFormatException invalid && WHOLE.contains(invalid.getTargetType())
+                    && (invalid.getValue() instanceof Double || invalid.getValue() instanceof Float
+                            || invalid.getValue() instanceof java.math.BigDecimal)) {
+                return new Refused.Violation(field, StrictJson.WHOLE_NUMBER, "must be a whole number, without a fraction");
+            }
+            if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    && (WHOLE.contains(mismatch.getTargetType()) || SCALARS.contains(mismatch.getTargetType()))) {
+                return new Refused.Violation(field, StrictJson.WRONG_TYPE, "has the wrong type (e.g. a number for a text)");
+            }
+        }
+        return null;
+    }
+
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {
@@ -178,8 +230,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(withInstance(exchange, problem));
     }
 
-    private static ProblemDetail withInstance(ServerWebExchange exchange, ProblemDetail problem) {
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+    /**
+     * The instance is the matched route pattern (e.g. {@code /api/v1/referrals/{referralId}/withdraw}),
+     * never the raw path: a client that puts a BSN or a name in a path must not see it echoed (nor
+     * whoever logs answers). Without a matched route the instance is left out.
+     */
+    static ProblemDetail withInstance(ServerWebExchange exchange, ProblemDetail problem) {
+        Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        problem.setInstance(pattern == null ? null : URI.create(UriUtils.encodePath(pattern.toString(),
+                java.nio.charset.StandardCharsets.UTF_8)));
         return problem;
     }
 }

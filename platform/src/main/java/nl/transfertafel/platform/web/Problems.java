@@ -63,7 +63,7 @@ public final class Problems {
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail,
             String rule) {
         ProblemDetail problem = detail(status, title, detail, rule, List.of());
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        // no instance: before routing there is no route pattern, and the raw path may hold personal data
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -2,6 +2,12 @@ package nl.transfertafel.platform.web;
 
 import java.time.Clock;
 import nl.transfertafel.platform.web.input.PlausibleDates;
+import nl.transfertafel.platform.web.input.StrictJson;
+import org.springframework.core.Ordered;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JacksonModule;
@@ -45,6 +51,39 @@ public class WebConfiguration {
     @Bean
     JacksonModule plausibleDatesModule() {
         return PlausibleDates.module();
+    }
+
+    /**
+     * Request bodies are read strictly ({@link StrictJson}); ordered last so it replaces the decoder
+     * Boot's codec customizers set. Only the server's codecs: WebClients and events keep the lenient mapper.
+     */
+    @Bean
+    StrictRequestBodies strictRequestBodies(JsonMapper jsonMapper,
+            @Value("${transfertafel.web.max-body-size:1MB}") DataSize max) {
+        return new StrictRequestBodies(jsonMapper, max);
+    }
+
+    static final class StrictRequestBodies implements WebFluxConfigurer, Ordered {
+
+        private final JsonMapper strict;
+        private final DataSize max;
+
+        StrictRequestBodies(JsonMapper lenient, DataSize max) {
+            this.strict = StrictJson.strict(lenient);
+            this.max = max;
+        }
+
+        @Override
+        public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+            JacksonJsonDecoder decoder = new JacksonJsonDecoder(strict);
+            decoder.setMaxInMemorySize((int) Math.min(Integer.MAX_VALUE, max.toBytes()));
+            configurer.defaultCodecs().jacksonJsonDecoder(decoder);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     @Bean

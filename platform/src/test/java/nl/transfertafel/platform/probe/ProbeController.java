@@ -141,6 +141,21 @@ class ProbeController {
         return Mono.just(body);
     }
 
+    /** Takes scalars of every kind and a list of texts, as the services' bodies do. */
+    @PostMapping("/probe/typed")
+    Mono<Typed> typed(@RequestBody Typed body) {
+        return Mono.just(body);
+    }
+
+    record Typed(String name, Boolean urgent, Integer places, Long count, List<String> tags) {
+    }
+
+    /** A path variable of a type that must convert (a UUID), as the services' ids do. */
+    @PostMapping("/probe/things/{thingId}/withdraw")
+    Mono<String> withdraw(@PathVariable UUID thingId) {
+        return Mono.just(thingId.toString());
+    }
+
     @PostMapping("/probe/conflict")
     Mono<Void> conflict() {
         return Mono.error(Refused.conflict("probe-rule", "the probe always conflicts"));

@@ -25,7 +25,7 @@ class RefusalAnswersIT extends ProbeIntegrationTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.instance").isEqualTo("/probe/refused/" + kind);
+                .jsonPath("$.instance").isEqualTo("/probe/refused/%7Bkind%7D");
     }
 
     @Test

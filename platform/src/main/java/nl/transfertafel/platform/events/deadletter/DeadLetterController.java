@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import nl.transfertafel.platform.refusal.Refused;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -44,6 +45,11 @@ public class DeadLetterController {
             description = "Runs each through its consumer again (idempotently). One that fails again stays dead-lettered.")
     @ApiResponse(responseCode = "200", description = "Per dead-letter topic: how many were handled and how many failed again")
     public Mono<List<DeadLetters.ReplayResult>> replay(@RequestParam(required = false) String topic) {
+        if (topic != null && deadLetters.bindings().stream().noneMatch(b -> b.deadLetterTopic().equals(topic))) {
+            // the value is not echoed: only this service's dead-letter topics are accepted
+            return Mono.error(Refused.invalid("topic", "dead-letter-topic",
+                    "must be one of this service's dead-letter topics (see GET /api/v1/admin/dead-letters)"));
+        }
         return Mono.fromCallable(() -> deadLetters.replay(Optional.ofNullable(topic)))
                 .subscribeOn(Schedulers.boundedElastic());
     }
