@@ -444,7 +444,11 @@ final class HostileRequests {
         // long, and starting with a BSN: whatever the refusal quotes of it must not include the BSN
         mutations.add(FieldMutation.set("long-string", "100000 chars after a BSN", ValidShapes.BSN + " " + "y".repeat(100_000)));
         mutations.add(FieldMutation.set("unicode", "RTL override and zero-width space", "ab\u200Bc\u202Edcba"));
-        mutations.add(FieldMutation.set("unicode", "emoji", "\uD83D\uDE00\uD83D\uDD25"));
+        if (schema.has("pattern") || !format.isEmpty()) {
+            // emoji are text, not an attack: hostile only where the field has a shape (an id, a code, a date);
+            // in free text such as a name they are stored as written
+            mutations.add(FieldMutation.set("unicode", "emoji", "\uD83D\uDE00\uD83D\uDD25"));
+        }
         mutations.add(FieldMutation.set("unicode", "NUL", "ab\u0000cd"));
         mutations.add(FieldMutation.raw("unicode", "lone surrogate", "\"ab\\ud800cd\""));
         mutations.add(FieldMutation.set("unicode", "only whitespace", " \t\n "));
