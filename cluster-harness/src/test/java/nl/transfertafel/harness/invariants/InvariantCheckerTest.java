@@ -100,7 +100,7 @@ class InvariantCheckerTest {
     @Test
     void a_client_in_two_open_proposals_is_a_duplicate_even_without_the_unique_index() {
         db.sql(Databases.TRANSFER_TABLE, "drop index proposal_one_open_per_client",
-                proposal("p-2", referral, "PROPOSED", null));
+                "drop index proposal_one_open_per_pseudonym", proposal("p-2", referral, "PROPOSED", null));
 
         InvariantReport report = check(expected());
 
@@ -323,7 +323,7 @@ class InvariantCheckerTest {
         return "insert into proposal (proposal_id, region, referral_id, client_pseudonym, capacity_line_id,"
                 + " receiving_provider_agb, current_provider_agb, referrer_agb, origin, diagnosis_group, urgency, state,"
                 + " reservation_id, explanation, created_at, updated_at) values ('" + id + "', 'rotterdam', '" + referral
-                + "', 'pseudo', '11111111-1111-1111-1111-111111111111', '22000001', '22000009', '" + GP + "', 'ENGINE',"
+                + "', 'pseudo-" + referral + "', '11111111-1111-1111-1111-111111111111', '22000001', '22000009', '" + GP + "', 'ENGINE',"
                 + " 'DEPRESSION', 'REGULAR', '" + state + "', " + (reservation == null ? "null" : "'" + reservation + "'")
                 + ", '{}', now(), now())";
     }
