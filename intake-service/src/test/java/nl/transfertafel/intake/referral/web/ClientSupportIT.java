@@ -132,6 +132,9 @@ class ClientSupportIT {
                     .expectHeader().contentTypeCompatibleWith("application/problem+json");
         }
 
+        api.put(gp, path, "{}").expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+
         assertThat(outbox.events(id, ClientSupportChanged.class)).extracting(ClientSupportChanged::supportOrganisation)
                 .as("only the referral's own naming").containsExactly("MEE-Rotterdam");
         api.get(gp, "/api/v1/referrals/" + id).expectStatus().isOk().expectBody()
