@@ -85,14 +85,14 @@ class HotQueriesUseIndexesIT {
         assertNoListScan("""
                 select r.* from referral r join waiting_entry e on e.referral_id = r.id
                     and e.stage in ('WAITING', 'INTAKE_DONE')
-                where r.referrer_agb = '09000007' order by r.registered_on desc, r.created_at desc, r.id
+                where r.referrer_agb = '09000007' and r.region = 'rotterdam' order by r.registered_on desc, r.created_at desc, r.id
                 limit 50 offset 0""");
     }
 
     @Test
     void a_providers_list_reads_the_providers_entries_only() {
         assertNoListScan("""
-                select * from waiting_entry where provider_agb = '08000007' and placement = 'PLACED'
+                select * from waiting_entry where provider_agb = '08000007' and region = 'rotterdam' and placement = 'PLACED'
                     and stage in ('WAITING', 'INTAKE_DONE')
                 order by registered_on, referral_id limit 50 offset 0""");
     }

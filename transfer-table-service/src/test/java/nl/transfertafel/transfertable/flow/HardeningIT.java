@@ -345,4 +345,37 @@ class HardeningIT extends FlowScenarios {
             assertThat(gauge.value()).isEqualTo(1.0);
         });
     }
+
+    // ------------------------------------------------------------------ item 18 (hostile corpus)
+    /** Issue 11 item 18: an id in a body is bounded, and a submitted id (a BSN, say) never comes back in a problem. */
+    @Test
+    void item18_submitted_ids_are_bounded_and_never_repeated_in_a_problem() {
+        String region = region("h-ids");
+        String coordinator = coordinator("coordinator-a", RECEIVING, region);
+        String bsn = "123456782";
+        String huge = bsn + " " + "y".repeat(100_000);
+
+        for (String field : List.of("referralId", "capacityLineId")) {
+            JsonNode tooLong = api.json(api.post(coordinator, "/api/v1/proposals", body("referralId",
+                    field.equals("referralId") ? huge : id("ref-ids"), "capacityLineId",
+                    field.equals("capacityLineId") ? huge : id("line-ids"))), 400);
+            assertThat(tooLong.path("errors").get(0).path("field").asText()).isEqualTo(field);
+            assertThat(tooLong.toString()).doesNotContain(bsn);
+        }
+        JsonNode screening = api.json(api.post(coordinator, "/api/v1/waiting-list-screenings", body("referralId", huge,
+                "verdict", "TRANSFER_CANDIDATE", "reason", "SHORTER_WAIT_ELSEWHERE_LIKELY")), 400);
+        assertThat(screening.path("errors").get(0).path("field").asText()).isEqualTo("referralId");
+        assertThat(screening.toString()).doesNotContain(bsn);
+
+        List<JsonNode> notFound = List.of(
+                api.json(api.post(coordinator, "/api/v1/proposals", body("referralId", bsn, "capacityLineId", bsn)), 404),
+                api.json(api.post(coordinator, "/api/v1/waiting-list-screenings", body("referralId", bsn,
+                        "verdict", "TRANSFER_CANDIDATE", "reason", "SHORTER_WAIT_ELSEWHERE_LIKELY")), 404),
+                api.json(api.post(coordinator, "/api/v1/proposals/" + bsn + "/approve", null), 404),
+                api.json(api.post(coordinator, "/api/v1/waiting-list-screenings/" + bsn + "/confirm", null), 404));
+        for (JsonNode problem : notFound) {
+            assertThat(problem.path("detail").asText()).as("the detail refers to the id, never repeats it")
+                    .doesNotContain(bsn);
+        }
+    }
 }

@@ -60,7 +60,7 @@ public class GpWorklist {
     }
 
     public Mono<List<ReferralOverview>> list(Actor gp, boolean activeOnly, int limit, int offset) {
-        return referrals.byReferrer(gp.organisation(), activeOnly, limit, offset).collectList()
+        return referrals.byReferrer(gp.organisation(), gp.region(), activeOnly, limit, offset).collectList()
                 .flatMap(page -> overviews(gp, page, "read-worklist"))
                 .as(tx::transactional);
     }
@@ -125,9 +125,14 @@ public class GpWorklist {
                 .as(tx::transactional);
     }
 
-    /** Only the practice's own referrals; another's is answered as not found (its existence is not theirs to know). */
+    /**
+     * Only the practice's own referrals, in the GP's own region (the same AGB code with a token of
+     * another region acts there, not here); another's is answered as not found (its existence is not
+     * theirs to know).
+     */
     private static Mono<Referral> own(Actor gp, Mono<Referral> referral, UUID referralId) {
-        return referral.filter(found -> found.referrerAgb().equals(gp.organisation()))
+        return referral.filter(found -> found.region().equals(gp.region())
+                        && found.referrerAgb().equals(gp.organisation()))
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("referral " + referralId)));
     }
 

@@ -39,7 +39,7 @@ public class ProviderList {
     }
 
     public Mono<List<WaitingListItem>> list(Actor provider, boolean activeOnly, int limit, int offset) {
-        return entries.atProvider(provider.organisation(), activeOnly, limit, offset).collectList()
+        return entries.atProvider(provider.organisation(), provider.region(), activeOnly, limit, offset).collectList()
                 .flatMap(page -> {
                     List<UUID> ids = page.stream().map(WaitingEntry::referralId).toList();
                     return referrals.findAll(ids).flatMap(referralById -> personalData.findAll(ids).flatMap(clientById -> {

@@ -92,12 +92,13 @@ public class ReferralRepository {
      * A referrer's referrals, newest first. {@code activeOnly} keeps those whose client still waits
      * (intake or treatment not started, not withdrawn).
      */
-    public Flux<Referral> byReferrer(String referrerAgb, boolean activeOnly, int limit, int offset) {
+    public Flux<Referral> byReferrer(String referrerAgb, String region, boolean activeOnly, int limit, int offset) {
         return db.sql("select r.* from referral r"
                         + (activeOnly ? " join waiting_entry e on e.referral_id = r.id and e.stage in ('WAITING', 'INTAKE_DONE')" : "")
-                        + " where r.referrer_agb = :referrer order by r.registered_on desc, r.created_at desc, r.id"
+                        + " where r.referrer_agb = :referrer and r.region = :region order by r.registered_on desc, r.created_at desc, r.id"
                         + " limit :limit offset :offset")
                 .bind("referrer", referrerAgb)
+                .bind("region", region)
                 .bind("limit", limit)
                 .bind("offset", offset)
                 .map(ReferralRepository::referral)

@@ -1,5 +1,6 @@
 package nl.transfertafel.intake.referral.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -143,10 +144,15 @@ public class ReferralController {
         return worklist.confirmReferrer(gp, referralId, body.bsn()).map(item -> WorklistItem.of(item, clock));
     }
 
-    /** The client-support organisation's code; null removes it. */
+    /**
+     * The client-support organisation's code; an explicit null removes it. The field must be present:
+     * removing is a decision the GP states, never what a body that names nothing ({@code {}}) or one
+     * that cannot be read is taken to mean (issue 11 item 18).
+     */
     public record ClientSupportChange(
             @Schema(description = "organisation code (2 to 40 letters, digits or '-'); null: none acts for the client",
-                    example = "MEE-Rotterdam", nullable = true)
+                    example = "MEE-Rotterdam", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+            @JsonProperty(required = true)
             @Pattern(regexp = ClientFields.SUPPORT_ORGANISATION, message = ClientFields.SUPPORT_ORGANISATION_MESSAGE)
             String clientSupportOrganisation) {
     }

@@ -47,13 +47,15 @@ public class EntryChanges {
 
     /**
      * A change by a person. {@code mayChange} is the access rule (an entry the actor may not change
-     * is answered as not found: its existence is not theirs to know). With {@code expectedVersion}
-     * the change applies only to that version of the entry.
+     * is answered as not found: its existence is not theirs to know). People act only in their own
+     * region, whatever {@code mayChange} says: the same AGB code with a token of another region sees
+     * nothing here (issue 11 item 17). With {@code expectedVersion} the change applies only to that
+     * version of the entry.
      */
     public Mono<WaitingEntry> byActor(Actor actor, UUID referralId, Predicate<WaitingEntry> mayChange,
             Long expectedVersion, String action, String purpose, Function<WaitingEntry, EntryOutcome> command) {
         return entries.find(referralId)
-                .filter(mayChange)
+                .filter(entry -> entry.region().equals(actor.region()) && mayChange.test(entry))
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("waiting entry " + referralId)))
                 .flatMap(entry -> {
                     if (expectedVersion != null && expectedVersion != entry.version()) {

@@ -98,12 +98,17 @@ public class WaitingEntryRepository implements ListedClients {
                 .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
     }
 
-    /** A provider's placed entries, longest waiting first; {@code activeOnly} leaves out treated and withdrawn clients. */
-    public Flux<WaitingEntry> atProvider(String providerAgb, boolean activeOnly, int limit, int offset) {
-        return db.sql("select * from waiting_entry where provider_agb = :provider and placement = 'PLACED'"
+    /**
+     * A provider's placed entries in one region, longest waiting first; {@code activeOnly} leaves out
+     * treated and withdrawn clients.
+     */
+    public Flux<WaitingEntry> atProvider(String providerAgb, String region, boolean activeOnly, int limit, int offset) {
+        return db.sql("select * from waiting_entry where provider_agb = :provider and region = :region"
+                        + " and placement = 'PLACED'"
                         + (activeOnly ? " and stage in ('WAITING', 'INTAKE_DONE')" : "")
                         + " order by registered_on, referral_id limit :limit offset :offset")
                 .bind("provider", providerAgb)
+                .bind("region", region)
                 .bind("limit", limit)
                 .bind("offset", offset)
                 .map(WaitingEntryRepository::entry)

@@ -120,4 +120,24 @@ class ClientSupportIT {
 
         assertThat(outbox.events(id, ClientSupportChanged.class)).isEmpty();
     }
+
+    @Test
+    void a_malformed_body_is_refused_and_never_read_as_removing_the_organisation() {
+        UUID id = api.refer(gp, aReferral().with("clientSupportOrganisation", "MEE-Rotterdam")).referralId();
+        String path = "/api/v1/referrals/" + id + "/client-support";
+
+        for (String malformed : List.of("{'clientSupportOrganisation':'zorgbelang-zh'}",
+                "{'clientSupportOrganisation':null}", "{\"clientSupportOrganisation\":", "hello", "[]", "null")) {
+            api.put(gp, path, malformed).expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith("application/problem+json");
+        }
+
+        api.put(gp, path, "{}").expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+
+        assertThat(outbox.events(id, ClientSupportChanged.class)).extracting(ClientSupportChanged::supportOrganisation)
+                .as("only the referral's own naming").containsExactly("MEE-Rotterdam");
+        api.get(gp, "/api/v1/referrals/" + id).expectStatus().isOk().expectBody()
+                .jsonPath("$.referral.clientSupportOrganisation").isEqualTo("MEE-Rotterdam");
+    }
 }

@@ -133,7 +133,7 @@ public class EscalationService {
             java.util.function.Function<Escalation, Escalation.Changed> command, Actor actor, String action) {
         return tx.transactional(escalations.find(escalationId)
                 .filter(v -> mayChange.test(v.escalation()))
-                .switchIfEmpty(Mono.error(Refused.notFound("escalation " + escalationId)))
+                .switchIfEmpty(Mono.error(Refused.notFound("the escalation")))
                 .flatMap(v -> {
                     if (v.escalation().state() != Escalation.State.OPEN) {
                         return Mono.error(Refused.conflict("illegal-transition", "The escalation is "
@@ -174,7 +174,7 @@ public class EscalationService {
     public Mono<Escalation> find(Actor actor, String escalationId) {
         return escalations.find(escalationId).map(EscalationRepository.Versioned::escalation)
                 .filter(e -> maySee(actor, e))
-                .switchIfEmpty(Mono.error(Refused.notFound("escalation " + escalationId)));
+                .switchIfEmpty(Mono.error(Refused.notFound("the escalation")));
     }
 
     public Flux<Escalation.HistoryEntry> history(String escalationId) {

@@ -172,7 +172,7 @@ public class MatchingService {
     public Mono<Proposal> proposeByHand(Actor coordinator, String referralId, String capacityLineId) {
         return Mono.defer(() -> readModel.client(referralId)
                         .filter(client -> coordinator.worksIn(client.region()))
-                        .switchIfEmpty(Mono.error(Refused.notFound("waiting client " + referralId)))
+                        .switchIfEmpty(Mono.error(Refused.notFound("the waiting client of referralId")))
                         // as in matching (item 2): not before the client's current provider is known
                         .flatMap(client -> readModel.placementKnown(referralId).flatMap(known -> known
                                 ? Mono.just(client)
@@ -192,7 +192,7 @@ public class MatchingService {
         CapacityLine line = snapshot.lines().stream().filter(l -> l.capacityLineId().equals(capacityLineId))
                 .findFirst().orElse(null);
         if (line == null) {
-            return Mono.error(Refused.notFound("capacity line " + capacityLineId + " in region " + client.region()));
+            return Mono.error(Refused.notFound("the capacity line of capacityLineId, in the client's region,"));
         }
         List<Blocked> reasons = new ArrayList<>(eligibility.clientBlocks(client, context));
         // the refusal cool-down stops the engine from proposing a refused pair again; a coordinator may

@@ -212,7 +212,7 @@ public class OfferService {
             boolean accepted, DeclineReason reason) {
         return tx.transactional(fresh(proposalId)
                         .filterWhen(mayAnswer)
-                        .switchIfEmpty(Mono.error(Refused.notFound("offer " + proposalId)))
+                        .switchIfEmpty(Mono.error(Refused.notFound("the offer")))
                         .flatMap(before -> changes.apply(before, command.apply(before)))
                         .flatMap(changed -> audit.record(actor, changed.proposal().clientPseudonym(),
                                         action + ":" + proposalId, "transfer offer")
@@ -293,7 +293,7 @@ public class OfferService {
     }
 
     private Mono<Proposal> fresh(String proposalId) {
-        return proposals.find(proposalId).switchIfEmpty(Mono.error(Refused.notFound("proposal " + proposalId)));
+        return proposals.find(proposalId).switchIfEmpty(Mono.error(Refused.notFound("the proposal")));
     }
 
     private void ended(Proposal p, String outcome) {

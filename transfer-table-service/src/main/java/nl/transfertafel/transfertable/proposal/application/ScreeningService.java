@@ -98,7 +98,7 @@ public class ScreeningService {
     }
 
     private Mono<Proposal> load(String proposalId) {
-        return proposals.find(proposalId).switchIfEmpty(Mono.error(Refused.notFound("proposal " + proposalId)));
+        return proposals.find(proposalId).switchIfEmpty(Mono.error(Refused.notFound("the proposal")));
     }
 
     /**

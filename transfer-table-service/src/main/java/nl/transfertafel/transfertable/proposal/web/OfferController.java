@@ -102,7 +102,7 @@ public class OfferController {
                 // an offer is a proposal that was offered (a reservation alone may be known before that)
                 .filter(p -> p.offerExpiresAt() != null)
                 .filterWhen(p -> offers.maySee(actor, p))
-                .switchIfEmpty(Mono.error(Refused.notFound("offer " + proposalId)))
+                .switchIfEmpty(Mono.error(Refused.notFound("the offer")))
                 .flatMap(p -> audit.record(actor, p.clientPseudonym(), "offer.read:" + proposalId, "transfer offer")
                         .then(view(p)));
     }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,7 +135,7 @@ public class ScreeningController {
     public Mono<ProposalViews.Detail> detail(Actor coordinator, @PathVariable String proposalId) {
         return proposals.find(proposalId)
                 .filter(p -> coordinator.worksIn(p.region()))
-                .switchIfEmpty(Mono.error(Refused.notFound("proposal " + proposalId)))
+                .switchIfEmpty(Mono.error(Refused.notFound("the proposal")))
                 .flatMap(p -> Mono.zip(readModel.client(p.referralId()).map(java.util.Optional::of)
                                         .defaultIfEmpty(java.util.Optional.empty()),
                                 readModel.line(p.capacityLineId()).map(java.util.Optional::of)
@@ -188,7 +189,9 @@ public class ScreeningController {
                 ProposalViews.fourEyesOf(screened.proposal(), fourEyes));
     }
 
-    public record ManualProposalBody(@NotBlank String referralId, @NotBlank String capacityLineId) {
+    /** Ids are bounded: both are UUIDs or short codes, so 100 characters is generous (issue 11 item 18). */
+    public record ManualProposalBody(@NotBlank @Size(max = 100) String referralId,
+            @NotBlank @Size(max = 100) String capacityLineId) {
     }
 
     @PostMapping("/proposals")

@@ -47,7 +47,7 @@ public class WaitingListScreeningService {
             WaitingListScreening.Reason reason) {
         return readModel.client(referralId)
                 .filter(client -> actor.worksIn(client.region()))
-                .switchIfEmpty(Mono.error(Refused.notFound("waiting client " + referralId)))
+                .switchIfEmpty(Mono.error(Refused.notFound("the waiting client of referralId")))
                 .flatMap(client -> {
                     WaitingListScreening.Outcome outcome = WaitingListScreening.mark(client.region(), referralId,
                             client.clientPseudonym(), client.currentProviderAgb(), verdict, reason,
@@ -62,10 +62,10 @@ public class WaitingListScreeningService {
 
     public Mono<Decided> confirm(Actor actor, String screeningId) {
         return Mono.defer(() -> screenings.find(screeningId)
-                        .switchIfEmpty(Mono.error(Refused.notFound("waiting-list screening " + screeningId)))
+                        .switchIfEmpty(Mono.error(Refused.notFound("the waiting-list screening")))
                         // consent may have been withdrawn since the marking: check it again
                         .flatMap(before -> readModel.client(before.referralId())
-                                .switchIfEmpty(Mono.error(Refused.notFound("waiting client " + before.referralId())))
+                                .switchIfEmpty(Mono.error(Refused.notFound("the screening's waiting client")))
                                 .flatMap(client -> screenable(before.referralId(), client.screeningConsent()))
                                 .then(decide(actor, screeningId, s -> s.confirm(ScreeningService.screener(actor),
                                         fourEyes, clock), "waiting-list.confirm"))))
@@ -96,7 +96,7 @@ public class WaitingListScreeningService {
     private Mono<Decided> decide(Actor actor, String screeningId,
             Function<WaitingListScreening, WaitingListScreening.Outcome> command, String action) {
         return screenings.find(screeningId)
-                .switchIfEmpty(Mono.error(Refused.notFound("waiting-list screening " + screeningId)))
+                .switchIfEmpty(Mono.error(Refused.notFound("the waiting-list screening")))
                 .flatMap(before -> store(actor, before.clientPseudonym(), before, command.apply(before), action));
     }
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import nl.transfertafel.platform.security.Actor;
@@ -62,7 +63,8 @@ public class WaitingListScreeningController {
         return screenings.inRegion(ActorClaims.region(coordinator), open).map(this::view);
     }
 
-    public record MarkBody(@NotBlank String referralId, @NotNull WaitingListScreening.Verdict verdict,
+    /** Ids are bounded: a referral id is a UUID, so 100 characters is generous (issue 11 item 18). */
+    public record MarkBody(@NotBlank @Size(max = 100) String referralId, @NotNull WaitingListScreening.Verdict verdict,
             @NotNull WaitingListScreening.Reason reason) {
     }
 
