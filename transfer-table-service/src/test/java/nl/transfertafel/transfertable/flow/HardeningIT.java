@@ -106,7 +106,8 @@ class HardeningIT extends FlowScenarios {
                 null), 200);
         String noOrg = coordinator("coordinator-x", null, region);
         JsonNode refused = api.json(api.post(noOrg, "/api/v1/proposals/" + proposal + "/approve", null), 403);
-        assertThat(refused.path("rule").asText()).isEqualTo("organisation-missing");
+        // the platform refuses a person's token without org before any controller: one rule for every service
+        assertThat(refused.path("rule").asText()).isEqualTo("claim-missing");
         assertThat(state(proposal)).isEqualTo("SCREENED_ONCE");
 
         String other = id("ref-noorg-wl");
@@ -116,7 +117,7 @@ class HardeningIT extends FlowScenarios {
                 "select count(*) from waiting_client where has_referral and referral_id = :v", other)).isEqualTo(1));
         JsonNode wl = api.json(api.post(noOrg, "/api/v1/waiting-list-screenings", body("referralId", other,
                 "verdict", "TRANSFER_CANDIDATE", "reason", "SHORTER_WAIT_ELSEWHERE_LIKELY")), 403);
-        assertThat(wl.path("rule").asText()).isEqualTo("organisation-missing");
+        assertThat(wl.path("rule").asText()).isEqualTo("claim-missing");
         assertThat(count("select count(*) from waiting_list_screening where referral_id = :v", other)).isZero();
     }
 

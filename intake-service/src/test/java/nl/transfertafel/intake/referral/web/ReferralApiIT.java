@@ -103,7 +103,7 @@ class ReferralApiIT {
     void every_invalid_field_is_named_with_its_rule_and_nothing_is_stored_or_sent() {
         long before = rows();
         String body = aReferral().to("2200001")
-                .with("bsn", "123456789").with("name", " ").with("dateOfBirth", LocalDate.now().plusDays(1).toString())
+                .with("bsn", "123456789").with("name", "").with("dateOfBirth", LocalDate.now().plusDays(1).toString())
                 .with("postcode", "0123 AB").with("email", "not-an-address").with("phone", "call me")
                 .with("language", "de").with("insurerUzovi", "33").with("maxTravelKm", 5000)
                 .without("careLevel").without("urgency").without("screeningConsent").json();

@@ -200,10 +200,13 @@ class OnboardingIT {
     void only_a_provider_onboards_and_only_onto_its_own_list() {
         api.post(Actors.gp(gpAgb), "/api/v1/waiting-list/entries", anOnboardedEntry(gpAgb, today).json())
                 .expectStatus().isForbidden();
-        ReferralCreated created = api.onboard(provider, anOnboardedEntry(gpAgb, today)
-                .with("preferredProviderAgb", TestData.agb("29")));
+        // a body cannot put the entry on another list: a field naming another provider is refused outright
+        api.post(provider, "/api/v1/waiting-list/entries", anOnboardedEntry(gpAgb, today)
+                        .with("preferredProviderAgb", TestData.agb("29")).json())
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.rule").isEqualTo("unknown-field");
+        ReferralCreated created = api.onboard(provider, anOnboardedEntry(gpAgb, today));
 
-        assertThat(created.providerAgb()).as("a body cannot put the entry on another list").isEqualTo(providerAgb);
+        assertThat(created.providerAgb()).as("the entry goes onto the onboarding provider's own list").isEqualTo(providerAgb);
     }
 
     private void expectInvalid(String body, String field, String rule) {
