@@ -39,8 +39,8 @@ public class ReservationController {
     }
 
     public record ReservationRequest(@NotNull UUID capacityLineId,
-            // PostgreSQL refuses a NUL in text (a 500 before this check): control characters are never an id
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            // the transfer table's proposal id: letters, digits and - _ . : only (never a NUL, a name or an address)
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9_.:-]*", message = "letters, digits and - _ . : only")
             String proposalId) {
     }
 

@@ -124,7 +124,7 @@ class ReservationApiIT {
 
     @Test
     void bad_input_names_the_fields() {
-        api.post(transferTable(), "/api/v1/reservations", Map.of("proposalId", " "))
+        api.post(transferTable(), "/api/v1/reservations", Map.of("proposalId", ""))
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[?(@.field == 'capacityLineId')].rule").isEqualTo(List.of("NotNull"))

@@ -151,7 +151,7 @@ public class ReferralController {
      */
     public record ClientSupportChange(
             @Schema(description = "organisation code (2 to 40 letters, digits or '-'); null: none acts for the client",
-                    example = "MEE-Rotterdam", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED)
+                    example = "MEE-Rotterdam", types = {"string", "null"}, requiredMode = Schema.RequiredMode.REQUIRED)
             @JsonProperty(required = true)
             @Pattern(regexp = ClientFields.SUPPORT_ORGANISATION, message = ClientFields.SUPPORT_ORGANISATION_MESSAGE)
             String clientSupportOrganisation) {
