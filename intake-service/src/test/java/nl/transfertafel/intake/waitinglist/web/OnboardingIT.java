@@ -203,7 +203,8 @@ class OnboardingIT {
         // a body cannot put the entry on another list: a field naming another provider is refused outright
         api.post(provider, "/api/v1/waiting-list/entries", anOnboardedEntry(gpAgb, today)
                         .with("preferredProviderAgb", TestData.agb("29")).json())
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.rule").isEqualTo("unknown-field");
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("preferredProviderAgb")
+                .jsonPath("$.errors[0].rule").isEqualTo("unknown-field");
         ReferralCreated created = api.onboard(provider, anOnboardedEntry(gpAgb, today));
 
         assertThat(created.providerAgb()).as("the entry goes onto the onboarding provider's own list").isEqualTo(providerAgb);
