@@ -126,7 +126,7 @@ class RegistryApiIT {
             api.putJson(admin(), "/api/v1/providers/" + agb, json.formatted(list)).expectStatus().isBadRequest()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo(list + "[0]")
-                    .jsonPath("$.errors[0].rule").isEqualTo("NotNull");
+                    .jsonPath("$.errors[0].rule").isEqualTo("not-null");
         }
         api.get(admin(), "/api/v1/providers/" + agb).expectStatus().isNotFound();
     }

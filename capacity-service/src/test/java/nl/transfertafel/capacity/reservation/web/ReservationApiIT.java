@@ -135,7 +135,7 @@ class ReservationApiIT {
         api.post(transferTable(), "/api/v1/reservations", reservation(UUID.randomUUID().toString(), "a\u0000b"))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("proposalId")
-                .jsonPath("$.errors[0].rule").isEqualTo("Pattern");
+                .jsonPath("$.errors[0].rule").isEqualTo("control-characters");
     }
 
     @Test
