@@ -58,14 +58,13 @@ class ClientNotificationIT {
                 "intake-service does not serve GET " + CONTACT_PATH + " yet (intake branch not merged)");
 
         String email = "client-" + UUID.randomUUID().toString().substring(0, 8) + "@mail.example";
-        // the contact fields as the referral API takes them (top level and nested, whichever intake chose)
+        // the contact fields as the referral API takes them (top level; a field it does not have is refused)
         HttpResponse<String> created = post(ServiceKind.INTAKE, "/api/v1/referrals", DemoUsers.GP, """
                 {"bsn":"111222333","dateOfBirth":"1990-04-01","postcode":"3011 AB","insurerUzovi":"3311",
                  "diagnosisGroup":"DEPRESSION","careLevel":"SPECIALIST","urgency":"REGULAR","maxTravelKm":25,
                  "eHealthAcceptable":true,"screeningConsent":true,
-                 "name":"Johanna de Vries","email":"%s","phone":"0612345678","language":"en",
-                 "contact":{"name":"Johanna de Vries","email":"%s","phone":"0612345678","language":"en"}}"""
-                .formatted(email, email));
+                 "name":"Johanna de Vries","email":"%s","phone":"0612345678","language":"en"}"""
+                .formatted(email));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String referralId = EventJson.mapper().readTree(created.body()).get("referralId").asText();
 
