@@ -72,7 +72,7 @@ class FhirGatewayIT {
     private static Process gateway;
     private static String gatewayUrl;
     private static WebhookReceiver receiver;
-    private static final String SECRET = "fhir-it-webhook-secret-0123456789";
+    private static final String SECRET = "whsec_Zmhpci1pdC13ZWJob29rLXNlY3JldC0wMTIzNDU2Nzg5";
 
     @BeforeAll
     static void start() throws Exception {
