@@ -1,17 +1,20 @@
 package nl.transfertafel.contracts.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Validates events against the JSON Schemas of this module: the envelope schema and the payload
@@ -20,9 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EventSchemas {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    // json-schema-validator 3 reads with Jackson 3, as the services do (ADR 0320)
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
 
     private EventSchemas() {
     }
@@ -35,9 +39,9 @@ public final class EventSchemas {
     public static List<String> violations(String envelopeJson) {
         try {
             JsonNode envelope = JSON.readTree(envelopeJson);
-            List<String> problems = new java.util.ArrayList<>(
+            List<String> problems = new ArrayList<>(
                     messages(schema("schemas/envelope.v1.json").validate(envelope)));
-            String type = envelope.path("type").asText();
+            String type = envelope.path("type").asString();
             int version = envelope.path("schemaVersion").asInt();
             var descriptor = EventCatalog.find(type, version);
             if (descriptor.isEmpty()) {
@@ -46,8 +50,8 @@ public final class EventSchemas {
                 problems.addAll(messages(schema(descriptor.get().schemaResource()).validate(envelope.path("payload"))));
             }
             return problems;
-        } catch (IOException e) {
-            return List.of("not JSON: " + e.getMessage());
+        } catch (JacksonException e) {
+            return List.of("not JSON: " + e.getOriginalMessage());
         }
     }
 
@@ -58,20 +62,21 @@ public final class EventSchemas {
         }
     }
 
-    private static List<String> messages(java.util.Set<ValidationMessage> messages) {
-        return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
+    /** Each error with the place it was found, e.g. {@code /exclusions/0: must be a string}. */
+    private static List<String> messages(List<Error> errors) {
+        return errors.stream().map(Error::toString).sorted().toList();
     }
 
-    private static JsonSchema schema(String resource) {
+    private static Schema schema(String resource) {
         return CACHE.computeIfAbsent(resource, EventSchemas::load);
     }
 
-    private static JsonSchema load(String resource) {
+    private static Schema load(String resource) {
         try (InputStream in = EventSchemas.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing schema " + resource);
             }
-            return FACTORY.getSchema(in);
+            return REGISTRY.getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

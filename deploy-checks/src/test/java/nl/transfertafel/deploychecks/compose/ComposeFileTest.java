@@ -3,23 +3,24 @@ package nl.transfertafel.deploychecks.compose;
 import static nl.transfertafel.deploychecks.Repository.SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import nl.transfertafel.deploychecks.Repository;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * deploy/compose/docker-compose.yml against the Compose Specification's JSON schema (schema/compose-spec.json
@@ -29,11 +30,11 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
 
     private static final Path COMPOSE = Repository.deploy().resolve("compose/docker-compose.yml");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     @Test
     void the_compose_file_is_valid_against_the_compose_specification() throws IOException {
-        Set<ValidationMessage> errors = schema().validate(compose());
+        List<Error> errors = schema().validate(compose());
 
         assertThat(errors).isEmpty();
     }
@@ -41,7 +42,7 @@ class ComposeFileTest {
     @Test
     void the_schema_check_refuses_what_compose_would_refuse() throws IOException {
         JsonNode broken = compose();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("services").get("kafka")).put("restart_policy", "always");
+        ((ObjectNode) broken.get("services").get("kafka")).put("restart_policy", "always");
 
         assertThat(schema().validate(broken)).isNotEmpty();
     }
@@ -54,13 +55,13 @@ class ComposeFileTest {
         for (String service : SERVICES) {
             JsonNode dependsOn = services.get(service).get("depends_on");
             for (String infrastructure : List.of("postgres", "kafka", "keycloak")) {
-                assertThat(dependsOn.get(infrastructure).get("condition").asText()).as(service + " waits for " + infrastructure)
+                assertThat(dependsOn.get(infrastructure).get("condition").asString()).as(service + " waits for " + infrastructure)
                         .isEqualTo("service_healthy");
             }
             JsonNode check = services.get(service).get("healthcheck").get("test");
             assertThat(check.toString()).as(service).contains("nl.transfertafel.healthcheck.HealthCheck")
                     .contains(":" + Repository.port(service) + "/actuator/health/readiness");
-            assertThat(services.get(service).get("ports").get(0).asText()).isEqualTo(Repository.port(service) + ":" + Repository.port(service));
+            assertThat(services.get(service).get("ports").get(0).asString()).isEqualTo(Repository.port(service) + ":" + Repository.port(service));
         }
         assertThat(services.get("keycloak").get("command").toString()).contains("--import-realm");
     }
@@ -74,7 +75,7 @@ class ComposeFileTest {
                 return;
             }
             for (JsonNode volume : volumes) {
-                String source = volume.asText().split(":")[0];
+                String source = volume.asString().split(":")[0];
                 if (source.startsWith(".")) {
                     assertThat(COMPOSE.getParent().resolve(source).normalize()).as(entry.getKey() + " mounts " + source).exists();
                 }
@@ -90,14 +91,14 @@ class ComposeFileTest {
         return JSON.valueToTree(yaml);
     }
 
-    private static JsonSchema schema() throws IOException {
+    private static Schema schema() throws IOException {
         try (InputStream in = ComposeFileTest.class.getResourceAsStream("/schemas/compose-spec.json")) {
-            com.fasterxml.jackson.databind.node.ObjectNode schema = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(in);
+            ObjectNode schema = (ObjectNode) JSON.readTree(in);
             // the file names itself relatively ("compose_spec.json"); the validator wants an absolute id, and
             // the draft-07 meta-schema by the name it knows (offline: nothing is fetched)
             schema.put("$id", "https://compose-spec.io/compose_spec.json");
             schema.put("$schema", "http://json-schema.org/draft-07/schema#");
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schema);
         }
     }
 }
