@@ -1,10 +1,5 @@
 package nl.transfertafel.intake;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import nl.transfertafel.testkit.architecture.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +18,11 @@ class ArchitectureTest {
     /**
      * Feature packages depend one way (issue 16 item 1): referral → waitinglist, client, restriction,
      * transfer; waitinglist → client; transfer, clock, figures → waitinglist. Where a feature needs
-     * something of one that depends on it, it owns an interface the other implements.
+     * something of one that depends on it, it owns an interface the other implements. The shared rule
+     * every service runs.
      */
     @Test
     void feature_packages_are_free_of_cycles() {
-        JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("nl.transfertafel.intake");
-        slices().matching("nl.transfertafel.intake.(*)..").should().beFreeOfCycles().check(production);
+        ArchitectureRules.featuresAreFreeOfCycles("nl.transfertafel.intake");
     }
 }

@@ -12,10 +12,10 @@ import nl.transfertafel.capacity.common.domain.Codes;
 import nl.transfertafel.capacity.common.domain.Outcome;
 import nl.transfertafel.capacity.common.domain.Today;
 import nl.transfertafel.capacity.registry.infrastructure.ProviderRepository;
-import nl.transfertafel.capacity.restriction.domain.RegistrationPolicy;
 import nl.transfertafel.capacity.restriction.domain.RegistrationRestriction;
 import nl.transfertafel.capacity.restriction.domain.SetRestriction;
 import nl.transfertafel.capacity.restriction.infrastructure.RestrictionRepository;
+import nl.transfertafel.contracts.rules.StopOrPause;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.platform.events.Outbox;
 import nl.transfertafel.platform.refusal.Refused;
@@ -50,7 +50,7 @@ public class RestrictionService {
         this.meters = meters;
     }
 
-    public record Status(DiagnosisGroup diagnosisGroup, RegistrationPolicy.Verdict verdict) {
+    public record Status(DiagnosisGroup diagnosisGroup, StopOrPause.Verdict<RegistrationRestriction> verdict) {
     }
 
     public Mono<RegistrationRestriction> set(Acting acting, String providerAgb, SetRestriction command) {
@@ -81,7 +81,7 @@ public class RestrictionService {
     public Mono<List<Status>> status(String providerAgb, LocalDate date) {
         LocalDate on = date != null ? date : Today.of(clock);
         return list(providerAgb).collectList().map(all -> java.util.Arrays.stream(DiagnosisGroup.values())
-                .map(group -> new Status(group, RegistrationPolicy.forReferral(all, group, on)))
+                .map(group -> new Status(group, StopOrPause.decide(all, group, on)))
                 .toList());
     }
 

@@ -16,6 +16,7 @@ import nl.transfertafel.capacity.registry.domain.ProviderAuthority;
 import nl.transfertafel.contracts.events.NewEvent;
 import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged;
 import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged.Kind;
+import nl.transfertafel.contracts.rules.StopOrPause;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 
 /**
@@ -23,7 +24,9 @@ import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
  * or (group null) for all. A stop used to hide clients from the waiting list (000:250-264); here it
  * is only a flag that routes referrals meeting it to the transfer table, where they stay visible. A
  * pause is set when the norm is exceeded "so that people can be referred directly to a provider
- * with capacity" (001:29-31, 249-250), and is therefore always for a period with an end.
+ * with capacity" (001:29-31, 249-250), and is therefore always for a period with an end. Which one
+ * decides for a referral (a stop outranks a pause) is the shared {@link StopOrPause} rule, which also
+ * gives {@code inForceOn} and {@code concerns}.
  */
 public record RegistrationRestriction(
         UUID id,
@@ -35,16 +38,7 @@ public record RegistrationRestriction(
         LocalDate from,
         LocalDate until,
         boolean active,
-        long version) {
-
-    public boolean inForceOn(LocalDate date) {
-        return active && !date.isBefore(from) && (until == null || !date.isAfter(until));
-    }
-
-    /** Does it concern referrals of this group (a restriction without group concerns all)? */
-    public boolean concerns(DiagnosisGroup group) {
-        return diagnosisGroup == null || diagnosisGroup == group;
-    }
+        long version) implements StopOrPause.Restriction {
 
     public static Outcome<RegistrationRestriction> set(SetRestriction command, Provider provider, Acting acting,
             List<RegistrationRestriction> existing, Clock clock) {

@@ -9,7 +9,8 @@ import nl.transfertafel.capacity.common.domain.Refusal;
 /**
  * One active restriction of a kind per provider, diagnosis group and day: a second stop (or pause)
  * for the same group over an overlapping period is refused, so the transparency figures count each
- * restriction once. A stop and a pause may overlap (the stop decides; see {@link RegistrationPolicy}).
+ * restriction once. A stop and a pause may overlap (the stop decides; see
+ * {@link nl.transfertafel.contracts.rules.StopOrPause}).
  */
 public final class RestrictionOverlapPolicy {
 

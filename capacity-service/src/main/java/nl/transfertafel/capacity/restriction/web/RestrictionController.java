@@ -17,10 +17,10 @@ import java.util.UUID;
 import nl.transfertafel.capacity.common.web.Actors;
 import nl.transfertafel.capacity.common.web.Roles;
 import nl.transfertafel.capacity.restriction.application.RestrictionService;
-import nl.transfertafel.capacity.restriction.domain.RegistrationPolicy;
 import nl.transfertafel.capacity.restriction.domain.RegistrationRestriction;
 import nl.transfertafel.capacity.restriction.domain.SetRestriction;
 import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged.Kind;
+import nl.transfertafel.contracts.rules.StopOrPause;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemResponses;
@@ -67,7 +67,7 @@ public class RestrictionController {
         }
     }
 
-    public record GroupStatus(DiagnosisGroup diagnosisGroup, RegistrationPolicy.Status status, UUID restrictionId) {
+    public record GroupStatus(DiagnosisGroup diagnosisGroup, StopOrPause.Status status, UUID restrictionId) {
     }
 
     @PostMapping("/restrictions")

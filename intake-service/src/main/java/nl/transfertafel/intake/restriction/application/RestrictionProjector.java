@@ -24,7 +24,7 @@ public class RestrictionProjector {
         }
         RegistrationRestrictionChanged changed = event.payloadAs(RegistrationRestrictionChanged.class);
         return restrictions.upsert(event.region(), new RegistrationRestriction(changed.restrictionId(),
-                changed.providerAgb(), RegistrationRestriction.Kind.valueOf(changed.kind().name()),
+                changed.providerAgb(), changed.kind(),
                 changed.diagnosisGroup(), changed.active(), changed.from(), changed.until()));
     }
 }

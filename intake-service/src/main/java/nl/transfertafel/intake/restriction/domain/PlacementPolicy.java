@@ -2,7 +2,9 @@ package nl.transfertafel.intake.restriction.domain;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged.Placement;
+import nl.transfertafel.contracts.rules.StopOrPause;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 
 /**
@@ -10,7 +12,7 @@ import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
  * registration stop or pause for the client's diagnosis group today; then, and when no provider was
  * named, the entry is unplaced: it is never dropped (domain rule 4, seeds 000:250-264), stays visible
  * to the GP and goes to the transfer table, which looks for a provider with room (001:29-31).
- * A stop outranks a pause when both apply.
+ * Which restriction decides (a stop outranks a pause) is the shared {@link StopOrPause} rule.
  */
 public final class PlacementPolicy {
 
@@ -29,20 +31,13 @@ public final class PlacementPolicy {
         if (preferredProviderAgb == null) {
             return new Decision(Placement.UNPLACED_NO_PROVIDER, null);
         }
-        boolean stop = false;
-        boolean pause = false;
-        for (RegistrationRestriction restriction : restrictions) {
-            if (restriction.appliesTo(preferredProviderAgb, group, today)) {
-                stop |= restriction.kind() == RegistrationRestriction.Kind.STOP;
-                pause |= restriction.kind() == RegistrationRestriction.Kind.PAUSE;
-            }
-        }
-        if (stop) {
-            return new Decision(Placement.UNPLACED_REGISTRATION_STOP, null);
-        }
-        if (pause) {
-            return new Decision(Placement.UNPLACED_REGISTRATION_PAUSE, null);
-        }
-        return new Decision(Placement.PLACED, preferredProviderAgb);
+        List<RegistrationRestriction> ofProvider = restrictions.stream()
+                .filter(r -> r.providerAgb().equals(preferredProviderAgb))
+                .toList();
+        return switch (StopOrPause.decide(ofProvider, group, today).status()) {
+            case STOPPED -> new Decision(Placement.UNPLACED_REGISTRATION_STOP, null);
+            case PAUSED -> new Decision(Placement.UNPLACED_REGISTRATION_PAUSE, null);
+            case OPEN -> new Decision(Placement.PLACED, preferredProviderAgb);
+        };
     }
 }

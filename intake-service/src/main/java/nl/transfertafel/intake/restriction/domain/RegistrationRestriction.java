@@ -1,11 +1,14 @@
 package nl.transfertafel.intake.restriction.domain;
 
 import java.time.LocalDate;
+import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged.Kind;
+import nl.transfertafel.contracts.rules.StopOrPause;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 
 /**
  * A provider's registration stop or pause as capacity-service announced it. A null diagnosis group
- * means every group; a null {@code until} means until lifted.
+ * means every group; a null {@code until} means until lifted. Whether it is in force on a day, and
+ * which of several decides, is the shared {@link StopOrPause} rule.
  */
 public record RegistrationRestriction(
         String restrictionId,
@@ -14,15 +17,5 @@ public record RegistrationRestriction(
         DiagnosisGroup diagnosisGroup,
         boolean active,
         LocalDate from,
-        LocalDate until) {
-
-    public enum Kind { STOP, PAUSE }
-
-    public boolean appliesTo(String provider, DiagnosisGroup group, LocalDate day) {
-        return active
-                && providerAgb.equals(provider)
-                && (diagnosisGroup == null || diagnosisGroup == group)
-                && !day.isBefore(from)
-                && (until == null || !day.isAfter(until));
-    }
+        LocalDate until) implements StopOrPause.Restriction {
 }

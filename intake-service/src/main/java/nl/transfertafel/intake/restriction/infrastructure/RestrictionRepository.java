@@ -2,6 +2,7 @@ package nl.transfertafel.intake.restriction.infrastructure;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.intake.restriction.domain.RegistrationRestriction;
 import nl.transfertafel.intake.support.Sql;
@@ -49,7 +50,7 @@ public class RestrictionRepository {
                 .map(row -> new RegistrationRestriction(
                         row.get("restriction_id", String.class),
                         row.get("provider_agb", String.class),
-                        Sql.enumOf(row, "kind", RegistrationRestriction.Kind.class),
+                        Sql.enumOf(row, "kind", RegistrationRestrictionChanged.Kind.class),
                         Sql.enumOf(row, "diagnosis_group", DiagnosisGroup.class),
                         Boolean.TRUE.equals(row.get("active", Boolean.class)),
                         row.get("valid_from", LocalDate.class),

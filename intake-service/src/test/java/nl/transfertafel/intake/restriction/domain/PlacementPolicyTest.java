@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged.Kind;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged.Placement;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
-import nl.transfertafel.intake.restriction.domain.RegistrationRestriction.Kind;
 import org.junit.jupiter.api.Test;
 
+/**
+ * How a stop or pause places the entry. Which restriction decides (a stop outranks a pause; periods,
+ * lifted restrictions, groups) is tested once, in contracts' {@code StopOrPauseTest}.
+ */
 class PlacementPolicyTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
@@ -48,25 +52,15 @@ class PlacementPolicyTest {
     }
 
     @Test
-    void a_stop_outranks_a_pause() {
-        var decision = PlacementPolicy.decide(PROVIDER, DiagnosisGroup.ANXIETY, List.of(
-                restriction(Kind.PAUSE, DiagnosisGroup.ANXIETY, TODAY.minusDays(1), null),
-                restriction(Kind.STOP, null, TODAY.minusDays(1), null)), TODAY);
-
-        assertThat(decision.placement()).isEqualTo(Placement.UNPLACED_REGISTRATION_STOP);
-    }
-
-    @Test
-    void restrictions_of_another_group_provider_or_period_or_lifted_ones_do_not_apply() {
+    void a_stop_or_pause_of_another_provider_does_not_apply() {
         List<RegistrationRestriction> others = List.of(
-                restriction(Kind.STOP, DiagnosisGroup.DEPRESSION, TODAY.minusDays(1), null),
                 new RegistrationRestriction("r-other", "22000002", Kind.STOP, null, true, TODAY.minusDays(1), null),
-                restriction(Kind.STOP, null, TODAY.plusDays(1), null),
-                restriction(Kind.PAUSE, null, TODAY.minusDays(10), TODAY.minusDays(1)),
-                new RegistrationRestriction("r-lifted", PROVIDER, Kind.STOP, null, false, TODAY.minusDays(1), null));
+                new RegistrationRestriction("r-other-pause", "22000002", Kind.PAUSE, null, true, TODAY.minusDays(1), TODAY));
 
-        assertThat(PlacementPolicy.decide(PROVIDER, DiagnosisGroup.ANXIETY, others, TODAY).placement())
-                .isEqualTo(Placement.PLACED);
+        var decision = PlacementPolicy.decide(PROVIDER, DiagnosisGroup.ANXIETY, others, TODAY);
+
+        assertThat(decision.placement()).isEqualTo(Placement.PLACED);
+        assertThat(decision.providerAgb()).isEqualTo(PROVIDER);
     }
 
     private static RegistrationRestriction restriction(Kind kind, DiagnosisGroup group, LocalDate from, LocalDate until) {
