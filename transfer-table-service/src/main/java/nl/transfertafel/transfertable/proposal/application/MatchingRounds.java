@@ -14,7 +14,6 @@ import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.events.Outbox;
 import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
-import nl.transfertafel.platform.security.Role;
 import nl.transfertafel.transfertable.common.application.TransferTableSettings;
 import nl.transfertafel.transfertable.matching.application.RegionSnapshots;
 import nl.transfertafel.transfertable.matching.domain.Eligibility;
@@ -222,10 +221,5 @@ public class MatchingRounds {
             meters.counter("transfertafel.transfers.blocked", "region", region,
                     "reason", ((TransferBlocked) event.payload()).reason().name()).increment();
         }
-    }
-
-    /** Whether a coordinator may act in the region at all (used by callers that check before loading). */
-    public static boolean isCoordinatorOf(Actor actor, String region) {
-        return actor.has(Role.COORDINATOR) && actor.worksIn(region);
     }
 }
