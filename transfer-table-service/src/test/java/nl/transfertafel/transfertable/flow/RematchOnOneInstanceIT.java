@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import nl.transfertafel.transfertable.common.infrastructure.JobLeases;
-import nl.transfertafel.transfertable.common.infrastructure.TransferTableJobs;
+import nl.transfertafel.transfertable.proposal.infrastructure.TransferTableJobs;
 import nl.transfertafel.transfertable.escalation.application.EscalationService;
 import nl.transfertafel.transfertable.matching.application.MatchTrigger;
 import nl.transfertafel.transfertable.matching.application.RegionDebouncer;

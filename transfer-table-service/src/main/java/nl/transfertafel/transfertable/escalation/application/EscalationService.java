@@ -14,7 +14,8 @@ import nl.transfertafel.platform.security.Role;
 import nl.transfertafel.transfertable.escalation.domain.Escalation;
 import nl.transfertafel.transfertable.escalation.domain.EscalationPolicy;
 import nl.transfertafel.transfertable.escalation.infrastructure.EscalationRepository;
-import nl.transfertafel.transfertable.matching.application.MatchingService;
+import nl.transfertafel.transfertable.common.application.TransferTableSettings;
+import nl.transfertafel.transfertable.matching.application.RegionSnapshots;
 import nl.transfertafel.transfertable.matching.domain.BlockReason;
 import nl.transfertafel.transfertable.matching.domain.Eligibility;
 import nl.transfertafel.transfertable.matching.domain.MatchRound;
@@ -37,7 +38,8 @@ public class EscalationService {
 
     private final EscalationRepository escalations;
     private final ReadModelRepository readModel;
-    private final MatchingService matching;
+    private final RegionSnapshots snapshots;
+    private final TransferTableSettings settings;
     private final Eligibility eligibility;
     private final EscalationPolicy policy;
     private final Outbox outbox;
@@ -46,12 +48,13 @@ public class EscalationService {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public EscalationService(EscalationRepository escalations, ReadModelRepository readModel, MatchingService matching,
-            Eligibility eligibility, EscalationPolicy policy, Outbox outbox, AuditLog audit, TransactionalOperator tx,
-            Clock clock, MeterRegistry meters) {
+    public EscalationService(EscalationRepository escalations, ReadModelRepository readModel, RegionSnapshots snapshots,
+            TransferTableSettings settings, Eligibility eligibility, EscalationPolicy policy, Outbox outbox,
+            AuditLog audit, TransactionalOperator tx, Clock clock, MeterRegistry meters) {
         this.escalations = escalations;
         this.readModel = readModel;
-        this.matching = matching;
+        this.snapshots = snapshots;
+        this.settings = settings;
         this.eligibility = eligibility;
         this.policy = policy;
         this.outbox = outbox;
@@ -67,7 +70,7 @@ public class EscalationService {
     }
 
     public Mono<Integer> openDueEscalations(String region) {
-        return matching.snapshot(region)
+        return snapshots.forRound(region, clock, settings)
                 .flatMapMany(snapshot -> Flux.fromIterable(due(snapshot)))
                 .concatMap(opened -> tx.transactional(escalations.insert(opened.escalation())
                         .filter(Boolean::booleanValue)

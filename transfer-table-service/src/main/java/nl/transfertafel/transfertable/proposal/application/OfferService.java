@@ -201,11 +201,6 @@ public class OfferService {
                 new Access(organisation.isEmpty() ? null : organisation, isConfirmed)));
     }
 
-    /** A reservation capacity-service made for a proposal became known (its ReservationChanged HELD). */
-    public Mono<Void> reservationKnown(String proposalId, String reservationId) {
-        return proposals.recordKnownReservation(proposalId, reservationId).then();
-    }
-
     private Mono<Proposal> answer(String proposalId,
             java.util.function.Function<Proposal, Mono<Boolean>> mayAnswer, Actor actor,
             java.util.function.Function<Proposal, Proposal.Outcome> command, String action, String party,
@@ -266,37 +261,16 @@ public class OfferService {
                 .count().map(Long::intValue);
     }
 
-    // ------------------------------------------------------------------ reactions to other services' events
-
-    /** The client left the waiting list: open proposals and offers for them end (call inside the consumer's transaction). */
-    public Mono<Void> withdrawForClient(String referralId) {
-        return proposals.openForClient(referralId)
-                .concatMap(p -> changes.apply(p, p.withdraw(clock)).doOnNext(c -> ended(c.proposal(),
-                        "CLIENT_LEFT_WAITING_LIST")))
-                .then();
-    }
-
-    /** The line was withdrawn or expired: proposals waiting for screening on it lapse (inside the consumer's transaction). */
-    public Mono<Void> lapseHoldingOnLine(String capacityLineId) {
-        return proposals.holdingOnLine(capacityLineId)
-                .concatMap(p -> changes.apply(p, p.lapse(clock)).doOnNext(c -> ended(c.proposal(), "PLACE_GONE")))
-                .then();
-    }
-
-    /** capacity-service let a reservation expire or released it while the offer was open: the offer expires. */
-    public Mono<Void> reservationEnded(String reservationId) {
-        return proposals.byReservation(reservationId)
-                .filter(p -> ProposalState.OFFER_OPEN.contains(p.state()))
-                .concatMap(p -> changes.apply(p, p.expire(clock)).doOnNext(c -> ended(c.proposal(), "OFFER_EXPIRED"))
-                        .flatMap(c -> trigger.afterCommit(p.region())))
-                .then();
-    }
-
     private Mono<Proposal> fresh(String proposalId) {
         return proposals.find(proposalId).switchIfEmpty(Mono.error(Refused.notFound("the proposal")));
     }
 
     private void ended(Proposal p, String outcome) {
+        countEnded(meters, p, outcome);
+    }
+
+    /** One count per proposal that ended, by region and how it ended. */
+    static void countEnded(MeterRegistry meters, Proposal p, String outcome) {
         meters.counter("transfertafel.transfers.ended", "region", p.region(), "outcome", outcome).increment();
     }
 

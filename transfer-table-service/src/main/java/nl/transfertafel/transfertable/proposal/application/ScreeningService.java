@@ -1,8 +1,10 @@
 package nl.transfertafel.transfertable.proposal.application;
 
+import static nl.transfertafel.transfertable.screening.application.Screeners.concurrentUpdates;
+import static nl.transfertafel.transfertable.screening.application.Screeners.screener;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.stream.Collectors;
 import nl.transfertafel.contracts.events.transfer.ProposalScreened;
 import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.refusal.Refused;
@@ -15,7 +17,6 @@ import nl.transfertafel.transfertable.screening.domain.FourEyesPolicy;
 import nl.transfertafel.transfertable.screening.domain.Screener;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * Four-eyes screening of proposals. Every attempt goes through the one {@link FourEyesPolicy} (via
@@ -52,13 +53,7 @@ public class ScreeningService {
     public record Screened(Proposal proposal, String reason) {
     }
 
-    public static Screener screener(Actor actor) {
-        return new Screener(actor.userId(), actor.roles().stream().map(Enum::name).collect(Collectors.toSet()),
-                actor.organisation(), actor.region());
-    }
 
-    /** How often a decision is tried again on a fresh copy when another coordinator's decision won the race. */
-    static final int ATTEMPTS = 5;
 
     public Mono<Screened> approve(Actor actor, String proposalId) {
         Screener screener = screener(actor);
@@ -85,17 +80,6 @@ public class ScreeningService {
                                 : "REJECTION_PENDING").increment());
     }
 
-    /**
-     * Two coordinators deciding at the same moment both read the same version; the second write
-     * finds it changed. That is no conflict for a person to resolve: the decision is taken again on
-     * the fresh proposal, so each gets the policy's own answer (issue 11 item 20), a bounded number
-     * of times.
-     */
-    public static Retry concurrentUpdates() {
-        return Retry.max(ATTEMPTS - 1)
-                .filter(e -> e instanceof Refused refused && "concurrent-update".equals(refused.rule()))
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
-    }
 
     private Mono<Proposal> load(String proposalId) {
         return proposals.find(proposalId).switchIfEmpty(Mono.error(Refused.notFound("the proposal")));

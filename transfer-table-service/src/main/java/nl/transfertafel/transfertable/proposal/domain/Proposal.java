@@ -242,27 +242,18 @@ public record Proposal(
         return new NewEvent(UUID.randomUUID(), now, region, proposalId, payload);
     }
 
-    // ---- copies
+    // ---- copies: one named change per state change, all through the one Copy below
 
     private Proposal with(ProposalState newState, Instant now) {
-        return new Proposal(proposalId, region, referralId, clientPseudonym, capacityLineId, receivingProviderAgb,
-                currentProviderAgb, referrerAgb, insurerUzovi, origin, proposedBy, proposedByOrganisation,
-                diagnosisGroup, urgency, newState, approvals, rejectionReason, pendingRejection, reservationId, offerExpiresAt,
-                handoverContact, declineReason, endOutcome, explanation, capacityEventAt, createdAt, now, version);
+        return copy().state(newState).updatedAt(now).build();
     }
 
     private Proposal withApprovals(List<Approval> newApprovals) {
-        return new Proposal(proposalId, region, referralId, clientPseudonym, capacityLineId, receivingProviderAgb,
-                currentProviderAgb, referrerAgb, insurerUzovi, origin, proposedBy, proposedByOrganisation,
-                diagnosisGroup, urgency, state, newApprovals, rejectionReason, pendingRejection, reservationId, offerExpiresAt,
-                handoverContact, declineReason, endOutcome, explanation, capacityEventAt, createdAt, updatedAt, version);
+        return copy().approvals(newApprovals).build();
     }
 
     private Proposal withPendingRejection(Approval rejection, ProposalScreened.RejectionReason reason) {
-        return new Proposal(proposalId, region, referralId, clientPseudonym, capacityLineId, receivingProviderAgb,
-                currentProviderAgb, referrerAgb, insurerUzovi, origin, proposedBy, proposedByOrganisation,
-                diagnosisGroup, urgency, state, approvals, reason, rejection, reservationId, offerExpiresAt,
-                handoverContact, declineReason, endOutcome, explanation, capacityEventAt, createdAt, updatedAt, version);
+        return copy().pendingRejection(rejection).rejectionReason(reason).build();
     }
 
     /** The reservation capacity-service made for this proposal became known (its ReservationChanged HELD). */
@@ -271,24 +262,112 @@ public record Proposal(
     }
 
     private Proposal offered(String reservation, Instant expiresAt) {
-        return new Proposal(proposalId, region, referralId, clientPseudonym, capacityLineId, receivingProviderAgb,
-                currentProviderAgb, referrerAgb, insurerUzovi, origin, proposedBy, proposedByOrganisation,
-                diagnosisGroup, urgency, state, approvals, rejectionReason, pendingRejection, reservation, expiresAt,
-                handoverContact, declineReason, endOutcome, explanation, capacityEventAt, createdAt, updatedAt, version);
+        return copy().reservationId(reservation).offerExpiresAt(expiresAt).build();
     }
 
     private Proposal withHandover(String contact) {
-        return new Proposal(proposalId, region, referralId, clientPseudonym, capacityLineId, receivingProviderAgb,
-                currentProviderAgb, referrerAgb, insurerUzovi, origin, proposedBy, proposedByOrganisation,
-                diagnosisGroup, urgency, state, approvals, rejectionReason, pendingRejection, reservationId, offerExpiresAt,
-                contact, declineReason, endOutcome, explanation, capacityEventAt, createdAt, updatedAt, version);
+        return copy().handoverContact(contact).build();
     }
 
     private Proposal ended(TransferEnded.Outcome outcome, DeclineReason reason,
             ProposalScreened.RejectionReason rejection) {
-        return new Proposal(proposalId, region, referralId, clientPseudonym, capacityLineId, receivingProviderAgb,
-                currentProviderAgb, referrerAgb, insurerUzovi, origin, proposedBy, proposedByOrganisation,
-                diagnosisGroup, urgency, state, approvals, rejection, pendingRejection, reservationId, offerExpiresAt,
-                handoverContact, reason, outcome, explanation, capacityEventAt, createdAt, updatedAt, version);
+        return copy().endOutcome(outcome).declineReason(reason).rejectionReason(rejection).build();
+    }
+
+    private Copy copy() {
+        return new Copy(this);
+    }
+
+    /**
+     * The one place that lists the components in order (issue 16): every copy above names only what it
+     * changes, so two swapped arguments of the same type cannot slip into a state change.
+     */
+    private static final class Copy {
+
+        private final Proposal from;
+        private ProposalState state;
+        private List<Approval> approvals;
+        private ProposalScreened.RejectionReason rejectionReason;
+        private Approval pendingRejection;
+        private String reservationId;
+        private Instant offerExpiresAt;
+        private String handoverContact;
+        private DeclineReason declineReason;
+        private TransferEnded.Outcome endOutcome;
+        private Instant updatedAt;
+
+        private Copy(Proposal from) {
+            this.from = from;
+            this.state = from.state;
+            this.approvals = from.approvals;
+            this.rejectionReason = from.rejectionReason;
+            this.pendingRejection = from.pendingRejection;
+            this.reservationId = from.reservationId;
+            this.offerExpiresAt = from.offerExpiresAt;
+            this.handoverContact = from.handoverContact;
+            this.declineReason = from.declineReason;
+            this.endOutcome = from.endOutcome;
+            this.updatedAt = from.updatedAt;
+        }
+
+        Copy state(ProposalState value) {
+            state = value;
+            return this;
+        }
+
+        Copy approvals(List<Approval> value) {
+            approvals = value;
+            return this;
+        }
+
+        Copy rejectionReason(ProposalScreened.RejectionReason value) {
+            rejectionReason = value;
+            return this;
+        }
+
+        Copy pendingRejection(Approval value) {
+            pendingRejection = value;
+            return this;
+        }
+
+        Copy reservationId(String value) {
+            reservationId = value;
+            return this;
+        }
+
+        Copy offerExpiresAt(Instant value) {
+            offerExpiresAt = value;
+            return this;
+        }
+
+        Copy handoverContact(String value) {
+            handoverContact = value;
+            return this;
+        }
+
+        Copy declineReason(DeclineReason value) {
+            declineReason = value;
+            return this;
+        }
+
+        Copy endOutcome(TransferEnded.Outcome value) {
+            endOutcome = value;
+            return this;
+        }
+
+        Copy updatedAt(Instant value) {
+            updatedAt = value;
+            return this;
+        }
+
+        Proposal build() {
+            // what a proposal is (who, where, from whom, why) never changes after it was proposed
+            return new Proposal(from.proposalId, from.region, from.referralId, from.clientPseudonym,
+                    from.capacityLineId, from.receivingProviderAgb, from.currentProviderAgb, from.referrerAgb,
+                    from.insurerUzovi, from.origin, from.proposedBy, from.proposedByOrganisation, from.diagnosisGroup,
+                    from.urgency, state, approvals, rejectionReason, pendingRejection, reservationId, offerExpiresAt,
+                    handoverContact, declineReason, endOutcome, from.explanation, from.capacityEventAt,
+                    from.createdAt, updatedAt, from.version);
+        }
     }
 }

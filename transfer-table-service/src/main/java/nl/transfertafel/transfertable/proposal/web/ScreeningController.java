@@ -22,7 +22,7 @@ import nl.transfertafel.platform.web.ProblemResponses;
 import nl.transfertafel.transfertable.common.application.ActorClaims;
 import nl.transfertafel.transfertable.common.application.TransferTableSettings;
 import nl.transfertafel.transfertable.common.web.ProblemRules;
-import nl.transfertafel.transfertable.matching.application.MatchingService;
+import nl.transfertafel.transfertable.proposal.application.MatchingRounds;
 import nl.transfertafel.transfertable.proposal.application.ScreeningService;
 import nl.transfertafel.transfertable.proposal.domain.Proposal;
 import nl.transfertafel.transfertable.proposal.infrastructure.ProposalRepository;
@@ -57,7 +57,7 @@ public class ScreeningController {
     private final ProposalRepository proposals;
     private final ReadModelRepository readModel;
     private final ScreeningService screening;
-    private final MatchingService matching;
+    private final MatchingRounds matching;
     private final QueueEvents queueEvents;
     private final FourEyesPolicy fourEyes;
     private final AuditLog audit;
@@ -65,7 +65,7 @@ public class ScreeningController {
     private final Clock clock;
 
     public ScreeningController(ProposalRepository proposals, ReadModelRepository readModel, ScreeningService screening,
-            MatchingService matching, QueueEvents queueEvents, FourEyesPolicy fourEyes, AuditLog audit,
+            MatchingRounds matching, QueueEvents queueEvents, FourEyesPolicy fourEyes, AuditLog audit,
             TransferTableSettings settings, Clock clock) {
         this.proposals = proposals;
         this.readModel = readModel;
@@ -219,7 +219,7 @@ public class ScreeningController {
     @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Run a matching round of the coordinator's region now",
             description = "Rounds also run by themselves (debounced after each relevant event, and on a schedule).")
-    public Mono<MatchingService.RoundReport> round(Actor coordinator) {
+    public Mono<MatchingRounds.RoundReport> round(Actor coordinator) {
         return matching.runRegion(ActorClaims.region(coordinator));
     }
 }

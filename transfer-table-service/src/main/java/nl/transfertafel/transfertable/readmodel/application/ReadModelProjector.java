@@ -14,20 +14,17 @@ import nl.transfertafel.contracts.events.intake.ReferralReceived;
 import nl.transfertafel.contracts.events.intake.ReferrerLinkChanged;
 import nl.transfertafel.contracts.events.intake.TreeknormSignalled;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
-import nl.transfertafel.transfertable.matching.application.MatchTrigger;
-import nl.transfertafel.transfertable.matching.infrastructure.BlockRepository;
-import nl.transfertafel.transfertable.proposal.application.OfferService;
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
 import nl.transfertafel.transfertable.screening.domain.OrganisationCode;
 import reactor.core.publisher.Mono;
 
 /**
  * Keeps the read model in step with the events of intake and capacity (each handler runs once per
- * event, in the consumer's transaction), reacts where a change ends a proposal, and asks for a
- * debounced matching round of the event's region once the change is committed. Also records whom a
- * client named for client support, whether the practice named as referrer confirmed the link, and a
- * reservation capacity-service made for a proposal whose reply was lost (so the TransferEnded that may
- * follow names it).
+ * event, in the consumer's transaction): waiting clients and entries, Treeknorm signals, lines,
+ * providers, restrictions, contracts, whom a client named for client support and whether the practice
+ * named as referrer confirmed the link. It only projects: what follows from a change (a round, a
+ * withdrawn offer, a lapsed proposal, a lifted block, a reservation's end) it names to its
+ * {@link ReadModelListener}, which the proposal feature implements (ADR 0720).
  */
 public class ReadModelProjector {
 
@@ -35,17 +32,12 @@ public class ReadModelProjector {
             EnumSet.of(CapacityLineChanged.State.WITHDRAWN, CapacityLineChanged.State.EXPIRED);
 
     private final ReadModelRepository repository;
-    private final BlockRepository blocks;
-    private final OfferService offers;
-    private final MatchTrigger trigger;
+    private final ReadModelListener listener;
     private final Clock clock;
 
-    public ReadModelProjector(ReadModelRepository repository, BlockRepository blocks, OfferService offers,
-            MatchTrigger trigger, Clock clock) {
+    public ReadModelProjector(ReadModelRepository repository, ReadModelListener listener, Clock clock) {
         this.repository = repository;
-        this.blocks = blocks;
-        this.offers = offers;
-        this.trigger = trigger;
+        this.listener = listener;
         this.clock = clock;
     }
 
@@ -53,7 +45,7 @@ public class ReadModelProjector {
     public Mono<Void> onReferralEvent(EventEnvelope event) {
         if (event.is(ReferralReceived.class)) {
             return repository.recordReferral(event.region(), event.payloadAs(ReferralReceived.class), clock.instant())
-                    .then(trigger.afterCommit(event.region()));
+                    .then(listener.regionChanged(event.region()));
         }
         if (event.is(ClientSupportChanged.class)) {
             // who may act for the client on offers (item 6); stored normalised, compared normalised
@@ -78,12 +70,12 @@ public class ReadModelProjector {
             return repository.recordWaitingEntry(event.region(), entry, clock.instant())
                     .flatMap(applied -> !applied ? Mono.<Void>empty()
                             : (entry.stage() != WaitingEntryChanged.Stage.WAITING
-                                    ? offers.withdrawForClient(entry.referralId()) : Mono.<Void>empty())
-                                    .then(trigger.afterCommit(event.region())));
+                                    ? listener.clientLeftWaitingList(entry.referralId()) : Mono.<Void>empty())
+                                    .then(listener.regionChanged(event.region())));
         }
         if (event.is(TreeknormSignalled.class)) {
             return repository.recordTreeknorm(event.payloadAs(TreeknormSignalled.class))
-                    .then(trigger.afterCommit(event.region()));
+                    .then(listener.regionChanged(event.region()));
         }
         return Mono.empty();
     }
@@ -94,39 +86,39 @@ public class ReadModelProjector {
         if (event.is(CapacityAnnounced.class)) {
             return repository.recordCapacityAnnounced(region, event.payloadAs(CapacityAnnounced.class),
                     event.occurredAt(), clock.instant())
-                    .flatMap(announced -> announced ? trigger.afterCommit(region) : Mono.<Void>empty());
+                    .flatMap(announced -> announced ? listener.regionChanged(region) : Mono.<Void>empty());
         }
         if (event.is(CapacityLineChanged.class)) {
             CapacityLineChanged line = event.payloadAs(CapacityLineChanged.class);
             return repository.recordCapacityLineChanged(region, line, event.occurredAt(), clock.instant())
                     .flatMap(previous -> (GONE.contains(line.state()) && !GONE.contains(previous)
-                            ? offers.lapseHoldingOnLine(line.capacityLineId()) : Mono.<Void>empty())
-                            .then(trigger.afterCommit(region)));
+                            ? listener.capacityLineGone(line.capacityLineId()) : Mono.<Void>empty())
+                            .then(listener.regionChanged(region)));
         }
         if (event.is(ProviderProfileChanged.class)) {
             return repository.recordProvider(event.payloadAs(ProviderProfileChanged.class))
-                    .then(trigger.afterCommit(region));
+                    .then(listener.regionChanged(region));
         }
         if (event.is(RegistrationRestrictionChanged.class)) {
             return repository.recordRestriction(event.payloadAs(RegistrationRestrictionChanged.class), event.occurredAt())
-                    .then(trigger.afterCommit(region));
+                    .then(listener.regionChanged(region));
         }
         if (event.is(ContractChanged.class)) {
             ContractChanged contract = event.payloadAs(ContractChanged.class);
             return repository.recordContract(contract)
                     .flatMap(allows -> allows
-                            ? blocks.lift(contract.insurerUzovi(), contract.providerAgb(), clock.instant()).then()
+                            ? listener.contractAllows(contract.insurerUzovi(), contract.providerAgb())
                             : Mono.<Void>empty())
-                    .then(trigger.afterCommit(region));
+                    .then(listener.regionChanged(region));
         }
         if (event.is(ReservationChanged.class)) {
             ReservationChanged reservation = event.payloadAs(ReservationChanged.class);
             if (reservation.state() == ReservationChanged.State.EXPIRED
                     || reservation.state() == ReservationChanged.State.RELEASED) {
-                return offers.reservationEnded(reservation.reservationId());
+                return listener.reservationEnded(reservation.reservationId());
             }
             if (reservation.state() == ReservationChanged.State.HELD && reservation.proposalId() != null) {
-                return offers.reservationKnown(reservation.proposalId(), reservation.reservationId());
+                return listener.reservationHeld(reservation.proposalId(), reservation.reservationId());
             }
         }
         return Mono.empty();

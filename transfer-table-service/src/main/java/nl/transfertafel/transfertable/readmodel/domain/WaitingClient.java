@@ -48,10 +48,4 @@ public record WaitingClient(
     public boolean waiting() {
         return stage == null || stage == WaitingEntryChanged.Stage.WAITING;
     }
-
-    public WaitingClient withCurrentProvider(String providerAgb) {
-        return new WaitingClient(referralId, region, clientPseudonym, referrerAgb, postcodeArea, ageBand, diagnosisGroup,
-                careLevel, urgency, insurerUzovi, registeredOn, maxTravelKm, eHealthAcceptable, waitForPreferredProvider,
-                preferredProviderAgb, screeningConsent, providerAgb, waitingStatus, stage, stale);
-    }
 }

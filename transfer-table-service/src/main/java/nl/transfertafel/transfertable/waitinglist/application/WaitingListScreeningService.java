@@ -6,7 +6,7 @@ import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.transfertable.matching.application.MatchTrigger;
-import nl.transfertafel.transfertable.proposal.application.ScreeningService;
+import nl.transfertafel.transfertable.screening.application.Screeners;
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
 import nl.transfertafel.transfertable.screening.domain.FourEyesPolicy;
 import nl.transfertafel.transfertable.waitinglist.domain.WaitingListScreening;
@@ -51,7 +51,7 @@ public class WaitingListScreeningService {
                 .flatMap(client -> {
                     WaitingListScreening.Outcome outcome = WaitingListScreening.mark(client.region(), referralId,
                             client.clientPseudonym(), client.currentProviderAgb(), verdict, reason,
-                            ScreeningService.screener(actor), fourEyes, clock);
+                            Screeners.screener(actor), fourEyes, clock);
                     if (outcome instanceof WaitingListScreening.Refused) {
                         return store(actor, client.clientPseudonym(), null, outcome, "waiting-list.mark:" + verdict);
                     }
@@ -67,9 +67,9 @@ public class WaitingListScreeningService {
                         .flatMap(before -> readModel.client(before.referralId())
                                 .switchIfEmpty(Mono.error(Refused.notFound("the screening's waiting client")))
                                 .flatMap(client -> screenable(before.referralId(), client.screeningConsent()))
-                                .then(decide(actor, screeningId, s -> s.confirm(ScreeningService.screener(actor),
+                                .then(decide(actor, screeningId, s -> s.confirm(Screeners.screener(actor),
                                         fourEyes, clock), "waiting-list.confirm"))))
-                .retryWhen(ScreeningService.concurrentUpdates());
+                .retryWhen(Screeners.concurrentUpdates());
     }
 
     /**
@@ -89,8 +89,8 @@ public class WaitingListScreeningService {
     }
 
     public Mono<Decided> dismiss(Actor actor, String screeningId, WaitingListScreening.Reason reason) {
-        return decide(actor, screeningId, s -> s.dismiss(ScreeningService.screener(actor), reason, fourEyes, clock),
-                "waiting-list.dismiss").retryWhen(ScreeningService.concurrentUpdates());
+        return decide(actor, screeningId, s -> s.dismiss(Screeners.screener(actor), reason, fourEyes, clock),
+                "waiting-list.dismiss").retryWhen(Screeners.concurrentUpdates());
     }
 
     private Mono<Decided> decide(Actor actor, String screeningId,

@@ -1,15 +1,11 @@
-package nl.transfertafel.transfertable.matching.application;
+package nl.transfertafel.transfertable.proposal.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import nl.transfertafel.contracts.events.NewEvent;
 import nl.transfertafel.contracts.events.transfer.TransferBlocked;
@@ -18,8 +14,8 @@ import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.events.Outbox;
 import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
-import nl.transfertafel.platform.security.Role;
 import nl.transfertafel.transfertable.common.application.TransferTableSettings;
+import nl.transfertafel.transfertable.matching.application.RegionSnapshots;
 import nl.transfertafel.transfertable.matching.domain.Eligibility;
 import nl.transfertafel.transfertable.matching.domain.Explanation;
 import nl.transfertafel.transfertable.matching.domain.MatchRound;
@@ -30,11 +26,8 @@ import nl.transfertafel.transfertable.matching.infrastructure.BlockRepository;
 import nl.transfertafel.transfertable.proposal.domain.Proposal;
 import nl.transfertafel.transfertable.proposal.infrastructure.ProposalRepository;
 import nl.transfertafel.transfertable.readmodel.domain.CapacityLine;
-import nl.transfertafel.transfertable.readmodel.domain.ContractTerms;
-import nl.transfertafel.transfertable.readmodel.domain.RegistrationRestriction;
 import nl.transfertafel.transfertable.readmodel.domain.WaitingClient;
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
-import nl.transfertafel.transfertable.waitinglist.infrastructure.WaitingListScreeningRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -43,18 +36,22 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Runs matching rounds and makes proposals. A round takes the region's advisory lock, reads the
- * snapshot, lets the engine assign the whole region, and stores the proposals, their events and
- * any new contract blocks in one transaction, so two instances never propose the same place twice.
+ * Runs matching rounds and turns them into proposals. A round takes the region's advisory lock, reads the
+ * region through matching's {@link RegionSnapshots}, lets the engine assign the whole region, and stores the
+ * proposals, their events and any new contract blocks in one transaction, so two instances never propose the
+ * same place twice. A coordinator's proposal by hand goes through the same lock, snapshot and rules.
+ *
+ * <p>Lives in {@code proposal}: making proposals is the proposal feature's business; matching (the rules, the
+ * engine's round, the contract blocks) knows nothing of proposals (ADR 0720).
  */
-public class MatchingService {
+public class MatchingRounds {
 
-    private static final Logger log = LoggerFactory.getLogger(MatchingService.class);
+    private static final Logger log = LoggerFactory.getLogger(MatchingRounds.class);
 
+    private final RegionSnapshots snapshots;
     private final ReadModelRepository readModel;
     private final ProposalRepository proposals;
     private final BlockRepository blocks;
-    private final WaitingListScreeningRepository screenings;
     private final Outbox outbox;
     private final AuditLog audit;
     private final TransactionalOperator tx;
@@ -64,13 +61,13 @@ public class MatchingService {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public MatchingService(ReadModelRepository readModel, ProposalRepository proposals, BlockRepository blocks,
-            WaitingListScreeningRepository screenings, Outbox outbox, AuditLog audit, TransactionalOperator tx,
-            MatchRound round, Eligibility eligibility, TransferTableSettings settings, Clock clock, MeterRegistry meters) {
+    public MatchingRounds(RegionSnapshots snapshots, ReadModelRepository readModel, ProposalRepository proposals,
+            BlockRepository blocks, Outbox outbox, AuditLog audit, TransactionalOperator tx, MatchRound round,
+            Eligibility eligibility, TransferTableSettings settings, Clock clock, MeterRegistry meters) {
+        this.snapshots = snapshots;
         this.readModel = readModel;
         this.proposals = proposals;
         this.blocks = blocks;
-        this.screenings = screenings;
         this.outbox = outbox;
         this.audit = audit;
         this.tx = tx;
@@ -107,28 +104,8 @@ public class MatchingService {
     }
 
     /** The region as the rules see it right now. */
-    @SuppressWarnings("unchecked")
-    public Mono<MatchRound.Snapshot> snapshot(String region) {
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.now(clock);
-        // one after another: the transaction has one connection
-        return Flux.concat(
-                        readModel.clients(region).collectList(),
-                        readModel.lines(region),
-                        readModel.contracts(region),
-                        readModel.restrictions(region),
-                        proposals.refusedPairsSince(region, now.minus(settings.refusalCooldown())),
-                        proposals.clientsInOpenProposal(region),
-                        proposals.clientsTransferred(region),
-                        screenings.markedUnsuitable(region),
-                        proposals.placesHeld(region))
-                .collectList()
-                .map(parts -> new MatchRound.Snapshot(region, new MatchingContext(today, settings.defaultMaxTravelKm(),
-                        (Map<String, ContractTerms>) parts.get(2),
-                        (Map<String, List<RegistrationRestriction>>) parts.get(3),
-                        (Set<String>) parts.get(4), (Set<String>) parts.get(5), (Set<String>) parts.get(6),
-                        (Set<String>) parts.get(7), (Map<String, Integer>) parts.get(8)),
-                        (List<WaitingClient>) parts.get(0), (List<CapacityLine>) parts.get(1)));
+    Mono<MatchRound.Snapshot> snapshot(String region) {
+        return snapshots.forRound(region, clock, settings);
     }
 
     private Mono<RoundReport> persist(String region, MatchRound.Result result, long started) {
@@ -244,10 +221,5 @@ public class MatchingService {
             meters.counter("transfertafel.transfers.blocked", "region", region,
                     "reason", ((TransferBlocked) event.payload()).reason().name()).increment();
         }
-    }
-
-    /** Whether a coordinator may act in the region at all (used by callers that check before loading). */
-    public static boolean isCoordinatorOf(Actor actor, String region) {
-        return actor.has(Role.COORDINATOR) && actor.worksIn(region);
     }
 }

@@ -1,7 +1,8 @@
-package nl.transfertafel.transfertable.common.infrastructure;
+package nl.transfertafel.transfertable.proposal.infrastructure;
 
 import java.time.Clock;
 import java.time.Duration;
+import nl.transfertafel.transfertable.common.infrastructure.JobLeases;
 import nl.transfertafel.transfertable.escalation.application.EscalationService;
 import nl.transfertafel.transfertable.matching.application.MatchTrigger;
 import nl.transfertafel.transfertable.proposal.application.OfferService;
