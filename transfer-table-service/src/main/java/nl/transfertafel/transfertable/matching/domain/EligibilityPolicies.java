@@ -6,7 +6,7 @@ import static nl.transfertafel.transfertable.matching.domain.PolicyResult.blocke
 import java.util.List;
 import java.util.Locale;
 import nl.transfertafel.contracts.events.capacity.CapacityLineChanged;
-import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged;
+import nl.transfertafel.contracts.rules.StopOrPause;
 import nl.transfertafel.contracts.vocabulary.CareLevel;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.ProviderType;
@@ -14,7 +14,6 @@ import nl.transfertafel.contracts.vocabulary.WaitingStatus;
 import nl.transfertafel.transfertable.readmodel.domain.AgeBands;
 import nl.transfertafel.transfertable.readmodel.domain.CapacityLine;
 import nl.transfertafel.transfertable.readmodel.domain.ContractTerms;
-import nl.transfertafel.transfertable.readmodel.domain.RegistrationRestriction;
 import nl.transfertafel.transfertable.readmodel.domain.WaitingClient;
 
 /**
@@ -205,21 +204,20 @@ public final class EligibilityPolicies {
         }
     }
 
-    /** No registration stop or pause of the provider for the client's diagnosis group (domain rule 4). */
+    /**
+     * No registration stop or pause of the provider for the client's diagnosis group (domain rule 4).
+     * The shared rule decides which applies: a stop outranks a pause, so a client facing both is told "stop".
+     */
     public static final class NoStopOrPause implements PairPolicy {
         @Override
         public PolicyResult check(WaitingClient client, CapacityLine line, MatchingContext context) {
-            List<RegistrationRestriction> restrictions = context.restrictionsByProvider().get(line.providerAgb());
-            if (restrictions != null) {
-                for (RegistrationRestriction restriction : restrictions) {
-                    if (restriction.covers(line.providerAgb(), client.diagnosisGroup(), context.today())) {
-                        return restriction.kind() == RegistrationRestrictionChanged.Kind.STOP
-                                ? blocked(name(), BlockReason.REGISTRATION_STOP)
-                                : blocked(name(), BlockReason.REGISTRATION_PAUSE);
-                    }
-                }
-            }
-            return ALLOWED;
+            var verdict = StopOrPause.decide(context.restrictionsByProvider().getOrDefault(line.providerAgb(), List.of()),
+                    client.diagnosisGroup(), context.today());
+            return switch (verdict.status()) {
+                case STOPPED -> blocked(name(), BlockReason.REGISTRATION_STOP);
+                case PAUSED -> blocked(name(), BlockReason.REGISTRATION_PAUSE);
+                case OPEN -> ALLOWED;
+            };
         }
     }
 

@@ -203,6 +203,20 @@ class EligibilityPoliciesTest {
         }
 
         @Test
+        void a_client_facing_a_stop_and_a_pause_at_the_provider_is_told_stop() {
+            var policy = new EligibilityPolicies.NoStopOrPause();
+            var pause = new RegistrationRestriction("22000002", RegistrationRestrictionChanged.Kind.PAUSE,
+                    DiagnosisGroup.DEPRESSION, TODAY.minusDays(3), TODAY.plusDays(30));
+            var stop = new RegistrationRestriction("22000002", RegistrationRestrictionChanged.Kind.STOP, null,
+                    TODAY.minusDays(1), null);
+            var pauseFirst = aContext().restriction(pause).restriction(stop).build();
+            var stopFirst = aContext().restriction(stop).restriction(pause).build();
+
+            assertThat(check(policy, aClient().build(), aLine().build(), pauseFirst)).isEqualTo(BlockReason.REGISTRATION_STOP);
+            assertThat(check(policy, aClient().build(), aLine().build(), stopFirst)).isEqualTo(BlockReason.REGISTRATION_STOP);
+        }
+
+        @Test
         void a_pair_refused_recently_is_not_proposed_again() {
             var policy = new EligibilityPolicies.NotRefusedRecently();
             var context = aContext().refused("r-1", "22000002").build();
