@@ -86,6 +86,12 @@ public class WebConfiguration {
         }
     }
 
+    /** The system's AsyncAPI document at {@code /asyncapi.json} (open, like the OpenAPI document). */
+    @Bean
+    AsyncApiEndpoint asyncApiEndpoint() {
+        return new AsyncApiEndpoint();
+    }
+
     @Bean
     CorrelationWebFilter correlationWebFilter() {
         CorrelationMdc.register();
