@@ -104,6 +104,8 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(denied))
                 .addFilterAfter(new TokenShape(ServerWebExchangeMatchers.pathMatchers(open.toArray(String[]::new))),
                         SecurityWebFiltersOrder.AUTHENTICATION)
+                // the caller's region in every log line of the request (RegionMdc)
+                .addFilterAfter(new RegionOfCaller(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 

@@ -95,6 +95,7 @@ public class WebConfiguration {
     @Bean
     CorrelationWebFilter correlationWebFilter() {
         CorrelationMdc.register();
+        RegionMdc.register();
         return new CorrelationWebFilter();
     }
 
