@@ -3,6 +3,7 @@ package nl.transfertafel.platform.client;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
@@ -27,7 +28,18 @@ final class ServiceTokenRenewal implements ReactiveOAuth2AuthorizedClientProvide
     private final ClientCredentialsReactiveOAuth2AuthorizedClientProvider fetch;
     private final Duration maxMargin;
     private final Clock clock;
-    private final AtomicReference<Mono<OAuth2AuthorizedClient>> inFlight = new AtomicReference<>();
+    private final AtomicReference<Renewal> inFlight = new AtomicReference<>();
+
+    /** A fetch under way, shared by the callers that want to replace the same token (or have none). */
+    private static final class Renewal {
+        final String replacing;
+        volatile boolean settled;
+        Mono<OAuth2AuthorizedClient> fetch;
+
+        Renewal(String replacing) {
+            this.replacing = replacing;
+        }
+    }
     /** The last token fetched and when (by {@code clock}, the service's clock) it is due. */
     private final AtomicReference<Due> due = new AtomicReference<>();
 
@@ -90,13 +102,19 @@ final class ServiceTokenRenewal implements ReactiveOAuth2AuthorizedClientProvide
                 .principal(context.getPrincipal())
                 .attributes(attributes -> attributes.putAll(context.getAttributes()))
                 .build();
+        String replacing = current == null ? null : current.getAccessToken().getTokenValue();
         return Mono.defer(() -> {
-            Mono<OAuth2AuthorizedClient> started = fetch.authorize(renewal).map(this::remember).cache();
-            Mono<OAuth2AuthorizedClient> shared = inFlight.compareAndExchange(null, started);
-            if (shared != null) {
-                return shared;
-            }
-            return started.doFinally(signal -> inFlight.compareAndSet(started, null));
+            Renewal started = new Renewal(replacing);
+            started.fetch = fetch.authorize(renewal).map(this::remember)
+                    // settled before any caller sees the outcome: a later renewal never joins this one
+                    .doOnEach(signal -> {
+                        if (signal.isOnNext() || signal.isOnError() || signal.isOnComplete()) {
+                            started.settled = true;
+                        }
+                    })
+                    .cache();
+            return inFlight.updateAndGet(running -> running != null && !running.settled
+                    && Objects.equals(running.replacing, replacing) ? running : started).fetch;
         });
     }
 }

@@ -2,6 +2,7 @@ package nl.transfertafel.platform.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ import org.springframework.kafka.support.micrometer.KafkaTemplateObservation;
  * producer (acks=all) that sends a lane's batch and waits for the broker's acknowledgements in
  * order, creating the topic first when it is missing (with {@code transfertafel.kafka.partitions}
  * partitions, 32 by default: room for every region). The template runs with observation enabled:
- * each send is a {@code spring.kafka.template} observation (a producer span and timer) whose
+ * each send is Spring Kafka's template observation, named {@value #SEND_OBSERVATION} (a producer span and timer), whose
  * {@code traceparent} header the tracing handler writes, continuing the trace the outbox row stored
  * ({@link TraceContext#relaying}); the producer's own metrics reach the meter registry by
  * {@link MicrometerProducerListener} ({@code KafkaClientMetrics}). The producer takes the binder's
@@ -83,6 +84,7 @@ public class KafkaPublisher implements AutoCloseable {
             ObservationRegistry observations, MeterRegistry meters) {
         this.producers = new DefaultKafkaProducerFactory<>(producerSettings(settings),
                 new ByteArraySerializer(), new ByteArraySerializer());
+        producers.setPhysicalCloseTimeout(5); // seconds, as the plain producer had: shutdown is not held up
         if (meters != null) {
             producers.addListener(new MicrometerProducerListener<>(meters));
         }
@@ -91,8 +93,7 @@ public class KafkaPublisher implements AutoCloseable {
         template.setObservationEnabled(true);
         template.setObservationConvention(new RelaySendConvention());
         template.setMicrometerEnabled(false); // the observation times the sends
-        template.setCloseTimeout(java.time.Duration.ofSeconds(5));
-        this.traces = new TraceContext(observations, io.micrometer.tracing.propagation.Propagator.NOOP);
+        this.traces = new TraceContext(observations, Propagator.NOOP);
         this.admin = Admin.create(adminSettings(settings));
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
