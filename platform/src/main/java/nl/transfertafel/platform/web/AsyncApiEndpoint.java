@@ -1,5 +1,6 @@
 package nl.transfertafel.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
  * there. The document is the classpath resource as built, byte for byte: read once, never rendered
  * again at run time, so what integrators fetch is what the contracts module checked.
  */
+@Hidden // a document about the events, not an operation of the service's API: not in /v3/api-docs
 @RestController
 public class AsyncApiEndpoint {
 

@@ -41,6 +41,17 @@ class AsyncApiDocumentIT extends ProbeIntegrationTest {
     }
 
     @Test
+    void the_openapi_document_does_not_list_it_as_an_operation() {
+        byte[] openApi = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+
+        JsonNode paths = EventJson.mapper().readTree(openApi).path("paths");
+        assertThat(paths.has("/probe/admin")).as("the probe's own operations are there").isTrue();
+        assertThat(paths.has(AsyncApiEndpoint.PATH)).isFalse();
+        assertThat(paths.has(AsyncApiEndpoint.SHORT_PATH)).isFalse();
+    }
+
+    @Test
     void the_short_address_redirects_to_the_document() {
         web.get().uri(AsyncApiEndpoint.SHORT_PATH).exchange()
                 .expectStatus().isFound()
