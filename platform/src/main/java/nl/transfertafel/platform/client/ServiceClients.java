@@ -1,12 +1,11 @@
 package nl.transfertafel.platform.client;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The one way a service calls another: a {@link WebClient} for the other service's base URL that
- * sends this service's own bearer token (role {@code SERVICE}). Calls between services are rare by
+ * sends this service's own bearer token (role {@code SERVICE}), by Spring Security's OAuth2 client
+ * ({@link ServiceTokens#filter()}). Boot's builder: calls are observed and carry the trace. Calls between services are rare by
  * design (events carry what others need); the reservation call from the transfer table and the
  * client-contact look-up for notifications are the cases.
  */
@@ -23,9 +22,7 @@ public class ServiceClients {
     public WebClient to(String baseUrl) {
         return builder.clone()
                 .baseUrl(baseUrl)
-                .filter((request, next) -> tokens.token().flatMap(token -> next.exchange(ClientRequest.from(request)
-                        .headers(headers -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token))
-                        .build())))
+                .filter(tokens.filter())
                 .build();
     }
 }

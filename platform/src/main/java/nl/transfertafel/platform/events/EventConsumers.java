@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import nl.transfertafel.contracts.events.EventEnvelope;
 import nl.transfertafel.contracts.events.EventJson;
+import nl.transfertafel.platform.web.RegionMdc;
 import org.springframework.messaging.Message;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +32,7 @@ public class EventConsumers {
     }
 
     public EventConsumers(IdempotentConsumer idempotent, TraceContext traces) {
+        RegionMdc.register();
         this.idempotent = idempotent;
         this.traces = traces;
     }
@@ -47,6 +49,8 @@ public class EventConsumers {
                     header(message, TraceContext.HEADER)).start();
             try (Observation.Scope scope = observation.openScope()) {
                 idempotent.process(name, envelope, handler)
+                        // the event's region in the log lines of its effect (web.RegionMdc)
+                        .contextWrite(RegionMdc.with(envelope.region()))
                         .contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observation))
                         .block(EFFECT_TIMEOUT);
             } catch (RuntimeException e) {

@@ -41,8 +41,11 @@ public class EventsConfiguration {
     @Bean(destroyMethod = "close")
     KafkaPublisher kafkaPublisher(Environment environment,
             @Value("${transfertafel.kafka.partitions:32}") int partitions,
-            @Value("${transfertafel.kafka.replication-factor:1}") short replicationFactor) {
-        return new KafkaPublisher(KafkaClientSettings.of(environment), partitions, replicationFactor);
+            @Value("${transfertafel.kafka.replication-factor:1}") short replicationFactor,
+            ObjectProvider<ObservationRegistry> observations, MeterRegistry meters) {
+        // Spring Kafka's KafkaTemplate, observed (producer spans, trace headers) and metered (client metrics)
+        return new KafkaPublisher(KafkaClientSettings.of(environment), partitions, replicationFactor,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), meters);
     }
 
     @Bean

@@ -16,13 +16,16 @@ import reactor.util.context.ContextView;
  * Carries a trace across the outbox and Kafka: the outbox stores the W3C {@code traceparent} of the
  * observation the event was written in (the HTTP request's, or the consuming event's), the relay
  * sends it as the record header {@code traceparent}, and the consumer continues that trace in an
- * observation of its own. Micrometer Tracing (OpenTelemetry bridge) does the rest: HTTP server and
+ * observation of its own. The relay sends through Spring Kafka's observed {@code KafkaTemplate}: its
+ * send runs inside {@link #relaying} (the stored trace as parent), so the template's producer span
+ * continues the request's trace and writes its {@code traceparent} header. Micrometer Tracing (OpenTelemetry bridge) does the rest: HTTP server and
  * WebClient observations, trace and span ids in the logs. Without tracing it stores and sends nothing.
  */
 public final class TraceContext {
 
     public static final String HEADER = "traceparent";
     public static final String CONSUME_OBSERVATION = "transfertafel.event.consume";
+    public static final String RELAY_OBSERVATION = "transfertafel.outbox.relay";
 
     private final ObservationRegistry registry;
     private final Propagator propagator;
@@ -76,5 +79,32 @@ public final class TraceContext {
                 .contextualName("consume " + eventType)
                 .lowCardinalityKeyValue("consumer", consumer)
                 .lowCardinalityKeyValue("event.type", eventType);
+    }
+
+    /**
+     * Runs {@code send} in an observation ({@link #RELAY_OBSERVATION}) that continues the trace an
+     * outbox row stored, so what {@code send} observes (the {@code KafkaTemplate}'s producer span and
+     * its {@code traceparent} header) belongs to that trace. Without a stored trace, or without
+     * observations, {@code send} runs as it is. Tags are low-cardinality only: the event type.
+     */
+    public <T> T relaying(String eventType, String traceparent, java.util.function.Supplier<T> send) {
+        if (traceparent == null || registry.isNoop()) {
+            return send.get();
+        }
+        ReceiverContext<Map<String, String>> stored = new ReceiverContext<>((carrier, key) -> carrier.get(key));
+        stored.setCarrier(Map.of(HEADER, traceparent));
+        stored.setRemoteServiceName("outbox");
+        Observation observation = Observation.createNotStarted(RELAY_OBSERVATION, () -> stored, registry)
+                .contextualName("relay " + eventType)
+                .lowCardinalityKeyValue("event.type", eventType)
+                .start();
+        try (Observation.Scope scope = observation.openScope()) {
+            return send.get();
+        } catch (RuntimeException e) {
+            observation.error(e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
     }
 }

@@ -44,7 +44,7 @@ import reactor.core.publisher.Mono;
  * and audience from {@code ...jwt.audiences}, Spring Boot's own properties; ID tokens refused by
  * {@link AccessTokensOnly}), roles from the {@code roles} claim, method security for per-endpoint
  * roles, service tokens tied to the paths listed for them ({@link ServiceCallers}), and 401/403
- * answered as problem+json. Only health, info and the API documents are open, plus the paths a
+ * answered as problem+json. Only health, info and the API documents (OpenAPI, AsyncAPI) are open, plus the paths a
  * service lists in {@code transfertafel.security.public-paths} (static pages that log in by
  * themselves); the other actuator endpoints (Prometheus) need role {@code METRICS} or {@code ADMIN}.
  */
@@ -55,7 +55,9 @@ public class SecurityConfiguration {
 
     private static final String[] OPEN = {
             "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+            // the AsyncAPI document of the events (web.AsyncApiEndpoint): as public as the OpenAPI one
+            "/asyncapi.json", "/asyncapi"};
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
@@ -102,6 +104,8 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(denied))
                 .addFilterAfter(new TokenShape(ServerWebExchangeMatchers.pathMatchers(open.toArray(String[]::new))),
                         SecurityWebFiltersOrder.AUTHENTICATION)
+                // the caller's region in every log line of the request (RegionMdc)
+                .addFilterAfter(new RegionOfCaller(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 

@@ -86,9 +86,16 @@ public class WebConfiguration {
         }
     }
 
+    /** The system's AsyncAPI document at {@code /asyncapi.json} (open, like the OpenAPI document). */
+    @Bean
+    AsyncApiEndpoint asyncApiEndpoint() {
+        return new AsyncApiEndpoint();
+    }
+
     @Bean
     CorrelationWebFilter correlationWebFilter() {
         CorrelationMdc.register();
+        RegionMdc.register();
         return new CorrelationWebFilter();
     }
 

@@ -13,9 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
-/** A service calls another with its own client-credentials token, validated like any other JWT. */
+/**
+ * A service calls another with its own client-credentials token (Spring Security's OAuth2 client),
+ * validated like any other JWT.
+ */
 class ServiceClientsIT extends ProbeIntegrationTest {
 
     @Autowired
@@ -46,7 +50,8 @@ class ServiceClientsIT extends ProbeIntegrationTest {
                 "not-the-secret", Clock.systemUTC());
 
         assertThatThrownBy(() -> wrong.token().block(Duration.ofSeconds(20)))
-                .isInstanceOf(WebClientResponseException.Unauthorized.class);
+                .isInstanceOfSatisfying(OAuth2AuthorizationException.class,
+                        e -> assertThat(e.getError().getErrorCode()).isEqualTo("invalid_client"));
     }
 
     @Test

@@ -120,6 +120,22 @@ class ProbeController {
         });
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProbeController.class);
+
+    /**
+     * Takes a client's referral with a BSN, as intake does, and logs that it did (never the BSN), on
+     * another thread than the request's: what a structured log line of a request carries.
+     */
+    @PostMapping("/probe/client")
+    Mono<ResponseEntity<Void>> client(@RequestBody ClientReferral body) {
+        return Mono.fromRunnable(() -> log.info("probe took a client's referral"))
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .thenReturn(ResponseEntity.accepted().build());
+    }
+
+    record ClientReferral(String bsn, String note) {
+    }
+
     /** Writes one event to the outbox in its own transaction, as a service's write would. */
     @PostMapping("/probe/events/{aggregateId}")
     Mono<ResponseEntity<Void>> event(@PathVariable String aggregateId) {

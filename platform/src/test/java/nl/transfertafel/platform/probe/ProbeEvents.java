@@ -10,12 +10,12 @@ import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.Urgency;
 
 /** A valid event on the topic the probe consumes, with a chosen aggregate id. */
-final class ProbeEvents {
+public final class ProbeEvents {
 
     private ProbeEvents() {
     }
 
-    static NewEvent referralReceived(String aggregateId, String region) {
+    public static NewEvent referralReceived(String aggregateId, String region) {
         ReferralReceived payload = new ReferralReceived(aggregateId, "pseudonym_0123456789abcdef", "01000001", null,
                 "3011", "25-34", DiagnosisGroup.ANXIETY, CareLevel.BASIC, Urgency.REGULAR, "3311",
                 LocalDate.of(2026, 11, 22), new ReferralReceived.Preferences(20, true, false), true);
