@@ -1,18 +1,13 @@
-package nl.transfertafel.fhirgateway;
+package nl.transfertafel.localstack.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +21,7 @@ import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import nl.transfertafel.contracts.events.EventJson;
+import nl.transfertafel.fhirgateway.R4Validation;
 import nl.transfertafel.fhirgateway.fhir.Fhir;
 import nl.transfertafel.fhirgateway.subscription.SubscriptionMapping;
 import nl.transfertafel.fhirgateway.subscription.SubscriptionTopics;
@@ -56,8 +52,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The README walkthrough in FHIR, against the gateway (its own process, as deployed) in front of
- * the real services of the local stack on the real engines: a GP system refers a client with a
+ * The README walkthrough in FHIR, against the local stack's gateway in front of the real services on
+ * the real engines: a GP system refers a client with a
  * transaction Bundle (conditional create), a provider system publishes a Slot, two coordinators
  * approve through the REST API, the provider and the GP answer the offer as Task updates, and the
  * GP's worklist shows the referral; both systems subscribe (rest-hook) and receive the notifications
@@ -69,35 +65,17 @@ class FhirGatewayIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String PROVIDER = "22960001";
     private static LocalStack stack;
-    private static Process gateway;
     private static String gatewayUrl;
     private static WebhookReceiver receiver;
     private static final String SECRET = "whsec_Zmhpci1pdC13ZWJob29rLXNlY3JldC0wMTIzNDU2Nzg5";
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         stack = LocalStack.start(LocalStack.Options.randomPorts(false));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        gatewayUrl = "http://127.0.0.1:" + port + "/fhir";
-        String classpath = "target/classes" + File.pathSeparator
-                + Files.readString(Path.of("target", "gateway-runtime.classpath")).trim();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "nl.transfertafel.fhirgateway.FhirGatewayApplication",
-                "--server.port=" + port,
-                "--transfertafel.fhir-gateway.intake-url=" + stack.url(ServiceKind.INTAKE),
-                "--transfertafel.fhir-gateway.capacity-url=" + stack.url(ServiceKind.CAPACITY),
-                "--transfertafel.fhir-gateway.transfer-table-url=" + stack.url(ServiceKind.TRANSFER_TABLE),
-                "--transfertafel.fhir-gateway.notification-url=" + stack.url(ServiceKind.NOTIFICATION)));
-        gateway = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/fhir-gateway-it.log")).start();
+        gatewayUrl = stack.fhirGatewayUrl() + "/fhir";
         // HAPI's generic client, as a GP or provider system would configure it (the machine under test is slow and shared)
         Fhir.context().getRestfulClientFactory().setSocketTimeout(60_000);
         Fhir.context().getRestfulClientFactory().setConnectTimeout(10_000);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> client(null).capabilities().ofType(CapabilityStatement.class).execute() != null);
         receiver = WebhookReceiver.start();
     }
 
@@ -105,9 +83,6 @@ class FhirGatewayIT {
     static void stop() {
         if (receiver != null) {
             receiver.close();
-        }
-        if (gateway != null) {
-            gateway.destroy();
         }
         if (stack != null) {
             stack.close();

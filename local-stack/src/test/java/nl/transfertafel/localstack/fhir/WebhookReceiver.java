@@ -1,4 +1,4 @@
-package nl.transfertafel.fhirgateway;
+package nl.transfertafel.localstack.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
