@@ -114,9 +114,12 @@ class FhirGatewayIT {
         assertThat(gpSubscription.getStatus()).isEqualTo(Subscription.SubscriptionStatus.ACTIVE);
         assertThat(gpSubscription.getChannel().getEndpoint()).isEqualTo(gpHook);
         assertThat(Fhir.encode(gpSubscription)).doesNotContain(SECRET);
-        Subscription providerSubscription = (Subscription) provider.create()
-                .resource(subscription(SubscriptionTopics.MY_OFFERS, receiver.endpoint("provider"))).execute().getResource();
+        // the provider system wants its notifications as the backport's id-only Bundle
+        Subscription asFhir = subscription(SubscriptionTopics.MY_OFFERS, receiver.endpoint("provider"));
+        asFhir.getChannel().setPayload("application/fhir+json");
+        Subscription providerSubscription = (Subscription) provider.create().resource(asFhir).execute().getResource();
         R4Validation.assertValid(providerSubscription);
+        assertThat(providerSubscription.getChannel().getPayload()).isEqualTo("application/fhir+json");
 
         // the GP system refers a client: a transaction with Patient + ServiceRequest, conditional on its own identifier
         Bundle transaction = referralTransaction("TRAUMA", "111222333", "gp-system|" + UUID.randomUUID());
@@ -176,8 +179,12 @@ class FhirGatewayIT {
         approve(DemoUsers.COORDINATOR_A, proposal);
         assertThat(approve(DemoUsers.COORDINATOR_B, proposal).path("state").asText()).isEqualTo("OFFERED");
 
-        // the provider system is told of the offer on its endpoint, and finds it as a requested Task on the GP's referral
-        receiver.awaitNotice("provider", "TransferOffered", proposal);
+        // the provider system is told of the offer on its endpoint as a SubscriptionStatus Bundle, and reads it as a
+        // receiver would: HAPI's parser, HAPI's validator, then the focus
+        Bundle offerNotice = receivedNotification("provider", "Task/" + proposal);
+        long offerNumber = eventNumber(offerNotice);
+        assertThat(offerNumber).isPositive();
+        // and finds it as a requested Task on the GP's referral
         Task offered = taskFor(provider.search().forResource(Task.class)
                 .where(new TokenClientParam("owner").exactly().systemAndCode(Vocabulary.AGB, PROVIDER))
                 .returnBundle(Bundle.class).execute(), proposal);
@@ -201,7 +208,12 @@ class FhirGatewayIT {
         R4Validation.assertValid(done);
         assertThat(done.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
         receiver.awaitNotice("gp", "TransferCompleted", proposal);
-        receiver.awaitNotice("provider", "TransferCompleted", proposal);
+        // the completed transfer is the provider's next notification about the Task, numbered after the offer
+        await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.fhirNotifications("provider", "Task/" + proposal))
+                .hasSizeGreaterThanOrEqualTo(2));
+        List<Long> numbers = receiver.fhirNotifications("provider", "Task/" + proposal).stream()
+                .map(d -> eventNumber(parseAndValidate(d.text()))).sorted().toList();
+        assertThat(numbers).doesNotHaveDuplicates().first().isEqualTo(offerNumber);
 
         // the GP's worklist in FHIR: the referral, with its codes, and no personal data
         Bundle items = gp.search().forResource(ServiceRequest.class)
@@ -287,6 +299,46 @@ class FhirGatewayIT {
     }
 
     // ------------------------------------------------------------------ steps
+
+    /** The backport's notification as a receiving system checks it: parsed by HAPI, valid R4, the status first. */
+    private static Bundle receivedNotification(String endpoint, String focus) {
+        Bundle bundle = parseAndValidate(receiver.awaitFhirNotification(endpoint, focus).text());
+        org.hl7.fhir.r4.model.Parameters status = (org.hl7.fhir.r4.model.Parameters) bundle.getEntryFirstRep().getResource();
+        assertThat(status.getMeta().getProfile()).extracting(p -> p.getValue()).containsExactly(
+                "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription-status-r4");
+        assertThat(status.getParameter("type").getValue().primitiveValue()).isEqualTo("event-notification");
+        assertThat(status.getParameter("status").getValue().primitiveValue()).isEqualTo("active");
+        assertThat(((Reference) status.getParameter("subscription").getValue()).getReference())
+                .isEqualTo(gatewayUrl + "/Subscription/" + SubscriptionTopics.MY_OFFERS.id());
+        assertThat(status.getParameter("topic").getValue().primitiveValue()).isEqualTo(SubscriptionTopics.MY_OFFERS.url());
+        org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent event = status.getParameter("notification-event");
+        Reference focusReference = (Reference) event.getPart().stream().filter(p -> p.getName().equals("focus")).findFirst()
+                .orElseThrow().getValue();
+        assertThat(focusReference.getReference()).isEqualTo(gatewayUrl + "/" + focus);
+        // id-only: the focus is named by an entry without a resource, read back with the receiver's own token
+        assertThat(bundle.getEntry()).hasSize(2);
+        assertThat(bundle.getEntry().get(1).getFullUrl()).isEqualTo(gatewayUrl + "/" + focus);
+        assertThat(bundle.getEntry().get(1).hasResource()).isFalse();
+        return bundle;
+    }
+
+    private static Bundle parseAndValidate(String received) {
+        Bundle bundle = Fhir.context().newJsonParser().parseResource(Bundle.class, received);
+        R4Validation.assertValid(bundle);
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.HISTORY);
+        assertThat(bundle.getEntryFirstRep().getResource()).isInstanceOf(org.hl7.fhir.r4.model.Parameters.class);
+        assertThat(received).doesNotContain("111222333").doesNotContain("Jansen");
+        return bundle;
+    }
+
+    private static long eventNumber(Bundle bundle) {
+        org.hl7.fhir.r4.model.Parameters status = (org.hl7.fhir.r4.model.Parameters) bundle.getEntryFirstRep().getResource();
+        long number = Long.parseLong(status.getParameter("notification-event").getPart().stream()
+                .filter(p -> p.getName().equals("event-number")).findFirst().orElseThrow().getValue().primitiveValue());
+        assertThat(status.getParameter("events-since-subscription-start").getValue().primitiveValue())
+                .isEqualTo(Long.toString(number));
+        return number;
+    }
 
     private static Bundle referralTransaction(String diagnosisGroup, String bsn, String ifNoneExist) {
         Patient patient = new Patient();
