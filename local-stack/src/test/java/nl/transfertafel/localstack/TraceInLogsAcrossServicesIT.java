@@ -47,10 +47,13 @@ class TraceInLogsAcrossServicesIT {
     private static final String PROVIDER = "22970001";
     private static final String FORMAT = "logging.structured.format.console";
     private static final List<String> LEVELS = List.of(
-            // a line per request served and per call made, as an operator turns on to follow a request:
-            // method, path and status only (request details are not logged: spring.codec.log-request-details)
+            // what an operator turns on to follow a request where the services write no line of their own (intake's
+            // registration and the transfer table's consumers log nothing at INFO): a line per request served and per
+            // call made (method, path and status; request details are off: spring.codec.log-request-details), and the
+            // SQL each step runs (the statement, never the bound values)
             "logging.level.org.springframework.web.server.adapter.HttpWebHandlerAdapter",
-            "logging.level.org.springframework.web.reactive.function.client.ExchangeFunctions");
+            "logging.level.org.springframework.web.reactive.function.client.ExchangeFunctions",
+            "logging.level.org.springframework.r2dbc.core.DefaultDatabaseClient");
     private static final TeeOut OUT = new TeeOut(System.out);
     private static PrintStream original;
     private static LocalStack stack;
@@ -102,20 +105,55 @@ class TraceInLogsAcrossServicesIT {
         assertThat(offered.statusCode()).as(offered.body()).isEqualTo(200);
         assertThat(StackHttp.json(offered.body()).path("state").asText()).isEqualTo("OFFERED");
 
-        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            List<JsonNode> lines = OUT.lines();
-            assertThat(servicesWithTrace(lines, traceId)).as(summary(lines, traceId))
-                    .contains("intake-service", "transfer-table-service", "notification-service");
-            assertThat(servicesWithTrace(lines, approval)).as(summary(lines, approval))
-                    .contains("transfer-table-service", "capacity-service");
-        });
+        try {
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                List<JsonNode> lines = OUT.lines();
+                assertThat(servicesWithTrace(lines, traceId)).as(summary(lines, traceId))
+                        .contains("intake-service", "transfer-table-service", "notification-service");
+                assertThat(servicesWithTrace(lines, approval)).as(summary(lines, approval))
+                        .contains("transfer-table-service", "capacity-service");
+            });
+            // notification-service's own line for the routed event, in the referral's trace
+            assertThat(OUT.lines()).anySatisfy(line -> {
+                assertThat(line.path("traceId").asText()).isEqualTo(traceId);
+                assertThat(line.path("service").path("name").asText()).isEqualTo("notification-service");
+                assertThat(line.path("message").asText()).startsWith("ReferralReceived ").contains(" routed: ");
+            });
+        } finally {
+            // the evidence: every ECS line of the run, for a reader of the build
+            Files.writeString(Path.of("target", "trace-in-logs.jsonl"), String.join("\n",
+                    OUT.lines().stream().map(JsonNode::toString).toList()));
+        }
 
         List<JsonNode> lines = OUT.lines();
-        Files.writeString(Path.of("target", "trace-in-logs.jsonl"), String.join("\n",
-                lines.stream().map(JsonNode::toString).toList()));
         assertThat(lines).as("ECS lines captured").hasSizeGreaterThan(10);
         assertThat(lines).allSatisfy(line -> assertThat(line.toString()).doesNotContain(bsn));
         assertThat(OUT.text()).doesNotContain(bsn);
+    }
+
+    /**
+     * The hop that does not carry the trace today: the transfer table's matching round runs on its
+     * {@code RegionDebouncer}'s scheduler thread, outside every observation, so its line ("matching round ...")
+     * and the TransferProposed events it writes to the outbox start no trace or a new one; the proposal's
+     * notifications are then in a trace of their own. Seen in this IT's run: the round's line has no traceId.
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("transfer-table-service: RegionDebouncer runs the round outside the trace of the event "
+            + "that requested it (its Scheduler takes a bare Runnable); the fix is there: capture the requesting "
+            + "observation (e.g. Micrometer's ContextSnapshot) when a round is requested and run the round in it")
+    void the_matching_round_and_its_proposal_continue_the_referrals_trace() throws Exception {
+        registerProviderWithPlaces();
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        HttpResponse<String> created = StackHttp.post(stack.url(ServiceKind.INTAKE) + "/api/v1/referrals",
+                stack.tokenFor(DemoUsers.GP), referral(StackSteps.bsn()), "Idempotency-Key", UUID.randomUUID().toString(),
+                "traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        awaitProposal(StackHttp.json(created.body()).path("referralId").asText());
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(OUT.lines()).anySatisfy(line -> {
+            assertThat(line.path("message").asText()).startsWith("matching round");
+            assertThat(line.path("traceId").asText()).isEqualTo(traceId);
+        }));
     }
 
     // ------------------------------------------------------------------ steps
