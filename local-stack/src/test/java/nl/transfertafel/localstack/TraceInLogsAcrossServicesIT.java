@@ -36,10 +36,12 @@ import tools.jackson.databind.JsonNode;
  * test knows the id before any service has logged.
  *
  * <p>The referral's trace reaches intake (the POST), and through the outbox and Kafka the transfer table
- * (its consumer of ReferralReceived) and notification-service (the GP's inbox notice). capacity-service
- * joins a transfer's traces where a coordinator's approval reserves the place (an HTTP call from the
- * transfer table): a user action of its own, with its own trace. Every captured line, traced or not, is
- * free of the client's BSN.
+ * (its consumer of ReferralReceived) and notification-service (the GP's inbox notice). capacity-service is
+ * not on a referral's path; it joins where a coordinator's approval reserves the place (an HTTP call from the
+ * transfer table): a user action of its own, whose trace the test also starts and follows through all four
+ * services (the reservation, then the offer's events at intake and notification-service). The matching
+ * round does not carry the trace yet (the disabled test below says why). Every captured line, traced or not,
+ * is free of the client's BSN.
  */
 class TraceInLogsAcrossServicesIT {
 
@@ -110,8 +112,10 @@ class TraceInLogsAcrossServicesIT {
                 List<JsonNode> lines = OUT.lines();
                 assertThat(servicesWithTrace(lines, traceId)).as(summary(lines, traceId))
                         .contains("intake-service", "transfer-table-service", "notification-service");
+                // the approval's trace: the transfer table reserves at capacity-service (HTTP), and the offer's events
+                // reach intake and notification-service through the outbox and Kafka: all four services
                 assertThat(servicesWithTrace(lines, approval)).as(summary(lines, approval))
-                        .contains("transfer-table-service", "capacity-service");
+                        .contains("transfer-table-service", "capacity-service", "intake-service", "notification-service");
             });
             // notification-service's own line for the routed event, in the referral's trace
             assertThat(OUT.lines()).anySatisfy(line -> {

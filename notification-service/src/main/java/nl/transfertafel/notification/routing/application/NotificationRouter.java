@@ -74,9 +74,15 @@ public class NotificationRouter {
                                 })))
                 .filter(created -> created)
                 .count()
-                // one line per routed event, in the event's trace (ids and counts only, never a recipient's data)
-                .doOnNext(queued -> log.info("{} {} routed: {} notification(s) queued", occurrence.type(),
-                        occurrence.eventId(), queued))
+                // a line per event that notifies someone, in the event's trace (ids and counts only, never a
+                // recipient's data); events that concern nobody here only at debug
+                .doOnNext(queued -> {
+                    if (queued > 0) {
+                        log.info("{} {} routed: {} notification(s) queued", occurrence.type(), occurrence.eventId(), queued);
+                    } else {
+                        log.debug("{} {} routed: no notification", occurrence.type(), occurrence.eventId());
+                    }
+                })
                 .then();
     }
 
