@@ -101,11 +101,14 @@ class TraceInLogsAcrossServicesIT {
         // two coordinators approve: the second approval reserves the place at capacity-service (its own trace)
         post(ServiceKind.TRANSFER_TABLE, "/api/v1/proposals/" + proposal + "/approve", DemoUsers.COORDINATOR_A);
         String approval = HexFormat.of().formatHex(randomBytes(16));
-        HttpResponse<String> offered = StackHttp.post(stack.url(ServiceKind.TRANSFER_TABLE) + "/api/v1/proposals/"
-                        + proposal + "/approve", stack.tokenFor(DemoUsers.COORDINATOR_B), null,
-                "traceparent", "00-" + approval + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
-        assertThat(offered.statusCode()).as(offered.body()).isEqualTo(200);
-        assertThat(StackHttp.json(offered.body()).path("state").asText()).isEqualTo("OFFERED");
+        String approvalParent = "00-" + approval + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+        // a 409 concurrent-update (the first approval's events still being applied) asks to try again: as the page does
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            HttpResponse<String> offered = StackHttp.post(stack.url(ServiceKind.TRANSFER_TABLE) + "/api/v1/proposals/"
+                    + proposal + "/approve", stack.tokenFor(DemoUsers.COORDINATOR_B), null, "traceparent", approvalParent);
+            assertThat(offered.statusCode()).as(offered.body()).isEqualTo(200);
+            assertThat(StackHttp.json(offered.body()).path("state").asText()).isEqualTo("OFFERED");
+        });
 
         try {
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
