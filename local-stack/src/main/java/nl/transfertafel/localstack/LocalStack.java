@@ -12,6 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import nl.transfertafel.demo.DemoDataGenerator;
+import nl.transfertafel.fhirgateway.FhirGatewayApplication;
+import nl.transfertafel.localstack.logging.ServiceNameInEcsLogs;
+import nl.transfertafel.localstack.logging.ServiceOfLogLine;
 import nl.transfertafel.testkit.ServiceProperties;
 import nl.transfertafel.testkit.engines.EmbeddedPostgresServer;
 import nl.transfertafel.testkit.engines.KafkaEngine;
@@ -27,8 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The embedded default: a real PostgreSQL and a real Kafka broker (embedded, unless
  * {@code TRANSFERTAFEL_POSTGRES_URL} / {@code TRANSFERTAFEL_KAFKA_BOOTSTRAP} point elsewhere), the
- * local token issuer, an SMTP sink for notification-service's e-mail, the four services, and demo
- * data loaded through the services' own APIs.
+ * local token issuer, an SMTP sink for notification-service's e-mail, the four services, the FHIR R4
+ * gateway in front of them ({@code fhir-gateway}, port 8085), and demo data loaded through the services'
+ * own APIs.
  *
  * <p>Two ways to run it. Started by {@code ./run-local.sh} it keeps its data in a {@link DataFolder}: its own
  * PostgreSQL (durable settings) and Kafka on that folder, demo data only when the folder was empty, and
@@ -121,6 +125,7 @@ public final class LocalStack implements AutoCloseable {
     private final OidcIssuer identity;
     private final GreenMail mailSink;
     private final Map<ServiceKind, ConfigurableApplicationContext> services = new EnumMap<>(ServiceKind.class);
+    private ConfigurableApplicationContext fhirGateway;
     private final PostgresServer postgres;
     private final String kafkaBootstrap;
     private final DataFolder folder;
@@ -170,6 +175,9 @@ public final class LocalStack implements AutoCloseable {
                         "transfertafel.services." + started.urlProperty(), url(started)));
                 // one logging system serves the four contexts of this JVM: a single name would mislead
                 properties.put("logging.include-application-name", "false");
+                // ...so structured (ECS) lines name the service whose work wrote them, else the stack itself
+                properties.put("logging.structured.ecs.service.name", "local-stack");
+                properties.put("logging.structured.json.customizer", ServiceNameInEcsLogs.class.getName());
                 // this stack closes the contexts itself, before the engines (see close())
                 properties.put("spring.main.register-shutdown-hook", "false");
                 properties.put("transfertafel.security.cors-allowed-origins",
@@ -185,8 +193,10 @@ public final class LocalStack implements AutoCloseable {
                 // as command-line arguments: they outrank the service's own <name>.yml defaults
                 String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new);
-                services.put(kind, kind.application().run(args));
+                services.put(kind, kind.application().initializers(context -> context.getBeanFactory()
+                        .registerSingleton("serviceOfLogLine", new ServiceOfLogLine.Handler(kind.serviceName()))).run(args));
             }
+            fhirGateway = startFhirGateway(options.tokenIssuerPort() == 0 ? 0 : Options.intEnv("FHIR_GATEWAY_PORT", 8085));
             // kept data: demo data only into an empty folder, never a second time on top of real work
             if (options.demoData() && tokens != null && (folder == null || folder.isEmpty())) {
                 loaded = new DemoLoader(this::url, tokens).load(DemoDataGenerator.generate(options.seed(),
@@ -207,6 +217,27 @@ public final class LocalStack implements AutoCloseable {
 
     public String url(ServiceKind kind) {
         return "http://127.0.0.1:" + services.get(kind).getEnvironment().getProperty("local.server.port");
+    }
+
+    /** The FHIR R4 gateway's root; its FHIR base is {@code <this>/fhir}. */
+    public String fhirGatewayUrl() {
+        return "http://127.0.0.1:" + fhirGateway.getEnvironment().getProperty("local.server.port");
+    }
+
+    /**
+     * The FHIR R4 gateway (ADR 1100) in this JVM, in front of the services just started: it stores nothing and
+     * forwards each caller's token, so it needs only where the services answer. Its own auto-configuration
+     * keeps the platform's (security, database, Kafka) out of it.
+     */
+    private ConfigurableApplicationContext startFhirGateway(int port) {
+        return FhirGatewayApplication.application().run(
+                "--server.port=" + port,
+                "--transfertafel.fhir-gateway.intake-url=" + url(ServiceKind.INTAKE),
+                "--transfertafel.fhir-gateway.capacity-url=" + url(ServiceKind.CAPACITY),
+                "--transfertafel.fhir-gateway.transfer-table-url=" + url(ServiceKind.TRANSFER_TABLE),
+                "--transfertafel.fhir-gateway.notification-url=" + url(ServiceKind.NOTIFICATION),
+                "--logging.include-application-name=false",
+                "--spring.main.register-shutdown-hook=false");
     }
 
     /** The SMTP sink: every e-mail notification-service sent, readable in tests and over IMAP. */
@@ -244,9 +275,17 @@ public final class LocalStack implements AutoCloseable {
         return folder == null ? null : folder.root();
     }
 
-    /** Services first (their relays and consumers still reach the engines), then the engines this stack owns. */
+    /** The gateway, the services (their relays and consumers still reach the engines), then the engines this stack owns. */
     @Override
     public void close() {
+        if (fhirGateway != null) {
+            try {
+                fhirGateway.close();
+            } catch (RuntimeException e) {
+                System.err.println("Stopping fhir-gateway failed: " + e);
+            }
+            fhirGateway = null;
+        }
         List<ServiceKind> kinds = new ArrayList<>(services.keySet());
         java.util.Collections.reverse(kinds);
         for (ServiceKind kind : kinds) {
@@ -299,6 +338,7 @@ public final class LocalStack implements AutoCloseable {
             list.add(Map.of("name", kind.serviceName(), "instance", 1, "url", url(kind)));
         }
         file.put("services", list);
+        file.put("fhirGateway", Map.of("url", fhirGatewayUrl(), "fhirBase", fhirGatewayUrl() + "/fhir"));
         StackFile.write(folder.resolve("stack.json"), file);
     }
 
@@ -361,6 +401,8 @@ public final class LocalStack implements AutoCloseable {
         out.append(String.format("  %-24s %s%n", "postgres", postgres.jdbcUrl("<service>")
                 + "  user " + postgres.username()));
         out.append(String.format("  %-24s %s%n", "kafka", kafkaBootstrap));
+        out.append(String.format("  %-24s %s/fhir   (FHIR R4; CapabilityStatement: %s/fhir/metadata)%n", "fhir-gateway",
+                fhirGatewayUrl(), fhirGatewayUrl()));
         if (folder != null) {
             out.append(String.format("  %-24s %s   (durable; ./run-local.sh --fresh starts empty)%n", "data folder",
                     folder.root()));

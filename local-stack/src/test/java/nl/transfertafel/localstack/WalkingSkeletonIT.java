@@ -52,6 +52,19 @@ class WalkingSkeletonIT {
         }
     }
 
+    /** Issue 13: the README's "Integrate" section works against the local stack, whose FHIR gateway answers here. */
+    @Test
+    void the_fhir_gateway_of_the_stack_answers_its_capability_statement() {
+        HttpResponse<String> metadata = StackHttp.get(stack.fhirGatewayUrl() + "/fhir/metadata", null);
+        assertThat(metadata.statusCode()).as(metadata.body()).isEqualTo(200);
+        assertThat(metadata.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/fhir+json"));
+        JsonNode statement = StackHttp.json(metadata.body());
+        assertThat(statement.path("resourceType").asText()).isEqualTo("CapabilityStatement");
+        assertThat(statement.path("fhirVersion").asText()).isEqualTo("4.0.1");
+        assertThat(statement.path("rest").get(0).path("resource").findValuesAsString("type")).contains("ServiceRequest", "Task");
+    }
+
     @Test
     void every_service_serves_exactly_the_openapi_document_checked_in_under_docs_api() throws Exception {
         java.nio.file.Path docs = java.nio.file.Path.of(System.getProperty("transfertafel.root", ".."), "docs", "api");

@@ -33,6 +33,8 @@ public class SubscriptionHandler {
     private static final Map<String, String> FIELD_PATHS = Map.of(
             "url", "Subscription.channel.endpoint",
             "secret", "Subscription.channel.header",
+            "fhirSubscription", "Subscription",
+            "payloadFormat", "Subscription.channel.payload",
             "subscriptions", "Subscription.criteria");
 
     private final Upstream upstream;
@@ -56,7 +58,7 @@ public class SubscriptionHandler {
                     }
                     boolean replay = sameEndpoint && SubscriptionMapping.active(wanted.topic(), before);
                     return call(upstream.put(NOTIFICATION, "/api/v1/subscriptions/webhook", authorization,
-                                    Map.of("url", wanted.endpoint(), "secret", wanted.secret())))
+                                    wanted.webhook(fhirBase(request))))
                             .then(call(upstream.put(NOTIFICATION, "/api/v1/subscriptions", authorization,
                                     SubscriptionMapping.choices(wanted.topic().eventTypes(), before, true))))
                             .map(after -> SubscriptionMapping.toSubscription(wanted.topic(), after))
@@ -109,6 +111,15 @@ public class SubscriptionHandler {
                     ? call(upstream.delete(NOTIFICATION, "/api/v1/subscriptions/webhook", authorization))
                     : Mono.just(after));
         })).then(ServerResponse.noContent().build());
+    }
+
+    /**
+     * The FHIR base as the caller reached it: the SubscriptionStatus names the Subscription and the focus
+     * resources under it, so the receiver can read them back here.
+     */
+    static String fhirBase(ServerRequest request) {
+        java.net.URI uri = request.uri();
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/fhir";
     }
 
     private Mono<JsonNode> overview(String authorization) {

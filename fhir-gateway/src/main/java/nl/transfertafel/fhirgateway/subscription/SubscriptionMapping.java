@@ -28,10 +28,27 @@ public final class SubscriptionMapping {
     public static final String SECRET_HEADER = "X-Transfertafel-Webhook-Secret";
     public static final String WEBHOOK = "WEBHOOK";
     public static final String DELIVERED_AS = "application/json";
+    /** The backport's notification Bundle, rendered by notification-service for this webhook (ADR 1110). */
+    public static final String FHIR_PAYLOAD = "application/fhir+json";
+    static final String JSON_FORMAT = "TRANSFERTAFEL_JSON";
+    static final String FHIR_FORMAT = "FHIR_SUBSCRIPTION_STATUS";
     static final String BACKPORT = "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/";
 
-    /** What a posted Subscription asks for. */
-    public record Wanted(SubscriptionTopics.Topic topic, String endpoint, String secret) {
+    /** What a posted Subscription asks for; {@code fhirPayload}: notifications as the backport's Bundle. */
+    public record Wanted(SubscriptionTopics.Topic topic, String endpoint, String secret, boolean fhirPayload) {
+
+        /** The body of notification-service's {@code PUT /api/v1/subscriptions/webhook} for this Subscription. */
+        public Map<String, Object> webhook(String fhirBase) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("url", endpoint);
+            body.put("secret", secret);
+            body.put("payloadFormat", fhirPayload ? FHIR_FORMAT : JSON_FORMAT);
+            if (fhirPayload) {
+                body.put("fhirSubscription", fhirBase + "/Subscription/" + topic.id());
+                body.put("fhirTopic", topic.url());
+            }
+            return body;
+        }
     }
 
     private SubscriptionMapping() {
@@ -52,10 +69,12 @@ public final class SubscriptionMapping {
             throw invalid(OperationOutcome.IssueType.REQUIRED, "channel.endpoint: the https URL to deliver to",
                     "Subscription.channel.endpoint");
         }
-        if (channel.hasPayload() && !channel.getPayload().toLowerCase(Locale.ROOT).startsWith(DELIVERED_AS)) {
-            throw invalid(OperationOutcome.IssueType.NOTSUPPORTED, "channel.payload: notifications are delivered as "
-                    + DELIVERED_AS + " (notification-service's thin webhook body), not as a FHIR Bundle",
-                    "Subscription.channel.payload");
+        String payload = channel.hasPayload() ? channel.getPayload().toLowerCase(Locale.ROOT) : DELIVERED_AS;
+        boolean fhirPayload = payload.startsWith(FHIR_PAYLOAD);
+        if (!fhirPayload && !payload.startsWith(DELIVERED_AS)) {
+            throw invalid(OperationOutcome.IssueType.NOTSUPPORTED, "channel.payload: " + FHIR_PAYLOAD
+                    + " (the backport's id-only notification Bundle) or " + DELIVERED_AS
+                    + " (notification-service's thin webhook body)", "Subscription.channel.payload");
         }
         if (subscription.hasEnd()) {
             throw invalid(OperationOutcome.IssueType.NOTSUPPORTED, "end: subscriptions last until deleted",
@@ -77,7 +96,7 @@ public final class SubscriptionMapping {
             throw invalid(OperationOutcome.IssueType.REQUIRED, "channel.header: '" + SECRET_HEADER
                     + ": <16-256 characters>', the key deliveries are signed with", "Subscription.channel.header");
         }
-        return new Wanted(topic, channel.getEndpoint(), secret);
+        return new Wanted(topic, channel.getEndpoint(), secret, fhirPayload);
     }
 
     /** The channels per event type in notification-service's overview ({@code subscriptions[].channels}). */
@@ -140,7 +159,7 @@ public final class SubscriptionMapping {
         Subscription.SubscriptionChannelComponent channel = subscription.getChannel();
         channel.setType(Subscription.SubscriptionChannelType.RESTHOOK);
         channel.setEndpoint(overview.path("webhookUrl").asText());
-        channel.setPayload(DELIVERED_AS);
+        channel.setPayload(FHIR_FORMAT.equals(overview.path("webhookPayloadFormat").asText()) ? FHIR_PAYLOAD : DELIVERED_AS);
         // the backport's payload-content: the webhook body names the event and links to it, nothing more
         channel.getPayloadElement().addExtension(BACKPORT + "backport-payload-content", new CodeType("id-only"));
         return subscription;

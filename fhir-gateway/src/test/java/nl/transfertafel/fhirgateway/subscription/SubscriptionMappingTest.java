@@ -50,16 +50,34 @@ class SubscriptionMappingTest {
     }
 
     @Test
-    void an_unknown_topic_or_a_fhir_payload_is_refused_naming_the_element() {
+    void an_unknown_topic_or_a_payload_the_pipeline_cannot_render_is_refused_naming_the_element() {
         assertThatThrownBy(() -> SubscriptionMapping.wanted(posted("ServiceRequest?requester=x",
                 "X-Transfertafel-Webhook-Secret: 0123456789abcdef0123")))
                 .isInstanceOfSatisfying(FhirRefusal.class, refusal -> assertThat(refusal.outcome().getIssueFirstRep()
                         .getExpression().get(0).getValue()).isEqualTo("Subscription.criteria"));
-        Subscription fhirPayload = posted(SubscriptionTopics.MY_OFFERS.url(), "X-Transfertafel-Webhook-Secret: 0123456789abcdef0123");
-        fhirPayload.getChannel().setPayload("application/fhir+json");
-        assertThatThrownBy(() -> SubscriptionMapping.wanted(fhirPayload))
+        Subscription xml = posted(SubscriptionTopics.MY_OFFERS.url(), "X-Transfertafel-Webhook-Secret: 0123456789abcdef0123");
+        xml.getChannel().setPayload("application/fhir+xml");
+        assertThatThrownBy(() -> SubscriptionMapping.wanted(xml))
                 .isInstanceOfSatisfying(FhirRefusal.class, refusal -> assertThat(refusal.outcome().getIssueFirstRep()
                         .getExpression().get(0).getValue()).isEqualTo("Subscription.channel.payload"));
+    }
+
+    @Test
+    void a_fhir_payload_asks_notification_service_for_the_backports_bundle_naming_the_subscription_and_topic() {
+        Subscription posted = posted(SubscriptionTopics.MY_OFFERS.url(), "X-Transfertafel-Webhook-Secret: 0123456789abcdef0123");
+        posted.getChannel().setPayload("application/fhir+json");
+
+        SubscriptionMapping.Wanted wanted = SubscriptionMapping.wanted(posted);
+
+        assertThat(wanted.fhirPayload()).isTrue();
+        assertThat(wanted.webhook("https://fhir.example/fhir")).containsEntry("payloadFormat", "FHIR_SUBSCRIPTION_STATUS")
+                .containsEntry("fhirSubscription", "https://fhir.example/fhir/Subscription/my-offers")
+                .containsEntry("fhirTopic", SubscriptionTopics.MY_OFFERS.url())
+                .containsEntry("url", "https://gp.example/hooks/transfertafel");
+        SubscriptionMapping.Wanted json = SubscriptionMapping.wanted(posted(SubscriptionTopics.MY_OFFERS.url(),
+                "X-Transfertafel-Webhook-Secret: 0123456789abcdef0123"));
+        assertThat(json.webhook("https://fhir.example/fhir")).containsEntry("payloadFormat", "TRANSFERTAFEL_JSON")
+                .doesNotContainKeys("fhirSubscription", "fhirTopic");
     }
 
     @Test

@@ -87,9 +87,10 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    WebhookSender webhookSender(SubscriptionRepository subscriptions, WebClient.Builder http, WebhookTargetPolicy targets,
-            NoticeTexts texts, Clock clock, @Value("${transfertafel.notification.webhook.timeout:10s}") Duration timeout) {
-        return new WebhookSender(subscriptions::webhook, http, targets, texts, clock, timeout);
+    WebhookSender webhookSender(SubscriptionRepository subscriptions, DeliveryRepository deliveries, WebClient.Builder http,
+            WebhookTargetPolicy targets, NoticeTexts texts, Clock clock,
+            @Value("${transfertafel.notification.webhook.timeout:10s}") Duration timeout) {
+        return new WebhookSender(subscriptions::webhook, deliveries::numberInLaneSince, http, targets, texts, clock, timeout);
     }
 
     @Bean

@@ -39,6 +39,22 @@ public class DeliveryRepository implements DeliveryQueue {
         this.db = db;
     }
 
+    /**
+     * 1 + the deliveries of this delivery's lane before it that were made since {@code since}: its number in
+     * the lane since then (the lane is sent in {@code seq} order, so the count does not change across retries).
+     */
+    public Mono<Long> numberInLaneSince(Delivery delivery, Instant since) {
+        return db.sql("""
+                        select count(*) + 1 as number from delivery where recipient = :recipient and channel = :channel
+                        and seq < :seq and created_at >= :since""")
+                .bind("recipient", delivery.recipient().key())
+                .bind("channel", delivery.channel().name())
+                .bind("seq", delivery.seq())
+                .bind("since", since)
+                .map(row -> row.get("number", Long.class))
+                .one();
+    }
+
     /** Emits true when the delivery is new; false when this (event, recipient, channel) had one already. */
     @Override
     public Mono<Boolean> insert(NewDelivery d) {

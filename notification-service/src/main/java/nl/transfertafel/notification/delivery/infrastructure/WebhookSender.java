@@ -13,12 +13,15 @@ import nl.transfertafel.notification.delivery.domain.Delivery;
 import nl.transfertafel.notification.delivery.domain.Language;
 import nl.transfertafel.notification.delivery.domain.NoticeTexts;
 import nl.transfertafel.notification.delivery.domain.SendOutcome;
+import nl.transfertafel.notification.delivery.domain.SubscriptionStatusNotification;
 import nl.transfertafel.notification.delivery.domain.ThinNotification;
 import nl.transfertafel.notification.delivery.domain.WebhookSignature;
 import nl.transfertafel.notification.delivery.application.WebhookEndpoints;
+import nl.transfertafel.notification.delivery.application.WebhookEventNumbers;
 import nl.transfertafel.notification.delivery.domain.FailureReason;
 import nl.transfertafel.notification.delivery.domain.StandardWebhookSignature;
 import nl.transfertafel.notification.routing.domain.Channel;
+import nl.transfertafel.notification.subscription.domain.PayloadFormat;
 import nl.transfertafel.notification.subscription.domain.SignatureScheme;
 import nl.transfertafel.notification.subscription.domain.WebhookEndpoint;
 import nl.transfertafel.notification.subscription.domain.WebhookTargetPolicy;
@@ -30,7 +33,8 @@ import reactor.netty.http.client.HttpClient;
 import reactor.core.publisher.Mono;
 
 /**
- * POSTs the thin notification as JSON to the organisation's webhook, signed with its secret by the
+ * POSTs the thin notification to the organisation's webhook in the webhook's payload format (the JSON body,
+ * or the FHIR backport's SubscriptionStatus Bundle: {@link SubscriptionStatusNotification}), signed with its secret by the
  * scheme the webhook was registered with ({@link StandardWebhookSignature} by default,
  * {@link WebhookSignature} for existing subscribers). Any 2xx is delivered; anything else, a
  * connection error or no answer within the timeout is a failed attempt, retried by the dispatcher,
@@ -43,21 +47,26 @@ import reactor.core.publisher.Mono;
  */
 public class WebhookSender implements ChannelSender {
 
+    private static final MediaType FHIR_JSON = MediaType.parseMediaType(SubscriptionStatusNotification.MEDIA_TYPE);
+
     private final WebhookEndpoints endpoints;
+    private final WebhookEventNumbers eventNumbers;
     private final WebClient http;
     private final WebhookTargetPolicy targets;
     private final NoticeTexts texts;
     private final Clock clock;
     private final Duration timeout;
 
-    public WebhookSender(WebhookEndpoints endpoints, WebClient.Builder http, WebhookTargetPolicy targets,
-            NoticeTexts texts, Clock clock, Duration timeout) {
-        this(endpoints, http, targets, AllowedTargetsResolver.HostLookup.system(), texts, clock, timeout);
+    public WebhookSender(WebhookEndpoints endpoints, WebhookEventNumbers eventNumbers, WebClient.Builder http,
+            WebhookTargetPolicy targets, NoticeTexts texts, Clock clock, Duration timeout) {
+        this(endpoints, eventNumbers, http, targets, AllowedTargetsResolver.HostLookup.system(), texts, clock, timeout);
     }
 
-    WebhookSender(WebhookEndpoints endpoints, WebClient.Builder http, WebhookTargetPolicy targets,
-            AllowedTargetsResolver.HostLookup lookup, NoticeTexts texts, Clock clock, Duration timeout) {
+    WebhookSender(WebhookEndpoints endpoints, WebhookEventNumbers eventNumbers, WebClient.Builder http,
+            WebhookTargetPolicy targets, AllowedTargetsResolver.HostLookup lookup, NoticeTexts texts, Clock clock,
+            Duration timeout) {
         this.endpoints = endpoints;
+        this.eventNumbers = eventNumbers;
         HttpClient client = HttpClient.create()
                 .resolver(new AllowedTargetsResolver(targets, lookup))
                 .followRedirect(false);
@@ -90,9 +99,27 @@ public class WebhookSender implements ChannelSender {
         if (!targets.checkHost(uri.getHost()).allowed()) {
             return Mono.just(new SendOutcome.Failed(endpoint.url(), FailureReason.TARGET_NOT_ALLOWED.name()));
         }
-        byte[] body = body(delivery.notification());
+        return body(delivery, endpoint).flatMap(body -> post(delivery, endpoint, uri, body));
+    }
+
+    /** The body in the webhook's payload format, with its media type. */
+    private Mono<Body> body(Delivery delivery, WebhookEndpoint endpoint) {
+        if (endpoint.payload() != PayloadFormat.FHIR_SUBSCRIPTION_STATUS) {
+            return Mono.just(new Body(MediaType.APPLICATION_JSON, body(delivery.notification())));
+        }
+        return eventNumbers.of(delivery, endpoint.startedAt()).map(number -> new Body(FHIR_JSON,
+                EventJson.mapper().writeValueAsString(SubscriptionStatusNotification.bundle(delivery.notification(),
+                        endpoint.fhirSubscription(), endpoint.fhirTopic(), number, clock.instant()))
+                        .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private record Body(MediaType type, byte[] bytes) {
+    }
+
+    private Mono<SendOutcome> post(Delivery delivery, WebhookEndpoint endpoint, URI uri, Body payload) {
+        byte[] body = payload.bytes();
         return http.post().uri(uri)
-                .contentType(MediaType.APPLICATION_JSON)
+                .contentType(payload.type())
                 .headers(headers -> sign(headers, endpoint, delivery, body))
                 .header(WebhookSignature.EVENT_ID_HEADER, delivery.eventId().toString())
                 .header(WebhookSignature.DELIVERY_ID_HEADER, delivery.id().toString())

@@ -13,6 +13,8 @@ import nl.transfertafel.notification.routing.domain.Concern;
 import nl.transfertafel.notification.routing.domain.Links;
 import nl.transfertafel.notification.routing.domain.Occurrence;
 import nl.transfertafel.notification.routing.domain.RoutingPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,6 +27,8 @@ import reactor.core.publisher.Mono;
  * a referral's client named, so that the supporter hears of the client's offers.
  */
 public class NotificationRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationRouter.class);
 
     private final RoutingPolicy policy;
     private final ChannelChoices channels;
@@ -68,6 +72,17 @@ public class NotificationRouter {
                                                 "type", occurrence.type()).increment();
                                     }
                                 })))
+                .filter(created -> created)
+                .count()
+                // a line per event that notifies someone, in the event's trace (ids and counts only, never a
+                // recipient's data); events that concern nobody here only at debug
+                .doOnNext(queued -> {
+                    if (queued > 0) {
+                        log.info("{} {} routed: {} notification(s) queued", occurrence.type(), occurrence.eventId(), queued);
+                    } else {
+                        log.debug("{} {} routed: no notification", occurrence.type(), occurrence.eventId());
+                    }
+                })
                 .then();
     }
 

@@ -13,6 +13,7 @@ import nl.transfertafel.notification.routing.domain.Channel;
 import nl.transfertafel.notification.routing.domain.Recipient;
 import nl.transfertafel.notification.routing.domain.RoutingPolicy;
 import nl.transfertafel.notification.subscription.domain.MailboxPolicy;
+import nl.transfertafel.notification.subscription.domain.PayloadFormat;
 import nl.transfertafel.notification.subscription.domain.SignatureScheme;
 import nl.transfertafel.notification.subscription.domain.SubscriptionPolicy;
 import nl.transfertafel.notification.subscription.domain.WebhookEndpoint;
@@ -28,7 +29,13 @@ public class SubscriptionService implements ChannelChoices {
 
     /** The effective subscriptions of one recipient, and which channels it has set up. */
     public record Overview(String recipient, List<EventSubscription> subscriptions, boolean webhookRegistered,
-            String webhookUrl, SignatureScheme webhookSignatureScheme, boolean mailboxRegistered, String mailbox) {
+            String webhookUrl, SignatureScheme webhookSignatureScheme, PayloadFormat webhookPayloadFormat,
+            String webhookFhirSubscription, boolean mailboxRegistered, String mailbox) {
+    }
+
+    /** What a webhook's deliveries carry: the format and, for FHIR, the Subscription and topic they serve. */
+    public record WebhookPayload(PayloadFormat format, String fhirSubscription, String fhirTopic) {
+        public static final WebhookPayload JSON = new WebhookPayload(PayloadFormat.TRANSFERTAFEL_JSON, null, null);
     }
 
     public record EventSubscription(String eventType, Set<Channel> channels) {
@@ -93,6 +100,8 @@ public class SubscriptionService implements ChannelChoices {
                     return new Overview(recipient.key(), subscriptions, t.getT2().isPresent(),
                             t.getT2().map(WebhookEndpoint::url).orElse(null),
                             t.getT2().map(WebhookEndpoint::scheme).orElse(null),
+                            t.getT2().map(WebhookEndpoint::payload).orElse(null),
+                            t.getT2().map(WebhookEndpoint::fhirSubscription).orElse(null),
                             t.getT3().isPresent(), t.getT3().orElse(null));
                 });
     }
@@ -124,17 +133,28 @@ public class SubscriptionService implements ChannelChoices {
         return tx.transactional(webhookReady.then(mailboxReady).then(save)).then(overview(recipient));
     }
 
-    /** @param scheme how deliveries are signed; null = {@link SignatureScheme#STANDARD_WEBHOOKS} */
+    /**
+     * @param scheme  how deliveries are signed; null = {@link SignatureScheme#STANDARD_WEBHOOKS}
+     * @param payload what they carry; null = the pipeline's JSON body
+     */
     public Mono<Overview> registerWebhook(Recipient recipient, String url, String secret, SignatureScheme scheme,
-            String by) {
+            WebhookPayload payload, String by) {
         SignatureScheme signing = scheme == null ? SignatureScheme.STANDARD_WEBHOOKS : scheme;
+        WebhookPayload carried = payload == null || payload.format() == null
+                ? new WebhookPayload(PayloadFormat.TRANSFERTAFEL_JSON, payload == null ? null : payload.fhirSubscription(),
+                        payload == null ? null : payload.fhirTopic())
+                : payload;
         if (webhookUrls.check(url) instanceof Verdict.Rejected rejected) {
             throw invalid("url", rejected);
         }
         if (signing.checkSecret(secret) instanceof Verdict.Rejected rejected) {
             throw invalid("secret", rejected);
         }
-        return repository.saveWebhook(recipient.key(), url, secret, signing, by).then(overview(recipient));
+        if (carried.format().checkFhirNames(carried.fhirSubscription(), carried.fhirTopic()) instanceof Verdict.Rejected rejected) {
+            throw invalid(rejected.rule().equals("fhir-topic-url") ? "fhirTopic" : "fhirSubscription", rejected);
+        }
+        return repository.saveWebhook(recipient.key(), url, secret, signing, carried.format(), carried.fhirSubscription(),
+                carried.fhirTopic(), by).then(overview(recipient));
     }
 
     public Mono<Overview> registerMailbox(Recipient recipient, String address, String by) {

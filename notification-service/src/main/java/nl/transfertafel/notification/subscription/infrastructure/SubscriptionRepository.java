@@ -1,13 +1,16 @@
 package nl.transfertafel.notification.subscription.infrastructure;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import nl.transfertafel.notification.routing.domain.Channel;
+import nl.transfertafel.notification.subscription.domain.PayloadFormat;
 import nl.transfertafel.notification.subscription.domain.SignatureScheme;
 import nl.transfertafel.notification.subscription.domain.WebhookEndpoint;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
 
 /** Subscriptions and channel settings per recipient (organisation code or coordinator desk key). */
@@ -59,24 +62,43 @@ public class SubscriptionRepository {
     }
 
     public Mono<WebhookEndpoint> webhook(String recipient) {
-        return db.sql("select recipient, url, secret, signature_scheme from webhook_endpoint where recipient = :recipient")
+        return db.sql("""
+                        select recipient, url, secret, signature_scheme, payload_format, fhir_subscription, fhir_topic, started_at
+                        from webhook_endpoint where recipient = :recipient""")
                 .bind("recipient", recipient)
                 .map(row -> new WebhookEndpoint(row.get("recipient", String.class), row.get("url", String.class),
-                        row.get("secret", String.class), SignatureScheme.valueOf(row.get("signature_scheme", String.class))))
+                        row.get("secret", String.class), SignatureScheme.valueOf(row.get("signature_scheme", String.class)),
+                        PayloadFormat.valueOf(row.get("payload_format", String.class)),
+                        row.get("fhir_subscription", String.class), row.get("fhir_topic", String.class),
+                        row.get("started_at", Instant.class)))
                 .one();
     }
 
-    public Mono<Void> saveWebhook(String recipient, String url, String secret, SignatureScheme scheme, String by) {
+    /**
+     * Registers or replaces the webhook. Its notifications are counted from now when it is new or now points
+     * elsewhere (URL, payload format or FHIR Subscription changed); a new secret or scheme keeps the count.
+     */
+    public Mono<Void> saveWebhook(String recipient, String url, String secret, SignatureScheme scheme, PayloadFormat payload,
+            String fhirSubscription, String fhirTopic, String by) {
         return db.sql("""
-                        insert into webhook_endpoint (recipient, url, secret, signature_scheme, updated_at, updated_by)
-                        values (:recipient, :url, :secret, :scheme, :at, :by)
+                        insert into webhook_endpoint (recipient, url, secret, signature_scheme, payload_format,
+                            fhir_subscription, fhir_topic, started_at, updated_at, updated_by)
+                        values (:recipient, :url, :secret, :scheme, :payload, :subscription, :topic, :at, :at, :by)
                         on conflict (recipient) do update set url = excluded.url, secret = excluded.secret,
-                            signature_scheme = excluded.signature_scheme,
+                            signature_scheme = excluded.signature_scheme, payload_format = excluded.payload_format,
+                            fhir_subscription = excluded.fhir_subscription, fhir_topic = excluded.fhir_topic,
+                            started_at = case when webhook_endpoint.url is distinct from excluded.url
+                                or webhook_endpoint.payload_format is distinct from excluded.payload_format
+                                or webhook_endpoint.fhir_subscription is distinct from excluded.fhir_subscription
+                                then excluded.started_at else webhook_endpoint.started_at end,
                             updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
                 .bind("recipient", recipient)
                 .bind("url", url)
                 .bind("secret", secret)
                 .bind("scheme", scheme.name())
+                .bind("payload", payload.name())
+                .bind("subscription", Parameter.fromOrEmpty(fhirSubscription, String.class))
+                .bind("topic", Parameter.fromOrEmpty(fhirTopic, String.class))
                 .bind("at", clock.instant())
                 .bind("by", by)
                 .then();

@@ -20,6 +20,7 @@ import nl.transfertafel.notification.routing.domain.Recipient;
 import nl.transfertafel.notification.subscription.application.SubscriptionService.EventSubscription;
 import nl.transfertafel.notification.subscription.application.SubscriptionService.Overview;
 import nl.transfertafel.notification.subscription.application.SubscriptionService;
+import nl.transfertafel.notification.subscription.domain.PayloadFormat;
 import nl.transfertafel.notification.subscription.domain.SignatureScheme;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.web.ProblemResponses;
@@ -53,7 +54,14 @@ public class SubscriptionController {
     public record WebhookRequest(@NotBlank @Size(max = 2000) String url, @NotBlank @Size(min = 16, max = 256) String secret,
             @Schema(description = "STANDARD_WEBHOOKS (default; secret whsec_<base64 of 24-64 bytes>) or, for existing "
                     + "subscribers for one release, TRANSFERTAFEL_V1 (X-Transfertafel-Signature t=..,v1=..)")
-            SignatureScheme signatureScheme) {
+            SignatureScheme signatureScheme,
+            @Schema(description = "TRANSFERTAFEL_JSON (default: the thin JSON body) or FHIR_SUBSCRIPTION_STATUS (the FHIR R4 "
+                    + "subscription backport's id-only notification Bundle, application/fhir+json; set by the FHIR gateway)")
+            PayloadFormat payloadFormat,
+            @Schema(description = "With FHIR_SUBSCRIPTION_STATUS: the absolute URL of the FHIR Subscription the deliveries "
+                    + "serve (<FHIR base>/Subscription/<id>)") @Size(max = 2000) String fhirSubscription,
+            @Schema(description = "With FHIR_SUBSCRIPTION_STATUS: the canonical URL of its topic") @Size(max = 2000)
+            String fhirTopic) {
     }
 
     public record MailboxRequest(@NotBlank @Size(max = 254) String address) {
@@ -102,13 +110,17 @@ public class SubscriptionController {
             "target-not-allowed: a private, loopback, link-local, unique-local, multicast or unspecified address, "
                     + "or a single-label or cluster-internal host name",
             "standard-webhooks-secret: not whsec_ and the base64 of 24 to 64 bytes",
-            "secret: a TRANSFERTAFEL_V1 secret shorter than 16 characters"},
+            "secret: a TRANSFERTAFEL_V1 secret shorter than 16 characters",
+            "fhir-subscription-url: FHIR_SUBSCRIPTION_STATUS without the absolute <FHIR base>/Subscription/<id> URL",
+            "fhir-topic-url: a topic that is not an absolute URL",
+            "fhir-names-need-fhir-payload: fhirSubscription or fhirTopic with the JSON payload"},
             forbidden = {RecipientRules.NO_MAILBOX, RecipientRules.OWN_ORGANISATION_ONLY, RecipientRules.CLIENT_NOT_MANAGED})
     public Mono<Overview> putWebhook(Actor actor, @RequestParam(required = false) String organisation,
             @Valid @RequestBody WebhookRequest request) {
         return act(actor, organisation, "webhook.register",
                 recipient -> subscriptions.registerWebhook(recipient, request.url(), request.secret(),
-                        request.signatureScheme(), actor.userId()));
+                        request.signatureScheme(), new SubscriptionService.WebhookPayload(request.payloadFormat(),
+                                request.fhirSubscription(), request.fhirTopic()), actor.userId()));
     }
 
     @DeleteMapping("/webhook")

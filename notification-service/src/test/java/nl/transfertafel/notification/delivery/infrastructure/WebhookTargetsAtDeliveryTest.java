@@ -108,7 +108,8 @@ class WebhookTargetsAtDeliveryTest {
 
     private static WebhookSender sender(String url, WebhookTargetPolicy targets, AllowedTargetsResolver.HostLookup dns) {
         return new WebhookSender(recipient -> Mono.just(new WebhookEndpoint(recipient, url, SECRET,
-                legacy())), WebClient.builder(), targets, dns, texts(), Clock.systemUTC(), Duration.ofSeconds(30));
+                legacy())), (delivery, since) -> Mono.just(1L), WebClient.builder(), targets, dns, texts(), Clock.systemUTC(),
+                Duration.ofSeconds(30));
     }
 
     @SuppressWarnings("deprecation")

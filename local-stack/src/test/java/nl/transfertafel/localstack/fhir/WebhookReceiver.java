@@ -1,4 +1,4 @@
-package nl.transfertafel.fhirgateway;
+package nl.transfertafel.localstack.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 final class WebhookReceiver implements AutoCloseable {
 
     /** One delivery as received: the endpoint it came to, its headers and its body. */
-    record Delivery(String name, Map<String, List<String>> headers, JsonNode body) {
+    record Delivery(String name, Map<String, List<String>> headers, JsonNode body, String text) {
     }
 
     private final HttpServer server;
@@ -40,8 +40,9 @@ final class WebhookReceiver implements AutoCloseable {
             server.createContext("/", exchange -> {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 String name = exchange.getRequestURI().getPath().substring(1);
+                String text = new String(body, StandardCharsets.UTF_8);
                 receiver.deliveries.add(new Delivery(name, Map.copyOf(exchange.getRequestHeaders()),
-                        EventJson.mapper().readTree(new String(body, StandardCharsets.UTF_8))));
+                        EventJson.mapper().readTree(text), text));
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
             });
@@ -70,6 +71,31 @@ final class WebhookReceiver implements AutoCloseable {
         assertThat(found[0].headers().keySet().stream().map(String::toLowerCase))
                 .containsAnyOf("x-transfertafel-signature", "webhook-signature");
         return found[0].body();
+    }
+
+    /**
+     * Waits for a signed FHIR notification (the backport's Bundle, {@code application/fhir+json}) at the
+     * endpoint whose notification event's focus is this resource ({@code Task/<id>}); the delivery as received.
+     */
+    Delivery awaitFhirNotification(String name, String focus) {
+        Delivery[] found = new Delivery[1];
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            found[0] = deliveries.stream().filter(d -> d.name().equals(name)
+                    && d.body().path("resourceType").asText().equals("Bundle")
+                    && d.text().contains("/" + focus + "\"")).findFirst().orElse(null);
+            assertThat(found[0]).as("a notification about " + focus + " at /" + name + "; received so far: "
+                    + deliveries.stream().map(d -> d.name() + ":" + d.body().path("resourceType").asText()).toList()).isNotNull();
+        });
+        assertThat(found[0].headers().keySet().stream().map(String::toLowerCase)).contains("webhook-signature");
+        assertThat(found[0].headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("content-type"))
+                .flatMap(h -> h.getValue().stream()).toList()).anySatisfy(type -> assertThat(type).startsWith("application/fhir+json"));
+        return found[0];
+    }
+
+    /** The FHIR notifications received so far at the endpoint about this resource. */
+    List<Delivery> fhirNotifications(String name, String focus) {
+        return deliveries.stream().filter(d -> d.name().equals(name) && d.body().path("resourceType").asText().equals("Bundle")
+                && d.text().contains("/" + focus + "\"")).toList();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package nl.transfertafel.fhirgateway;
+package nl.transfertafel.localstack.fhir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

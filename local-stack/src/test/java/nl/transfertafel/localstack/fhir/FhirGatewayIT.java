@@ -1,18 +1,13 @@
-package nl.transfertafel.fhirgateway;
+package nl.transfertafel.localstack.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +21,7 @@ import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import nl.transfertafel.contracts.events.EventJson;
+import nl.transfertafel.fhirgateway.R4Validation;
 import nl.transfertafel.fhirgateway.fhir.Fhir;
 import nl.transfertafel.fhirgateway.subscription.SubscriptionMapping;
 import nl.transfertafel.fhirgateway.subscription.SubscriptionTopics;
@@ -56,8 +52,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The README walkthrough in FHIR, against the gateway (its own process, as deployed) in front of
- * the real services of the local stack on the real engines: a GP system refers a client with a
+ * The README walkthrough in FHIR, against the local stack's gateway in front of the real services on
+ * the real engines: a GP system refers a client with a
  * transaction Bundle (conditional create), a provider system publishes a Slot, two coordinators
  * approve through the REST API, the provider and the GP answer the offer as Task updates, and the
  * GP's worklist shows the referral; both systems subscribe (rest-hook) and receive the notifications
@@ -69,35 +65,17 @@ class FhirGatewayIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String PROVIDER = "22960001";
     private static LocalStack stack;
-    private static Process gateway;
     private static String gatewayUrl;
     private static WebhookReceiver receiver;
     private static final String SECRET = "whsec_Zmhpci1pdC13ZWJob29rLXNlY3JldC0wMTIzNDU2Nzg5";
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         stack = LocalStack.start(LocalStack.Options.randomPorts(false));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        gatewayUrl = "http://127.0.0.1:" + port + "/fhir";
-        String classpath = "target/classes" + File.pathSeparator
-                + Files.readString(Path.of("target", "gateway-runtime.classpath")).trim();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "nl.transfertafel.fhirgateway.FhirGatewayApplication",
-                "--server.port=" + port,
-                "--transfertafel.fhir-gateway.intake-url=" + stack.url(ServiceKind.INTAKE),
-                "--transfertafel.fhir-gateway.capacity-url=" + stack.url(ServiceKind.CAPACITY),
-                "--transfertafel.fhir-gateway.transfer-table-url=" + stack.url(ServiceKind.TRANSFER_TABLE),
-                "--transfertafel.fhir-gateway.notification-url=" + stack.url(ServiceKind.NOTIFICATION)));
-        gateway = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/fhir-gateway-it.log")).start();
+        gatewayUrl = stack.fhirGatewayUrl() + "/fhir";
         // HAPI's generic client, as a GP or provider system would configure it (the machine under test is slow and shared)
         Fhir.context().getRestfulClientFactory().setSocketTimeout(60_000);
         Fhir.context().getRestfulClientFactory().setConnectTimeout(10_000);
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> client(null).capabilities().ofType(CapabilityStatement.class).execute() != null);
         receiver = WebhookReceiver.start();
     }
 
@@ -105,9 +83,6 @@ class FhirGatewayIT {
     static void stop() {
         if (receiver != null) {
             receiver.close();
-        }
-        if (gateway != null) {
-            gateway.destroy();
         }
         if (stack != null) {
             stack.close();
@@ -139,9 +114,12 @@ class FhirGatewayIT {
         assertThat(gpSubscription.getStatus()).isEqualTo(Subscription.SubscriptionStatus.ACTIVE);
         assertThat(gpSubscription.getChannel().getEndpoint()).isEqualTo(gpHook);
         assertThat(Fhir.encode(gpSubscription)).doesNotContain(SECRET);
-        Subscription providerSubscription = (Subscription) provider.create()
-                .resource(subscription(SubscriptionTopics.MY_OFFERS, receiver.endpoint("provider"))).execute().getResource();
+        // the provider system wants its notifications as the backport's id-only Bundle
+        Subscription asFhir = subscription(SubscriptionTopics.MY_OFFERS, receiver.endpoint("provider"));
+        asFhir.getChannel().setPayload("application/fhir+json");
+        Subscription providerSubscription = (Subscription) provider.create().resource(asFhir).execute().getResource();
         R4Validation.assertValid(providerSubscription);
+        assertThat(providerSubscription.getChannel().getPayload()).isEqualTo("application/fhir+json");
 
         // the GP system refers a client: a transaction with Patient + ServiceRequest, conditional on its own identifier
         Bundle transaction = referralTransaction("TRAUMA", "111222333", "gp-system|" + UUID.randomUUID());
@@ -201,8 +179,12 @@ class FhirGatewayIT {
         approve(DemoUsers.COORDINATOR_A, proposal);
         assertThat(approve(DemoUsers.COORDINATOR_B, proposal).path("state").asText()).isEqualTo("OFFERED");
 
-        // the provider system is told of the offer on its endpoint, and finds it as a requested Task on the GP's referral
-        receiver.awaitNotice("provider", "TransferOffered", proposal);
+        // the provider system is told of the offer on its endpoint as a SubscriptionStatus Bundle, and reads it as a
+        // receiver would: HAPI's parser, HAPI's validator, then the focus
+        Bundle offerNotice = receivedNotification("provider", "Task/" + proposal);
+        long offerNumber = eventNumber(offerNotice);
+        assertThat(offerNumber).isPositive();
+        // and finds it as a requested Task on the GP's referral
         Task offered = taskFor(provider.search().forResource(Task.class)
                 .where(new TokenClientParam("owner").exactly().systemAndCode(Vocabulary.AGB, PROVIDER))
                 .returnBundle(Bundle.class).execute(), proposal);
@@ -226,7 +208,12 @@ class FhirGatewayIT {
         R4Validation.assertValid(done);
         assertThat(done.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
         receiver.awaitNotice("gp", "TransferCompleted", proposal);
-        receiver.awaitNotice("provider", "TransferCompleted", proposal);
+        // the completed transfer is the provider's next notification about the Task, numbered after the offer
+        await().atMost(WAIT).untilAsserted(() -> assertThat(receiver.fhirNotifications("provider", "Task/" + proposal))
+                .hasSizeGreaterThanOrEqualTo(2));
+        List<Long> numbers = receiver.fhirNotifications("provider", "Task/" + proposal).stream()
+                .map(d -> eventNumber(parseAndValidate(d.text()))).sorted().toList();
+        assertThat(numbers).doesNotHaveDuplicates().first().isEqualTo(offerNumber);
 
         // the GP's worklist in FHIR: the referral, with its codes, and no personal data
         Bundle items = gp.search().forResource(ServiceRequest.class)
@@ -312,6 +299,48 @@ class FhirGatewayIT {
     }
 
     // ------------------------------------------------------------------ steps
+
+    /** The backport's notification as a receiving system checks it: parsed by HAPI, valid R4, the status first. */
+    private static Bundle receivedNotification(String endpoint, String focus) {
+        Bundle bundle = parseAndValidate(receiver.awaitFhirNotification(endpoint, focus).text());
+        org.hl7.fhir.r4.model.Parameters status = (org.hl7.fhir.r4.model.Parameters) bundle.getEntryFirstRep().getResource();
+        assertThat(status.getMeta().getProfile()).extracting(p -> p.getValue()).containsExactly(
+                "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription-status-r4");
+        assertThat(status.getParameter("type").getValue().primitiveValue()).isEqualTo("event-notification");
+        assertThat(status.getParameter("status").getValue().primitiveValue()).isEqualTo("active");
+        assertThat(((Reference) status.getParameter("subscription").getValue()).getReference())
+                .isEqualTo(gatewayUrl + "/Subscription/" + SubscriptionTopics.MY_OFFERS.id());
+        assertThat(status.getParameter("topic").getValue().primitiveValue()).isEqualTo(SubscriptionTopics.MY_OFFERS.url());
+        org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent event = status.getParameter("notification-event");
+        Reference focusReference = (Reference) event.getPart().stream().filter(p -> p.getName().equals("focus")).findFirst()
+                .orElseThrow().getValue();
+        assertThat(focusReference.getReference()).isEqualTo(gatewayUrl + "/" + focus);
+        // id-only: the focus is named by an entry without a resource, read back with the receiver's own token
+        assertThat(bundle.getEntry()).hasSize(2);
+        assertThat(bundle.getEntry().get(1).getFullUrl()).isEqualTo(gatewayUrl + "/" + focus);
+        assertThat(bundle.getEntry().get(1).hasResource()).isFalse();
+        return bundle;
+    }
+
+    private static Bundle parseAndValidate(String received) {
+        Bundle bundle = Fhir.context().newJsonParser().parseResource(Bundle.class, received);
+        // base R4 in full; the backport's own profiles are not available here (not on Maven Central), so their
+        // elements are checked by the caller (receivedNotification)
+        R4Validation.assertValidWithout(bundle, "http://hl7.org/fhir/uv/subscriptions-backport/");
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.HISTORY);
+        assertThat(bundle.getEntryFirstRep().getResource()).isInstanceOf(org.hl7.fhir.r4.model.Parameters.class);
+        assertThat(received).doesNotContain("111222333").doesNotContain("Jansen");
+        return bundle;
+    }
+
+    private static long eventNumber(Bundle bundle) {
+        org.hl7.fhir.r4.model.Parameters status = (org.hl7.fhir.r4.model.Parameters) bundle.getEntryFirstRep().getResource();
+        long number = Long.parseLong(status.getParameter("notification-event").getPart().stream()
+                .filter(p -> p.getName().equals("event-number")).findFirst().orElseThrow().getValue().primitiveValue());
+        assertThat(status.getParameter("events-since-subscription-start").getValue().primitiveValue())
+                .isEqualTo(Long.toString(number));
+        return number;
+    }
 
     private static Bundle referralTransaction(String diagnosisGroup, String bsn, String ifNoneExist) {
         Patient patient = new Patient();
