@@ -77,11 +77,6 @@ public class ReservationRepository {
                 .map(row -> row.get("n", Long.class) > 0).one();
     }
 
-    public Flux<Reservation> findByLine(UUID lineId) {
-        return db.sql("select * from reservation where capacity_line_id = :line order by created_at").bind("line", lineId)
-                .map(ReservationRepository::reservation).all();
-    }
-
     /** Ids of held reservations whose hold has run out by {@code now}. */
     public Flux<UUID> idsHeldExpiringBy(Instant now, int limit) {
         return db.sql("select id from reservation where state = 'HELD' and expires_at <= :now order by expires_at limit :limit")
