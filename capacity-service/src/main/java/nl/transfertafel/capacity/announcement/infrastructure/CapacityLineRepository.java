@@ -20,6 +20,33 @@ import reactor.core.publisher.Mono;
 /** The capacity_line table. Every change is a conditional update on the version it was decided on. */
 public class CapacityLineRepository {
 
+    // The statements, named once: the repository runs them and HotQueriesUseIndexesIT explains these very texts.
+    public static final String INSERT = """
+            insert into capacity_line (id, provider_agb, provider_type, region, location_id, location_postcode_area,
+                offering_id, diagnosis_groups, care_level, min_age, max_age, exclusions, places_total, places_left,
+                available_from, available_until, state, announced_at, confirmed_at, version)
+            values (:id, :provider, :type, :region, :locationId, :area, :offeringId, :groups, :careLevel, :minAge,
+                :maxAge, :exclusions, :total, :left, :from, :until, :state, :announcedAt, :confirmedAt, :version)""";
+    public static final String FIND = "select * from capacity_line where id = :id";
+    public static final String LOCK = FIND + " for update";
+    public static final String BY_PROVIDER = "select * from capacity_line where provider_agb = :agb order by announced_at, id";
+    public static final String BY_PROVIDER_LIVE = "select * from capacity_line where provider_agb = :agb"
+            + " and state in ('OPEN', 'FULL', 'STALE') order by announced_at, id";
+    public static final String IDS_PAST_THEIR_END = """
+            select id from capacity_line where state in ('OPEN', 'FULL', 'STALE') and available_until < :today
+            order by available_until limit :limit""";
+    public static final String IDS_UNCONFIRMED_SINCE = """
+            select id from capacity_line where state in ('OPEN', 'FULL') and confirmed_at <= :cutoff
+            order by confirmed_at limit :limit""";
+    public static final String UPDATE = """
+            update capacity_line set places_total = :total, places_left = :left, available_from = :from,
+                available_until = :until, state = :state, confirmed_at = :confirmedAt, version = :version
+            where id = :id and version = :expected""";
+    public static final String TAKE_PLACE = """
+            update capacity_line set places_left = places_left - 1, state = :state, version = :version
+            where id = :id and version = :expected and state = 'OPEN' and places_left > 0
+              and places_left - 1 = :left""";
+
     private final DatabaseClient db;
 
     public CapacityLineRepository(DatabaseClient db) {
@@ -27,12 +54,7 @@ public class CapacityLineRepository {
     }
 
     public Mono<Void> insert(CapacityLine line) {
-        var spec = db.sql("""
-                        insert into capacity_line (id, provider_agb, provider_type, region, location_id, location_postcode_area,
-                            offering_id, diagnosis_groups, care_level, min_age, max_age, exclusions, places_total, places_left,
-                            available_from, available_until, state, announced_at, confirmed_at, version)
-                        values (:id, :provider, :type, :region, :locationId, :area, :offeringId, :groups, :careLevel, :minAge,
-                            :maxAge, :exclusions, :total, :left, :from, :until, :state, :announcedAt, :confirmedAt, :version)""")
+        var spec = db.sql(INSERT)
                 .bind("id", line.id())
                 .bind("provider", line.providerAgb())
                 .bind("type", line.providerType().name())
@@ -57,37 +79,32 @@ public class CapacityLineRepository {
     }
 
     public Mono<CapacityLine> find(UUID id) {
-        return db.sql("select * from capacity_line where id = :id").bind("id", id)
+        return db.sql(FIND).bind("id", id)
                 .map(CapacityLineRepository::line).one();
     }
 
     /** Reads and locks the line until the transaction ends: changes to one line happen one after the other. */
     public Mono<CapacityLine> lock(UUID id) {
-        return db.sql("select * from capacity_line where id = :id for update").bind("id", id)
+        return db.sql(LOCK).bind("id", id)
                 .map(CapacityLineRepository::line).one();
     }
 
     public Flux<CapacityLine> findByProvider(String providerAgb, boolean liveOnly) {
-        return db.sql("select * from capacity_line where provider_agb = :agb"
-                        + (liveOnly ? " and state in ('OPEN', 'FULL', 'STALE')" : "") + " order by announced_at, id")
+        return db.sql(liveOnly ? BY_PROVIDER_LIVE : BY_PROVIDER)
                 .bind("agb", providerAgb)
                 .map(CapacityLineRepository::line).all();
     }
 
     /** Ids of live lines whose last day is before {@code today}. */
     public Flux<UUID> idsPastTheirEnd(LocalDate today, int limit) {
-        return db.sql("""
-                        select id from capacity_line where state in ('OPEN', 'FULL', 'STALE') and available_until < :today
-                        order by available_until limit :limit""")
+        return db.sql(IDS_PAST_THEIR_END)
                 .bind("today", today).bind("limit", limit)
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
     /** Ids of open or full lines last confirmed at or before {@code cutoff}. */
     public Flux<UUID> idsUnconfirmedSince(Instant cutoff, int limit) {
-        return db.sql("""
-                        select id from capacity_line where state in ('OPEN', 'FULL') and confirmed_at <= :cutoff
-                        order by confirmed_at limit :limit""")
+        return db.sql(IDS_UNCONFIRMED_SINCE)
                 .bind("cutoff", cutoff).bind("limit", limit)
                 .map(row -> row.get("id", UUID.class)).all();
     }
@@ -97,10 +114,7 @@ public class CapacityLineRepository {
      * otherwise. The places check in the database is the last guard against overselling.
      */
     public Mono<Boolean> update(CapacityLine line, long expectedVersion) {
-        var spec = db.sql("""
-                        update capacity_line set places_total = :total, places_left = :left, available_from = :from,
-                            available_until = :until, state = :state, confirmed_at = :confirmedAt, version = :version
-                        where id = :id and version = :expected""")
+        var spec = db.sql(UPDATE)
                 .bind("id", line.id())
                 .bind("total", line.placesTotal())
                 .bind("left", line.placesLeft())
@@ -119,10 +133,7 @@ public class CapacityLineRepository {
      * overselling impossible, whatever happens around it.
      */
     public Mono<Boolean> takePlace(CapacityLine decided, long expectedVersion) {
-        return db.sql("""
-                        update capacity_line set places_left = places_left - 1, state = :state, version = :version
-                        where id = :id and version = :expected and state = 'OPEN' and places_left > 0
-                          and places_left - 1 = :left""")
+        return db.sql(TAKE_PLACE)
                 .bind("id", decided.id())
                 .bind("state", decided.state().name())
                 .bind("version", decided.version())

@@ -5,13 +5,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import nl.transfertafel.capacity.common.domain.Acting;
 import nl.transfertafel.capacity.common.domain.Codes;
 import nl.transfertafel.capacity.common.domain.Decision;
@@ -204,10 +201,5 @@ public record Provider(
 
     private static <E> List<E> distinct(List<E> values) {
         return values == null ? List.of() : List.copyOf(new LinkedHashSet<>(values));
-    }
-
-    /** For lookups by id when many providers are loaded at once. */
-    public static Map<String, Provider> byAgb(List<Provider> providers) {
-        return providers.stream().collect(Collectors.toMap(Provider::agb, Function.identity()));
     }
 }

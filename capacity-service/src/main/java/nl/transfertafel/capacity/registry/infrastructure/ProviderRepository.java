@@ -23,6 +23,13 @@ import reactor.core.publisher.Mono;
 public class ProviderRepository {
 
     private static final String COLUMNS = "agb, name, provider_type, region, representative_agb, active, version";
+    // The statements, named once: the repository runs them and HotQueriesUseIndexesIT explains these very texts.
+    public static final String FIND = "select " + COLUMNS + " from provider where agb = :agb";
+    public static final String LOCK = FIND + " for update";
+    public static final String LOCATIONS_OF = "select * from provider_location where provider_agb = any(:agbs)"
+            + " order by provider_agb, position";
+    public static final String OFFERINGS_OF = "select * from provider_offering where provider_agb = any(:agbs)"
+            + " order by provider_agb, position";
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -33,14 +40,14 @@ public class ProviderRepository {
     }
 
     public Mono<Provider> find(String agb) {
-        return db.sql("select " + COLUMNS + " from provider where agb = :agb").bind("agb", agb)
+        return db.sql(FIND).bind("agb", agb)
                 .map(ProviderRepository::head).one()
                 .flatMap(this::withChildren);
     }
 
     /** Reads and locks the provider row until the transaction ends (for changes). */
     public Mono<Provider> lock(String agb) {
-        return db.sql("select " + COLUMNS + " from provider where agb = :agb for update").bind("agb", agb)
+        return db.sql(LOCK).bind("agb", agb)
                 .map(ProviderRepository::head).one()
                 .flatMap(this::withChildren);
     }
@@ -135,16 +142,14 @@ public class ProviderRepository {
             return Flux.empty();
         }
         String[] agbs = heads.stream().map(Head::agb).toArray(String[]::new);
-        Mono<Map<String, List<Provider.Location>>> locations = db.sql(
-                        "select * from provider_location where provider_agb = any(:agbs) order by provider_agb, position")
+        Mono<Map<String, List<Provider.Location>>> locations = db.sql(LOCATIONS_OF)
                 .bind("agbs", agbs)
                 .map(row -> Map.entry(row.get("provider_agb", String.class), new Provider.Location(
                         row.get("id", UUID.class), row.get("postcode", String.class), row.get("city", String.class),
                         row.get("region", String.class))))
                 .all()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        Mono<Map<String, List<Provider.Offering>>> offerings = db.sql(
-                        "select * from provider_offering where provider_agb = any(:agbs) order by provider_agb, position")
+        Mono<Map<String, List<Provider.Offering>>> offerings = db.sql(OFFERINGS_OF)
                 .bind("agbs", agbs)
                 .map(row -> Map.entry(row.get("provider_agb", String.class), new Provider.Offering(
                         row.get("id", UUID.class),

@@ -13,6 +13,23 @@ import reactor.core.publisher.Mono;
 /** The reservation table; proposal_id is unique, which makes reserving idempotent per proposal. */
 public class ReservationRepository {
 
+    // The statements, named once: the repository runs them and HotQueriesUseIndexesIT explains these very texts.
+    public static final String INSERT = """
+            insert into reservation (id, capacity_line_id, proposal_id, provider_agb, region, state, expires_at,
+                created_at, updated_at, version)
+            values (:id, :line, :proposal, :provider, :region, :state, :expiresAt, :createdAt, :createdAt, :version)""";
+    public static final String FIND = "select * from reservation where id = :id";
+    public static final String LOCK = FIND + " for update";
+    public static final String FIND_BY_PROPOSAL = "select * from reservation where proposal_id = :proposal";
+    public static final String MARK_ENDED = "insert into ended_proposal (proposal_id, ended_at) values (:proposal, :at)"
+            + " on conflict (proposal_id) do nothing";
+    public static final String IS_ENDED = "select count(*) as n from ended_proposal where proposal_id = :proposal";
+    public static final String IDS_HELD_EXPIRING_BY = "select id from reservation where state = 'HELD' and expires_at <= :now"
+            + " order by expires_at limit :limit";
+    public static final String UPDATE = """
+            update reservation set state = :state, version = :version, updated_at = :at
+            where id = :id and version = :expected""";
+
     private final DatabaseClient db;
     private final Clock clock;
 
@@ -22,10 +39,7 @@ public class ReservationRepository {
     }
 
     public Mono<Void> insert(Reservation reservation) {
-        return db.sql("""
-                        insert into reservation (id, capacity_line_id, proposal_id, provider_agb, region, state, expires_at,
-                            created_at, updated_at, version)
-                        values (:id, :line, :proposal, :provider, :region, :state, :expiresAt, :createdAt, :createdAt, :version)""")
+        return db.sql(INSERT)
                 .bind("id", reservation.id())
                 .bind("line", reservation.capacityLineId())
                 .bind("proposal", reservation.proposalId())
@@ -39,17 +53,17 @@ public class ReservationRepository {
     }
 
     public Mono<Reservation> find(UUID id) {
-        return db.sql("select * from reservation where id = :id").bind("id", id)
+        return db.sql(FIND).bind("id", id)
                 .map(ReservationRepository::reservation).one();
     }
 
     public Mono<Reservation> lock(UUID id) {
-        return db.sql("select * from reservation where id = :id for update").bind("id", id)
+        return db.sql(LOCK).bind("id", id)
                 .map(ReservationRepository::reservation).one();
     }
 
     public Mono<Reservation> findByProposal(String proposalId) {
-        return db.sql("select * from reservation where proposal_id = :proposal").bind("proposal", proposalId)
+        return db.sql(FIND_BY_PROPOSAL).bind("proposal", proposalId)
                 .map(ReservationRepository::reservation).one();
     }
 
@@ -65,34 +79,26 @@ public class ReservationRepository {
 
     /** Records that the transfer table ended the proposal (idempotent). */
     public Mono<Void> markEnded(String proposalId, Instant at) {
-        return db.sql("insert into ended_proposal (proposal_id, ended_at) values (:proposal, :at) "
-                        + "on conflict (proposal_id) do nothing")
+        return db.sql(MARK_ENDED)
                 .bind("proposal", proposalId).bind("at", at)
                 .then();
     }
 
     public Mono<Boolean> isEnded(String proposalId) {
-        return db.sql("select count(*) as n from ended_proposal where proposal_id = :proposal")
+        return db.sql(IS_ENDED)
                 .bind("proposal", proposalId)
                 .map(row -> row.get("n", Long.class) > 0).one();
     }
 
-    public Flux<Reservation> findByLine(UUID lineId) {
-        return db.sql("select * from reservation where capacity_line_id = :line order by created_at").bind("line", lineId)
-                .map(ReservationRepository::reservation).all();
-    }
-
     /** Ids of held reservations whose hold has run out by {@code now}. */
     public Flux<UUID> idsHeldExpiringBy(Instant now, int limit) {
-        return db.sql("select id from reservation where state = 'HELD' and expires_at <= :now order by expires_at limit :limit")
+        return db.sql(IDS_HELD_EXPIRING_BY)
                 .bind("now", now).bind("limit", limit)
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
     public Mono<Boolean> update(Reservation reservation, long expectedVersion) {
-        return db.sql("""
-                        update reservation set state = :state, version = :version, updated_at = :at
-                        where id = :id and version = :expected""")
+        return db.sql(UPDATE)
                 .bind("id", reservation.id())
                 .bind("state", reservation.state().name())
                 .bind("version", reservation.version())

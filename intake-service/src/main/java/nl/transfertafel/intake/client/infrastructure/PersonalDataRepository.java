@@ -15,6 +15,10 @@ import reactor.core.publisher.Mono;
  */
 public class PersonalDataRepository {
 
+    // The look-ups, named once: the repository runs them and HotQueriesUseIndexesIT explains these very texts.
+    public static final String FIND = "select * from client_personal_data where referral_id = :id";
+    public static final String FIND_ALL = "select * from client_personal_data where referral_id = any(:ids)";
+
     private final DatabaseClient db;
     private final PersonalDataCipher cipher;
 
@@ -39,7 +43,7 @@ public class PersonalDataRepository {
     }
 
     public Mono<ClientDetails> find(UUID referralId) {
-        return db.sql("select * from client_personal_data where referral_id = :id")
+        return db.sql(FIND)
                 .bind("id", referralId)
                 .map(row -> open(row.get("referral_id", UUID.class), row))
                 .one();
@@ -49,7 +53,7 @@ public class PersonalDataRepository {
         if (referralIds.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return db.sql("select * from client_personal_data where referral_id = any(:ids)")
+        return db.sql(FIND_ALL)
                 .bind("ids", referralIds.toArray(UUID[]::new))
                 .map(row -> Map.entry(row.get("referral_id", UUID.class), open(row.get("referral_id", UUID.class), row)))
                 .all()

@@ -17,6 +17,28 @@ import reactor.core.publisher.Mono;
 /** Referrals: the pseudonymous facts of a referral (the personal data is in client_personal_data, encrypted). */
 public class ReferralRepository {
 
+    // The statements, named once: the repository runs them and HotQueriesUseIndexesIT explains these very texts.
+    public static final String INSERT = """
+            insert into referral (id, client_pseudonym, referrer_agb, region, postcode_area, age_band,
+                insurer_uzovi, diagnosis_group, care_level, urgency, preferred_provider_agb, max_travel_km,
+                e_health_acceptable, wait_for_preferred_provider, screening_consent, registered_on, source,
+                registered_by, client_support_organisation, referrer_confirmed, created_at)
+            values (:id, :pseudonym, :referrer, :region, :postcodeArea, :ageBand, :insurer, :diagnosisGroup,
+                :careLevel, :urgency, :preferredProvider, :maxTravelKm, :eHealth, :waitForPreferred,
+                :consent, :registeredOn, :source, :registeredBy, :support, :referrerConfirmed, :createdAt)""";
+    public static final String FIND = "select * from referral where id = :id";
+    public static final String FIND_FOR_UPDATE = FIND + " for update";
+    public static final String FIND_ALL = "select * from referral where id = any(:ids)";
+    public static final String UPDATE_CLIENT_SUPPORT = "update referral set client_support_organisation = :support where id = :id";
+    public static final String CONFIRM_REFERRER = "update referral set referrer_confirmed = true where id = :id";
+    private static final String BY_REFERRER_PAGE = " where r.referrer_agb = :referrer and r.region = :region"
+            + " order by r.registered_on desc, r.created_at desc, r.id limit :limit offset :offset";
+    /** A referrer's referrals in a region, newest first, a page of them. */
+    public static final String BY_REFERRER = "select r.* from referral r" + BY_REFERRER_PAGE;
+    /** As {@link #BY_REFERRER}, only those whose client still waits. */
+    public static final String BY_REFERRER_ACTIVE = "select r.* from referral r"
+            + " join waiting_entry e on e.referral_id = r.id and e.stage in ('WAITING', 'INTAKE_DONE')" + BY_REFERRER_PAGE;
+
     private final DatabaseClient db;
     private final Clock clock;
 
@@ -26,14 +48,7 @@ public class ReferralRepository {
     }
 
     public Mono<Void> insert(Referral referral) {
-        var spec = db.sql("""
-                        insert into referral (id, client_pseudonym, referrer_agb, region, postcode_area, age_band,
-                            insurer_uzovi, diagnosis_group, care_level, urgency, preferred_provider_agb, max_travel_km,
-                            e_health_acceptable, wait_for_preferred_provider, screening_consent, registered_on, source,
-                            registered_by, client_support_organisation, referrer_confirmed, created_at)
-                        values (:id, :pseudonym, :referrer, :region, :postcodeArea, :ageBand, :insurer, :diagnosisGroup,
-                            :careLevel, :urgency, :preferredProvider, :maxTravelKm, :eHealth, :waitForPreferred,
-                            :consent, :registeredOn, :source, :registeredBy, :support, :referrerConfirmed, :createdAt)""")
+        var spec = db.sql(INSERT)
                 .bind("id", referral.id())
                 .bind("pseudonym", referral.clientPseudonym())
                 .bind("referrer", referral.referrerAgb())
@@ -60,28 +75,28 @@ public class ReferralRepository {
 
     /** The referral, its row locked until the transaction ends, so changes to it are made one after the other. */
     public Mono<Referral> findForUpdate(UUID id) {
-        return db.sql("select * from referral where id = :id for update").bind("id", id)
+        return db.sql(FIND_FOR_UPDATE).bind("id", id)
                 .map(ReferralRepository::referral).one();
     }
 
     public Mono<Void> updateClientSupport(UUID id, String organisation) {
-        return Sql.bind(db.sql("update referral set client_support_organisation = :support where id = :id").bind("id", id),
+        return Sql.bind(db.sql(UPDATE_CLIENT_SUPPORT).bind("id", id),
                 "support", organisation, String.class).then();
     }
 
     public Mono<Void> confirmReferrer(UUID id) {
-        return db.sql("update referral set referrer_confirmed = true where id = :id").bind("id", id).then();
+        return db.sql(CONFIRM_REFERRER).bind("id", id).then();
     }
 
     public Mono<Referral> find(UUID id) {
-        return db.sql("select * from referral where id = :id").bind("id", id).map(ReferralRepository::referral).one();
+        return db.sql(FIND).bind("id", id).map(ReferralRepository::referral).one();
     }
 
     public Mono<java.util.Map<UUID, Referral>> findAll(java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Mono.just(java.util.Map.of());
         }
-        return db.sql("select * from referral where id = any(:ids)")
+        return db.sql(FIND_ALL)
                 .bind("ids", ids.toArray(UUID[]::new))
                 .map(ReferralRepository::referral)
                 .all()
@@ -93,10 +108,7 @@ public class ReferralRepository {
      * (intake or treatment not started, not withdrawn).
      */
     public Flux<Referral> byReferrer(String referrerAgb, String region, boolean activeOnly, int limit, int offset) {
-        return db.sql("select r.* from referral r"
-                        + (activeOnly ? " join waiting_entry e on e.referral_id = r.id and e.stage in ('WAITING', 'INTAKE_DONE')" : "")
-                        + " where r.referrer_agb = :referrer and r.region = :region order by r.registered_on desc, r.created_at desc, r.id"
-                        + " limit :limit offset :offset")
+        return db.sql(activeOnly ? BY_REFERRER_ACTIVE : BY_REFERRER)
                 .bind("referrer", referrerAgb)
                 .bind("region", region)
                 .bind("limit", limit)

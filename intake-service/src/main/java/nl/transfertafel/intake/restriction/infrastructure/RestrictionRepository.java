@@ -13,6 +13,9 @@ import reactor.core.publisher.Mono;
 /** This service's copy of the registration stops and pauses capacity-service announced. */
 public class RestrictionRepository {
 
+    /** Named once: the repository runs it and HotQueriesUseIndexesIT explains this very text. */
+    public static final String ACTIVE_FOR = "select * from registration_restriction where provider_agb = :provider and active";
+
     private final DatabaseClient db;
     private final Clock clock;
 
@@ -45,7 +48,7 @@ public class RestrictionRepository {
     }
 
     public Flux<RegistrationRestriction> activeFor(String providerAgb) {
-        return db.sql("select * from registration_restriction where provider_agb = :provider and active")
+        return db.sql(ACTIVE_FOR)
                 .bind("provider", providerAgb)
                 .map(row -> new RegistrationRestriction(
                         row.get("restriction_id", String.class),

@@ -13,6 +13,11 @@ import reactor.core.publisher.Mono;
 
 public class TransferProgressRepository {
 
+    // The look-ups, named once: the repository runs them and HotQueriesUseIndexesIT explains these very texts.
+    public static final String LOCK_REFERRAL = "select id from referral where id = :id for update";
+    public static final String FIND = "select * from transfer_progress where referral_id = :id";
+    public static final String FIND_ALL = "select * from transfer_progress where referral_id = any(:ids)";
+
     private final DatabaseClient db;
     private final Clock clock;
 
@@ -26,7 +31,7 @@ public class TransferProgressRepository {
      * after the other; emits false when the referral is not ours (unknown here).
      */
     public Mono<Boolean> lockReferral(UUID referralId) {
-        return db.sql("select id from referral where id = :id for update")
+        return db.sql(LOCK_REFERRAL)
                 .bind("id", referralId)
                 .map(row -> true)
                 .one()
@@ -34,7 +39,7 @@ public class TransferProgressRepository {
     }
 
     public Mono<TransferProgress> find(UUID referralId) {
-        return db.sql("select * from transfer_progress where referral_id = :id")
+        return db.sql(FIND)
                 .bind("id", referralId)
                 .map(TransferProgressRepository::progress)
                 .one();
@@ -44,7 +49,7 @@ public class TransferProgressRepository {
         if (referralIds.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return db.sql("select * from transfer_progress where referral_id = any(:ids)")
+        return db.sql(FIND_ALL)
                 .bind("ids", referralIds.toArray(UUID[]::new))
                 .map(TransferProgressRepository::progress)
                 .all()

@@ -22,6 +22,47 @@ import reactor.core.publisher.Mono;
 /** Waiting entries; updates are conditional on the version read (optimistic locking). */
 public class WaitingEntryRepository implements ListedClients {
 
+    // The statements, named once: the repository runs them and HotQueriesUseIndexesIT explains these very texts.
+    public static final String INSERT = """
+            insert into waiting_entry (referral_id, region, client_pseudonym, referrer_agb, provider_agb, placement,
+                waiting_status, stage, withdrawal_reason, diagnosis_group, urgency, registered_on, intake_on,
+                treatment_started_on, withdrawn_on, status_confirmed_on, stale, last_change, version, updated_at)
+            values (:id, :region, :pseudonym, :referrer, :provider, :placement, :status, :stage, :withdrawalReason,
+                :diagnosisGroup, :urgency, :registeredOn, :intakeOn, :treatmentOn, :withdrawnOn, :confirmedOn,
+                :stale, :lastChange, :version, :updatedAt)""";
+    public static final String UPDATE = """
+            update waiting_entry set region = :region, client_pseudonym = :pseudonym, referrer_agb = :referrer,
+                provider_agb = :provider, placement = :placement, waiting_status = :status, stage = :stage,
+                withdrawal_reason = :withdrawalReason, diagnosis_group = :diagnosisGroup, urgency = :urgency,
+                registered_on = :registeredOn, intake_on = :intakeOn, treatment_started_on = :treatmentOn,
+                withdrawn_on = :withdrawnOn, status_confirmed_on = :confirmedOn, stale = :stale,
+                last_change = :lastChange, version = :version, updated_at = :updatedAt
+            where referral_id = :id and version = :expectedVersion""";
+    public static final String FIND = "select * from waiting_entry where referral_id = :id";
+    public static final String FIND_ALL = "select * from waiting_entry where referral_id = any(:ids)";
+    public static final String OPEN_BY_CLIENT = "select client_pseudonym, count(*) as open from waiting_entry"
+            + " where client_pseudonym = any(:pseudonyms) and stage in ('WAITING', 'INTAKE_DONE')"
+            + " group by client_pseudonym";
+    private static final String AT_PROVIDER_WHERE = "select * from waiting_entry where provider_agb = :provider"
+            + " and region = :region and placement = 'PLACED'";
+    private static final String AT_PROVIDER_PAGE = " order by registered_on, referral_id limit :limit offset :offset";
+    public static final String AT_PROVIDER = AT_PROVIDER_WHERE + AT_PROVIDER_PAGE;
+    public static final String AT_PROVIDER_ACTIVE = AT_PROVIDER_WHERE + " and stage in ('WAITING', 'INTAKE_DONE')"
+            + AT_PROVIDER_PAGE;
+    public static final String CLOCK_CANDIDATES = """
+            select e.* from waiting_entry e
+            where e.stage in ('WAITING', 'INTAKE_DONE') and e.registered_on <= :day
+              and not (exists (select 1 from treeknorm_signal s where s.referral_id = e.referral_id
+                               and s.norm = 'TREATMENT' and s.level = 'BREACHED')
+                   and (e.stage <> 'WAITING' or exists (select 1 from treeknorm_signal s
+                               where s.referral_id = e.referral_id and s.norm = 'INTAKE' and s.level = 'BREACHED')))
+            order by e.registered_on, e.referral_id""";
+    public static final String STALE_CANDIDATES = """
+            select referral_id from waiting_entry
+            where stage in ('WAITING', 'INTAKE_DONE') and placement = 'PLACED' and not stale
+              and status_confirmed_on <= :day
+            order by status_confirmed_on, referral_id""";
+
     private final DatabaseClient db;
     private final Clock clock;
 
@@ -31,26 +72,13 @@ public class WaitingEntryRepository implements ListedClients {
     }
 
     public Mono<Void> insert(WaitingEntry entry) {
-        return values(db.sql("""
-                insert into waiting_entry (referral_id, region, client_pseudonym, referrer_agb, provider_agb, placement,
-                    waiting_status, stage, withdrawal_reason, diagnosis_group, urgency, registered_on, intake_on,
-                    treatment_started_on, withdrawn_on, status_confirmed_on, stale, last_change, version, updated_at)
-                values (:id, :region, :pseudonym, :referrer, :provider, :placement, :status, :stage, :withdrawalReason,
-                    :diagnosisGroup, :urgency, :registeredOn, :intakeOn, :treatmentOn, :withdrawnOn, :confirmedOn,
-                    :stale, :lastChange, :version, :updatedAt)"""), entry)
+        return values(db.sql(INSERT), entry)
                 .then();
     }
 
     /** Writes {@code entry} if the stored row still has {@code expectedVersion}; emits whether it did. */
     public Mono<Boolean> update(WaitingEntry entry, long expectedVersion) {
-        return values(db.sql("""
-                update waiting_entry set region = :region, client_pseudonym = :pseudonym, referrer_agb = :referrer,
-                    provider_agb = :provider, placement = :placement, waiting_status = :status, stage = :stage,
-                    withdrawal_reason = :withdrawalReason, diagnosis_group = :diagnosisGroup, urgency = :urgency,
-                    registered_on = :registeredOn, intake_on = :intakeOn, treatment_started_on = :treatmentOn,
-                    withdrawn_on = :withdrawnOn, status_confirmed_on = :confirmedOn, stale = :stale,
-                    last_change = :lastChange, version = :version, updated_at = :updatedAt
-                where referral_id = :id and version = :expectedVersion"""), entry)
+        return values(db.sql(UPDATE), entry)
                 .bind("expectedVersion", expectedVersion)
                 .fetch()
                 .rowsUpdated()
@@ -58,7 +86,7 @@ public class WaitingEntryRepository implements ListedClients {
     }
 
     public Mono<WaitingEntry> find(UUID referralId) {
-        return db.sql("select * from waiting_entry where referral_id = :id")
+        return db.sql(FIND)
                 .bind("id", referralId)
                 .map(WaitingEntryRepository::entry)
                 .one();
@@ -74,7 +102,7 @@ public class WaitingEntryRepository implements ListedClients {
         if (referralIds.isEmpty()) {
             return Mono.just(java.util.Map.of());
         }
-        return db.sql("select * from waiting_entry where referral_id = any(:ids)")
+        return db.sql(FIND_ALL)
                 .bind("ids", referralIds.toArray(UUID[]::new))
                 .map(WaitingEntryRepository::entry)
                 .all()
@@ -89,9 +117,7 @@ public class WaitingEntryRepository implements ListedClients {
         if (pseudonyms.isEmpty()) {
             return Mono.just(java.util.Map.of());
         }
-        return db.sql("select client_pseudonym, count(*) as open from waiting_entry"
-                        + " where client_pseudonym = any(:pseudonyms) and stage in ('WAITING', 'INTAKE_DONE')"
-                        + " group by client_pseudonym")
+        return db.sql(OPEN_BY_CLIENT)
                 .bind("pseudonyms", pseudonyms.toArray(String[]::new))
                 .map(row -> java.util.Map.entry(row.get("client_pseudonym", String.class), row.get("open", Long.class)))
                 .all()
@@ -103,10 +129,7 @@ public class WaitingEntryRepository implements ListedClients {
      * treated and withdrawn clients.
      */
     public Flux<WaitingEntry> atProvider(String providerAgb, String region, boolean activeOnly, int limit, int offset) {
-        return db.sql("select * from waiting_entry where provider_agb = :provider and region = :region"
-                        + " and placement = 'PLACED'"
-                        + (activeOnly ? " and stage in ('WAITING', 'INTAKE_DONE')" : "")
-                        + " order by registered_on, referral_id limit :limit offset :offset")
+        return db.sql(activeOnly ? AT_PROVIDER_ACTIVE : AT_PROVIDER)
                 .bind("provider", providerAgb)
                 .bind("region", region)
                 .bind("limit", limit)
@@ -120,14 +143,7 @@ public class WaitingEntryRepository implements ListedClients {
      * not yet have every breach signal they can get (the Treeknorm job's candidates).
      */
     public Flux<WaitingEntry> clockCandidates(LocalDate registeredOnOrBefore) {
-        return db.sql("""
-                        select e.* from waiting_entry e
-                        where e.stage in ('WAITING', 'INTAKE_DONE') and e.registered_on <= :day
-                          and not (exists (select 1 from treeknorm_signal s where s.referral_id = e.referral_id
-                                           and s.norm = 'TREATMENT' and s.level = 'BREACHED')
-                               and (e.stage <> 'WAITING' or exists (select 1 from treeknorm_signal s
-                                           where s.referral_id = e.referral_id and s.norm = 'INTAKE' and s.level = 'BREACHED')))
-                        order by e.registered_on, e.referral_id""")
+        return db.sql(CLOCK_CANDIDATES)
                 .bind("day", registeredOnOrBefore)
                 .map(WaitingEntryRepository::entry)
                 .all();
@@ -135,11 +151,7 @@ public class WaitingEntryRepository implements ListedClients {
 
     /** Placed entries still waiting, not flagged stale, whose status was last confirmed on or before the day. */
     public Flux<UUID> staleCandidates(LocalDate confirmedOnOrBefore) {
-        return db.sql("""
-                        select referral_id from waiting_entry
-                        where stage in ('WAITING', 'INTAKE_DONE') and placement = 'PLACED' and not stale
-                          and status_confirmed_on <= :day
-                        order by status_confirmed_on, referral_id""")
+        return db.sql(STALE_CANDIDATES)
                 .bind("day", confirmedOnOrBefore)
                 .map(row -> row.get("referral_id", UUID.class))
                 .all();
