@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * Turns "something changed in region R" signals into matching rounds of that region, fast when the
@@ -69,11 +68,6 @@ public final class RegionDebouncer<T> {
     private final Map<String, RegionState> regions = new HashMap<>();
     /** When each region's last round started, kept after the round so a quick next signal respects minGap. */
     private final Map<String, Instant> lastStarts = new HashMap<>();
-
-    /** A round that does not care who asked. */
-    public RegionDebouncer(Duration minGap, Scheduler scheduler, Clock clock, Consumer<String> round) {
-        this(minGap, scheduler, clock, (region, requesters) -> round.accept(region));
-    }
 
     /** A round that is told its region and the requesters it covers, first first. */
     public RegionDebouncer(Duration minGap, Scheduler scheduler, Clock clock, BiConsumer<String, List<T>> round) {
