@@ -99,6 +99,9 @@ class ListingsWithoutPerItemQueriesIT extends FlowScenarios {
         int gpOne = statements(gpOffers, 1);
         int providerOne = statements(providerOffers, 1);
 
+        // the figures, for the closing note of issue 10
+        System.out.printf("listing statements (1 item / %d items): screening queue %d / %d, GP offers %d / %d,"
+                + " provider offers %d / %d%n", MANY, queueOne, queueMany, gpOne, gpMany, providerOne, providerMany);
         SoftAssertions.assertSoftly(softly -> {
             softly.assertThat(queueMany).as("screening queue: statements for %d items vs %d for one", MANY, queueOne)
                     .isEqualTo(queueOne);
