@@ -5,6 +5,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import nl.transfertafel.transfertable.support.MutableClock;
+import nl.transfertafel.transfertable.support.StatementCounter;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -34,6 +36,12 @@ public @interface TransferTableIntegrationTest {
         @Primary
         MutableClock mutableClock() {
             return new MutableClock();
+        }
+
+        /** Every statement passes r2dbc-proxy, so a test can count what a listing sends (issue 10). */
+        @Bean
+        static BeanPostProcessor countingStatements() {
+            return StatementCounter.wrapping();
         }
     }
 }

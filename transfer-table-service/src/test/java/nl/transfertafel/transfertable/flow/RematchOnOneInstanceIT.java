@@ -2,6 +2,9 @@ package nl.transfertafel.transfertable.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,11 +63,11 @@ class RematchOnOneInstanceIT extends FlowScenarios {
     }
 
     private TransferTableJobs instance(List<String> asked, Instant now) {
-        RegionDebouncer recording = new RegionDebouncer(Duration.ZERO, (task, delay) -> {
+        RegionDebouncer<Observation> recording = new RegionDebouncer<>(Duration.ZERO, (task, delay) -> {
             task.run();
             return () -> { };
-        }, Clock.systemUTC(), asked::add);
-        return new TransferTableJobs(offers, escalations, readModel, new MatchTrigger(recording), leases,
+        }, Clock.systemUTC(), (region, requesters) -> asked.add(region));
+        return new TransferTableJobs(offers, escalations, readModel, new MatchTrigger(recording, ObservationRegistry.NOOP), leases,
                 Clock.fixed(now, ZoneOffset.UTC), EVERY);
     }
 }

@@ -37,13 +37,32 @@ public final class Events implements AutoCloseable {
         return envelope;
     }
 
+    /**
+     * Publishes with the W3C {@code traceparent} record header, as the other service's outbox relay does
+     * for an event written inside a trace.
+     */
+    public EventEnvelope publishTraced(String region, String aggregateId, EventPayload payload, String traceparent) {
+        EventEnvelope envelope = EventJson.envelop(new NewEvent(UUID.randomUUID(), Instant.now(), region, aggregateId,
+                payload), UUID.randomUUID());
+        send(envelope, traceparent);
+        return envelope;
+    }
+
     /** Sends an envelope as is (e.g. again, as a redelivery). */
     public void send(EventEnvelope envelope) {
+        send(envelope, null);
+    }
+
+    private void send(EventEnvelope envelope, String traceparent) {
         EventSchemas.requireValid(envelope);
         String topic = nl.transfertafel.contracts.events.EventCatalog.find(envelope.type(), envelope.schemaVersion())
                 .orElseThrow().topic();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, envelope.region(), EventJson.write(envelope));
+        if (traceparent != null) {
+            record.headers().add("traceparent", bytes(traceparent));
+        }
         try {
-            producer.send(new ProducerRecord<>(topic, envelope.region(), EventJson.write(envelope))).get(15, TimeUnit.SECONDS);
+            producer.send(record).get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish " + envelope.type(), e);
         }

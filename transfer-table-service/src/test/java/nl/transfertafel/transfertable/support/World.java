@@ -26,14 +26,26 @@ public final class World {
     }
 
     public static ReferralReceived referral(String referralId, String area, Urgency urgency, LocalDate registeredOn) {
-        return new ReferralReceived(referralId, pseudonym(referralId), GP, null, area, "25-34", DiagnosisGroup.DEPRESSION,
+        return referral(referralId, area, urgency, registeredOn, GP);
+    }
+
+    /** A referral by the given GP practice (a test that lists a practice's offers uses a practice of its own). */
+    public static ReferralReceived referral(String referralId, String area, Urgency urgency, LocalDate registeredOn,
+            String gpAgb) {
+        return new ReferralReceived(referralId, pseudonym(referralId), gpAgb, null, area, "25-34", DiagnosisGroup.DEPRESSION,
                 CareLevel.SPECIALIST, urgency, INSURER, registeredOn, new ReferralReceived.Preferences(25, false, false),
                 true);
     }
 
     public static WaitingEntryChanged entry(String referralId, String providerAgb, WaitingEntryChanged.Stage stage,
             LocalDate registeredOn, long version) {
-        return new WaitingEntryChanged(referralId, pseudonym(referralId), GP, providerAgb,
+        return entry(referralId, providerAgb, stage, registeredOn, version, GP);
+    }
+
+    /** A waiting entry of a referral by the given GP practice. */
+    public static WaitingEntryChanged entry(String referralId, String providerAgb, WaitingEntryChanged.Stage stage,
+            LocalDate registeredOn, long version, String gpAgb) {
+        return new WaitingEntryChanged(referralId, pseudonym(referralId), gpAgb, providerAgb,
                 providerAgb == null ? WaitingEntryChanged.Placement.UNPLACED_NO_PROVIDER : WaitingEntryChanged.Placement.PLACED,
                 WaitingStatus.ACTIVE_PLACEMENT, stage,
                 stage == WaitingEntryChanged.Stage.WAITING ? WaitingEntryChanged.Change.REGISTERED

@@ -3,9 +3,11 @@ package nl.transfertafel.transfertable.matching.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Turns "something changed in region R" signals into matching rounds of that region, fast when the
@@ -21,8 +23,18 @@ import java.util.function.Consumer;
  * </ul>
  * Regions are independent. Runs on real time (its own clock), not on the business clock. The round
  * itself is a synchronous callback on the scheduler's thread.
+ *
+ * <p>Each request may name its <b>requester</b> ({@code T}, e.g. the trace it was made in): a round is told
+ * the requesters it covers, in the order they asked (the first is the one that scheduled it), so it can run in
+ * the first one's trace (ADR 0740). At most {@link #MAX_REQUESTERS} are kept per round: a burst is one round,
+ * not a growing list.
+ *
+ * @param <T> what a request carries to the round; null carries nothing
  */
-public final class RegionDebouncer {
+public final class RegionDebouncer<T> {
+
+    /** Requesters kept per round; later ones in a burst are dropped (their changes are still in the round). */
+    public static final int MAX_REQUESTERS = 16;
 
     /** Schedules a task after a delay; the production one is a single-thread scheduled executor. */
     public interface Scheduler {
@@ -35,21 +47,30 @@ public final class RegionDebouncer {
 
     private enum Phase { SCHEDULED, RUNNING }
 
-    private static final class RegionState {
+    private final class RegionState {
         Phase phase = Phase.SCHEDULED;
         boolean again;
         Instant lastStart;
+        /** Who asked for the next round (the scheduled one, or the follow-up of the running one). */
+        List<T> requesters = new ArrayList<>();
+
+        void add(T requester) {
+            if (requester != null && requesters.size() < MAX_REQUESTERS) {
+                requesters.add(requester);
+            }
+        }
     }
 
     private final Duration minGap;
     private final Scheduler scheduler;
     private final Clock clock;
-    private final Consumer<String> round;
+    private final BiConsumer<String, List<T>> round;
     private final Map<String, RegionState> regions = new HashMap<>();
     /** When each region's last round started, kept after the round so a quick next signal respects minGap. */
     private final Map<String, Instant> lastStarts = new HashMap<>();
 
-    public RegionDebouncer(Duration minGap, Scheduler scheduler, Clock clock, Consumer<String> round) {
+    /** A round that is told its region and the requesters it covers, first first. */
+    public RegionDebouncer(Duration minGap, Scheduler scheduler, Clock clock, BiConsumer<String, List<T>> round) {
         if (minGap.isNegative()) {
             throw new IllegalArgumentException("the minimum gap between rounds cannot be negative: " + minGap);
         }
@@ -60,16 +81,25 @@ public final class RegionDebouncer {
     }
 
     /** Something relevant happened in the region. */
-    public synchronized void request(String region) {
+    public void request(String region) {
+        request(region, null);
+    }
+
+    /** Something relevant happened in the region, asked by {@code requester} (null: nobody in particular). */
+    public synchronized void request(String region, T requester) {
         RegionState state = regions.get(region);
         if (state == null) {
             state = new RegionState();
             regions.put(region, state);
+            state.add(requester);
             schedule(region, state, delayAfter(lastStarts.get(region)));
         } else if (state.phase == Phase.RUNNING) {
             state.again = true;
+            state.add(requester);
+        } else {
+            // SCHEDULED: the round that is about to start will read this change, and is told who asked
+            state.add(requester);
         }
-        // SCHEDULED: the round that is about to start will read this change
     }
 
     /** Regions with a round scheduled or running. */
@@ -91,14 +121,17 @@ public final class RegionDebouncer {
     }
 
     private void run(String region, RegionState state) {
+        List<T> requesters;
         synchronized (this) {
             state.phase = Phase.RUNNING;
             state.again = false;
             state.lastStart = clock.instant();
             lastStarts.put(region, state.lastStart);
+            requesters = List.copyOf(state.requesters);
+            state.requesters = new ArrayList<>();
         }
         try {
-            round.accept(region);
+            round.accept(region, requesters);
         } finally {
             synchronized (this) {
                 if (state.again) {

@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.transfertafel.contracts.events.NewEvent;
 import nl.transfertafel.contracts.events.transfer.DeclineReason;
@@ -24,6 +27,7 @@ import nl.transfertafel.transfertable.screening.domain.OrganisationCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -186,6 +190,26 @@ public class OfferService {
     /** {@link #maySee(Actor, Proposal, Access)}, looking up what it needs for this actor. */
     public Mono<Boolean> maySee(Actor actor, Proposal p) {
         return access(actor, p).map(access -> maySee(actor, p, access));
+    }
+
+    /**
+     * Those of {@code found} the actor sees, in their order, with what it needs looked up once for all of them
+     * (issue 10: a list of offers costs the same statements for 1 item as for 30).
+     */
+    public Flux<Proposal> visible(Actor actor, List<Proposal> found) {
+        List<String> referrals = found.stream().map(Proposal::referralId).toList();
+        Mono<Map<String, String>> supports = actor.has(Role.CLIENT_SUPPORT)
+                ? readModel.clientSupports(referrals) : Mono.just(Map.of());
+        List<String> referredByActor = found.stream().filter(p -> actor.actsFor(p.referrerAgb()))
+                .map(Proposal::referralId).toList();
+        Mono<Set<String>> unconfirmed = actor.has(Role.GP)
+                ? readModel.referrersUnconfirmed(referredByActor) : Mono.just(Set.of());
+        // one after the other: in a transaction they share its connection
+        return supports.flatMap(support -> unconfirmed.map(notConfirmed -> found.stream()
+                        .filter(p -> maySee(actor, p, new Access(support.get(p.referralId()),
+                                !notConfirmed.contains(p.referralId()))))
+                        .toList()))
+                .flatMapMany(Flux::fromIterable);
     }
 
     /** Reads only what the actor's roles make relevant: the support organisation, the referrer's confirmation. */

@@ -1,6 +1,8 @@
 package nl.transfertafel.transfertable.proposal.infrastructure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.client.ServiceClients;
 import nl.transfertafel.platform.events.Outbox;
+import nl.transfertafel.platform.events.TraceContext;
 import nl.transfertafel.platform.jobs.PeriodicJob;
 import nl.transfertafel.transfertable.common.application.TransferTableSettings;
 import nl.transfertafel.transfertable.common.infrastructure.JobLeases;
@@ -29,8 +32,7 @@ import nl.transfertafel.transfertable.proposal.application.ScreeningService;
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
 import nl.transfertafel.transfertable.screening.domain.FourEyesPolicy;
 import nl.transfertafel.transfertable.waitinglist.infrastructure.WaitingListScreeningRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -44,8 +46,6 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  */
 @Configuration(proxyBeanMethods = false)
 public class ProposalConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(ProposalConfiguration.class);
 
     @Bean
     ProposalRepository proposalRepository(DatabaseClient db) {
@@ -86,29 +86,22 @@ public class ProposalConfiguration {
      * for a quiet region, coalesced while one runs (ADR 0703).
      */
     @Bean
-    RegionDebouncer regionDebouncer(ScheduledExecutorService matchingRounds, MatchingRounds rounds,
+    RegionDebouncer<Observation> regionDebouncer(ScheduledExecutorService matchingRounds, MatchingRounds rounds,
+            ObjectProvider<ObservationRegistry> observations, TraceContext traces,
             @Value("${transfertafel.transfer-table.matching.min-gap}") Duration minGap,
             @Value("${transfertafel.transfer-table.matching.enabled:true}") boolean enabled) {
         RegionDebouncer.Scheduler scheduler = (task, delay) -> {
             var future = matchingRounds.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
             return () -> future.cancel(false);
         };
-        return new RegionDebouncer(minGap, scheduler, Clock.systemUTC(), region -> {
-            if (!enabled) {
-                return;
-            }
-            try {
-                rounds.runRegion(region).block(Duration.ofMinutes(5));
-            } catch (RuntimeException e) {
-                log.warn("matching round for region {} failed, the next event or the schedule retries: {}", region,
-                        e.toString());
-            }
-        });
+        // each round continues the trace of the first request it covers (ADR 0740)
+        return new RegionDebouncer<>(minGap, scheduler, Clock.systemUTC(), new ObservedRounds(rounds,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), traces, enabled));
     }
 
     @Bean
-    MatchTrigger matchTrigger(RegionDebouncer debouncer) {
-        return new MatchTrigger(debouncer);
+    MatchTrigger matchTrigger(RegionDebouncer<Observation> debouncer, ObjectProvider<ObservationRegistry> observations) {
+        return new MatchTrigger(debouncer, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -82,13 +82,20 @@ public class OfferController {
             where = "region = :region";
             params.put("region", ActorClaims.region(actor));
         }
+        // the offers, who may see them and their clients: each read once for the whole list (issue 10)
         return proposals.openOffers(where, params)
-                .filterWhen(p -> offers.maySee(actor, p))
-                .concatMap(p -> (actor.has(Role.CLIENT_SUPPORT)
-                        // a supporter reads a named client's offer: audited per client (NEN 7513 idea)
-                        ? audit.record(actor, p.clientPseudonym(), "offer.list-read:" + p.proposalId(), "client support")
-                        : Mono.<Void>empty()).then(view(p)))
                 .collectList()
+                .flatMapMany(found -> offers.visible(actor, found))
+                .collectList()
+                .flatMap(visible -> readModel.clients(visible.stream().map(Proposal::referralId).toList())
+                        .flatMapMany(clients -> Flux.fromIterable(visible)
+                                .concatMap(p -> (actor.has(Role.CLIENT_SUPPORT)
+                                        // a supporter reads a named client's offer: audited per client (NEN 7513 idea)
+                                        ? audit.record(actor, p.clientPseudonym(), "offer.list-read:" + p.proposalId(),
+                                                "client support")
+                                        : Mono.<Void>empty())
+                                        .thenReturn(ProposalViews.offer(p, clients.get(p.referralId())))))
+                        .collectList())
                 .flatMapMany(list -> audit.record(actor, null, "offers.read:" + list.size(), "transfer offer")
                         .thenMany(Flux.fromIterable(list)));
     }

@@ -89,10 +89,11 @@ public class ScreeningController {
         return readModel.lines(region).flatMap(lines -> {
             Map<String, CapacityLine> byId = lines.stream().collect(Collectors.toMap(CapacityLine::capacityLineId,
                     Function.identity()));
-            return proposals.awaitingScreening(region)
-                    .concatMap(p -> readModel.client(p.referralId()).map(c -> item(p, c, byId))
-                            .defaultIfEmpty(item(p, null, byId)))
-                    .collectList();
+            // the proposals, then their clients in one statement (issue 10: not one query per item)
+            return proposals.awaitingScreening(region).collectList()
+                    .flatMap(found -> readModel.clients(found.stream().map(Proposal::referralId).toList())
+                            .map(clients -> found.stream().map(p -> item(p, clients.get(p.referralId()), byId))
+                                    .toList()));
         }).map(items -> items.stream().sorted(Comparator
                         .comparing((ProposalViews.QueueItem i) -> !i.client().urgent())
                         .thenComparing(i -> -i.client().daysPastNorm())

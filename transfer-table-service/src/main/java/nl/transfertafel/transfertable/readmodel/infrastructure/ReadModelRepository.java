@@ -10,6 +10,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -329,6 +330,18 @@ public class ReadModelRepository {
                 .one();
     }
 
+    /** The waiting clients of these referrals, by referral id, in one statement (issue 10: lists, not one per item). */
+    public Mono<Map<String, WaitingClient>> clients(Collection<String> referralIds) {
+        if (referralIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("select " + CLIENT_COLUMNS + " from waiting_client where referral_id = any(:ids) and has_referral")
+                .bind("ids", referralIds.stream().distinct().toArray(String[]::new))
+                .map((Readable row) -> client(row))
+                .all()
+                .collectMap(WaitingClient::referralId);
+    }
+
     /** Whether the client's waiting entry (and so its current provider, or that it has none) has arrived. */
     public Mono<Boolean> placementKnown(String referralId) {
         return db.sql("select entry_version is not null as known from waiting_client where referral_id = :id")
@@ -364,6 +377,19 @@ public class ReadModelRepository {
                 .flatMap(Mono::justOrEmpty);
     }
 
+    /** The normalised client-support organisations named for these referrals, by referral id (none: absent). */
+    public Mono<Map<String, String>> clientSupports(Collection<String> referralIds) {
+        if (referralIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("select referral_id, support_organisation from client_support where referral_id = any(:ids)"
+                        + " and support_organisation is not null")
+                .bind("ids", referralIds.stream().distinct().toArray(String[]::new))
+                .map(row -> Map.entry(row.get("referral_id", String.class), row.get("support_organisation", String.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
     // ------------------------------------------------------------------ referrer link (item 7)
 
     /** Records whether the practice named as referrer confirmed the link; the newest change wins. */
@@ -391,6 +417,18 @@ public class ReadModelRepository {
                 .map(row -> Boolean.TRUE.equals(row.get("confirmed", Boolean.class)))
                 .one()
                 .defaultIfEmpty(true);
+    }
+
+    /** Of these referrals, those whose referrer link intake announced unconfirmed (the others are confirmed). */
+    public Mono<Set<String>> referrersUnconfirmed(Collection<String> referralIds) {
+        if (referralIds.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return db.sql("select referral_id from referrer_link where referral_id = any(:ids) and confirmed is not true")
+                .bind("ids", referralIds.stream().distinct().toArray(String[]::new))
+                .map(row -> row.get("referral_id", String.class))
+                .all()
+                .collect(Collectors.toSet());
     }
 
     /** Regions that have waiting clients (for the scheduled full round). */

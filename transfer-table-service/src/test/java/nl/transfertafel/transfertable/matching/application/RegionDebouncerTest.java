@@ -93,7 +93,7 @@ class RegionDebouncerTest {
     /** What happens while a round runs (events arriving meanwhile); the round takes {@link #roundTakes}. */
     private final List<Runnable> duringNextRound = new ArrayList<>();
     private Duration roundTakes = Duration.ZERO;
-    private final RegionDebouncer debouncer = new RegionDebouncer(Duration.ofMillis(200), time, time, region -> {
+    private final RegionDebouncer<String> debouncer = new RegionDebouncer<>(Duration.ofMillis(200), time, time, (region, requesters) -> {
         rounds.add(region + "@" + Duration.between(VirtualTime.START, time.instant()).toMillis());
         List<Runnable> events = new ArrayList<>(duringNextRound);
         duringNextRound.clear();
@@ -173,7 +173,7 @@ class RegionDebouncerTest {
 
     @Test
     void a_failing_round_does_not_wedge_the_region() {
-        RegionDebouncer failing = new RegionDebouncer(Duration.ZERO, time, time, region -> {
+        RegionDebouncer<String> failing = new RegionDebouncer<>(Duration.ZERO, time, time, (region, requesters) -> {
             rounds.add(region);
             throw new IllegalStateException("database down");
         });
@@ -187,7 +187,45 @@ class RegionDebouncerTest {
 
     @Test
     void the_gap_may_not_be_negative() {
-        assertThatThrownBy(() -> new RegionDebouncer(Duration.ofSeconds(-1), time, time, r -> { }))
+        assertThatThrownBy(() -> new RegionDebouncer<String>(Duration.ofSeconds(-1), time, time, (r, who) -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_round_is_told_who_asked_first_first_and_who_asked_while_it_ran_goes_to_the_follow_up() {
+        List<String> told = new ArrayList<>();
+        List<Runnable> during = new ArrayList<>();
+        RegionDebouncer<String> traced = new RegionDebouncer<>(Duration.ofMillis(200), time, time,
+                (region, requesters) -> {
+                    told.add(region + ":" + requesters);
+                    List<Runnable> events = new ArrayList<>(during);
+                    during.clear();
+                    events.forEach(Runnable::run);
+                    time.spend(Duration.ofMillis(500));
+                });
+        during.add(() -> {
+            traced.request("rotterdam", "trace-c");
+            traced.request("rotterdam");
+            traced.request("rotterdam", "trace-d");
+        });
+        traced.request("rotterdam", "trace-a");
+        traced.request("rotterdam", "trace-b");
+        time.advance(Duration.ofSeconds(5));
+
+        // the first request's trace leads (the round runs in it); nobody's (null) adds nothing
+        assertThat(told).containsExactly("rotterdam:[trace-a, trace-b]", "rotterdam:[trace-c, trace-d]");
+    }
+
+    @Test
+    void a_burst_keeps_a_bounded_list_of_who_asked() {
+        List<Integer> told = new ArrayList<>();
+        RegionDebouncer<String> traced = new RegionDebouncer<>(Duration.ZERO, time, time,
+                (region, requesters) -> told.add(requesters.size()));
+        for (int i = 0; i < 1000; i++) {
+            traced.request("rotterdam", "trace-" + i);
+        }
+        time.advance(Duration.ZERO);
+
+        assertThat(told).containsExactly(RegionDebouncer.MAX_REQUESTERS);
     }
 }
