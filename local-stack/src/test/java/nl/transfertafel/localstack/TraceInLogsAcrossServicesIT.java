@@ -40,8 +40,8 @@ import tools.jackson.databind.JsonNode;
  * not on a referral's path; it joins where a coordinator's approval reserves the place (an HTTP call from the
  * transfer table): a user action of its own, whose trace the test also starts and follows through all four
  * services (the reservation, then the offer's events at intake and notification-service). The matching
- * round does not carry the trace yet (the disabled test below says why). Every captured line, traced or not,
- * is free of the client's BSN.
+ * round continues the trace of the event that asked for it (ADR 0740), so the proposal it makes is in the
+ * referral's trace too. Every captured line, traced or not, is free of the client's BSN.
  */
 class TraceInLogsAcrossServicesIT {
 
@@ -139,15 +139,11 @@ class TraceInLogsAcrossServicesIT {
     }
 
     /**
-     * The hop that does not carry the trace today: the transfer table's matching round runs on its
-     * {@code RegionDebouncer}'s scheduler thread, outside every observation, so its line ("matching round ...")
-     * and the TransferProposed events it writes to the outbox start no trace or a new one; the proposal's
-     * notifications are then in a trace of their own. Seen in this IT's run: the round's line has no traceId.
+     * The round runs on the transfer table's {@code RegionDebouncer} scheduler, not on the consumer's thread: it
+     * continues the trace of the first event that asked for it (ADR 0740), so its line ("matching round ...") is
+     * in the referral's trace. Before that fix the round's line had no traceId.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("transfer-table-service: RegionDebouncer runs the round outside the trace of the event "
-            + "that requested it (its Scheduler takes a bare Runnable); the fix is there: capture the requesting "
-            + "observation (e.g. Micrometer's ContextSnapshot) when a round is requested and run the round in it")
     void the_matching_round_and_its_proposal_continue_the_referrals_trace() throws Exception {
         registerProviderWithPlaces();
         String traceId = HexFormat.of().formatHex(randomBytes(16));
