@@ -140,7 +140,7 @@ class AuthorizationCodeLoginTest {
         HttpResponse<String> noVerifier = post(issuer.tokenUri(), form("grant_type", "authorization_code", "code",
                 codeFor("coordinator-a"), "redirect_uri", PAGE, "client_id", "coordinator-ui"));
         assertThat(noVerifier.statusCode()).isEqualTo(400);
-        assertThat(noVerifier.body()).contains("invalid_grant").contains("PKCE");
+        assertThat(noVerifier.body()).contains("invalid_grant").contains("code_verifier");
     }
 
     @Test
