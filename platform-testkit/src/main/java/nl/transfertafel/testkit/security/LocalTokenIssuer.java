@@ -15,10 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import no.nav.security.mock.oauth2.OAuth2Config;
-import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.http.NettyWrapper;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequestHandler;
 import no.nav.security.mock.oauth2.http.OAuth2HttpResponseKt;
 import no.nav.security.mock.oauth2.http.OAuth2HttpServer;
@@ -26,7 +24,6 @@ import no.nav.security.mock.oauth2.http.Route;
 import no.nav.security.mock.oauth2.token.KeyProvider;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.MockWebServer;
 
 /**
  * The OAuth2/OIDC issuer of the embedded default and of the tests: NAV's mock-oauth2-server, in-process, as the
@@ -62,11 +59,6 @@ public final class LocalTokenIssuer implements AutoCloseable {
     /** The shared client secret of the embedded default, overridable with {@code TRANSFERTAFEL_SERVICE_SECRET}. */
     public static final String DEFAULT_SERVICE_SECRET = "local-service-secret";
 
-    static {
-        // MockWebServer logs every request at INFO through java.util.logging: one line per token, on stderr
-        Logger.getLogger(MockWebServer.class.getName()).setLevel(Level.WARNING);
-    }
-
     private final OAuth2TokenProvider tokenProvider;
     private final OAuth2HttpServer server;
     private final HttpUrl issuer;
@@ -75,10 +67,10 @@ public final class LocalTokenIssuer implements AutoCloseable {
         // a key made now, not the library's published default keys: tokens of one run are not valid in another
         tokenProvider = new OAuth2TokenProvider(new KeyProvider(List.of(), JWSAlgorithm.RS256.getName()));
         OAuth2Config config = new OAuth2Config(false, null, null, false, tokenProvider,
-                Set.of(new TokenEndpointClaims(serviceSecret())), new MockWebServerWrapper());
+                Set.of(new TokenEndpointClaims(serviceSecret())), new NettyWrapper());
         Route library = new OAuth2HttpRequestHandler(config).getAuthorizationServer();
         Route router = new Route.Builder().attach(new DemoSignIn(library), new TokenShortcuts(this::mint), library)
-                // MockWebServer leaves a request unanswered when its handler throws: answer it
+                // an exception in a route of ours is answered, not left to the server
                 .exceptionHandler((request, error) -> OAuth2HttpResponseKt.oauth2Error(
                         OAuth2Error.SERVER_ERROR.setDescription(String.valueOf(error.getMessage()))))
                 .build();
