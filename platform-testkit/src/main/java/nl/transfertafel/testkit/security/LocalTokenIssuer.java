@@ -7,8 +7,6 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -74,10 +72,12 @@ public final class LocalTokenIssuer implements AutoCloseable {
                 .exceptionHandler((request, error) -> OAuth2HttpResponseKt.oauth2Error(
                         OAuth2Error.SERVER_ERROR.setDescription(String.valueOf(error.getMessage()))))
                 .build();
+        OAuth2HttpServer netty = config.getHttpServer();
         try {
-            server = config.getHttpServer().start(InetAddress.getByName("127.0.0.1"), port, router);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            server = netty.start(InetAddress.getByName("127.0.0.1"), port, router);
+        } catch (Exception e) { // Netty throws a BindException undeclared when the port is taken
+            netty.stop(); // its threads are no daemons: they would keep the JVM alive
+            throw new IllegalStateException("The token issuer cannot listen on 127.0.0.1:" + port + ": " + e, e);
         }
         issuer = HttpUrl.get("http://127.0.0.1:" + server.port() + "/" + ISSUER_ID);
     }
