@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The local issuer's sign-in page: pick a demo user (or type a user name) and continue. Plain,
- * accessible HTML (one form, a labelled fieldset of radio buttons, visible focus, an error message
- * tied to its field) in Dutch or English following the OIDC {@code ui_locales} parameter.
+ * The local issuer's sign-in page (served by {@link DemoSignIn} in place of mock-oauth2-server's own): pick a
+ * demo user (or type a user name) and continue. Plain, accessible HTML (one form, a labelled fieldset of radio
+ * buttons, visible focus, an error message tied to its field) in Dutch or English following the OIDC
+ * {@code ui_locales} parameter. The form has no action: it posts back to the authorization request's own
+ * address, whose query mock-oauth2-server reads the request from.
  */
 final class LoginPage {
 
@@ -36,8 +38,8 @@ final class LoginPage {
         return uiLocales != null && uiLocales.trim().toLowerCase().startsWith("en");
     }
 
-    /** The page; {@code hidden} are the authorization request's parameters, carried through the form. */
-    static String render(Map<String, String> hidden, String uiLocales, boolean unknownUser, String typed) {
+    /** The page for the client {@code clientId}; {@code typed}: the name typed before, if any. */
+    static String render(String clientId, String uiLocales, boolean unknownUser, String typed) {
         boolean en = english(uiLocales);
         Map<String, String> text = en ? EN : NL;
         StringBuilder out = new StringBuilder(4096);
@@ -56,14 +58,8 @@ final class LoginPage {
                 .append(".error{color:#a4000f;font-weight:600}.actions{margin-top:1.25rem}")
                 .append("</style></head><body><main><h1>").append(escape(text.get("title"))).append("</h1><p>")
                 .append(escape(text.get("intro"))).append("</p><p class=\"org\">").append(escape(text.get("client")))
-                .append(": ").append(escape(hidden.getOrDefault("client_id", ""))).append("</p>")
-                .append("<form method=\"post\" action=\"/authorize\">");
-        hidden.forEach((name, value) -> {
-            if (value != null) {
-                out.append("<input type=\"hidden\" name=\"").append(escape(name)).append("\" value=\"")
-                        .append(escape(value)).append("\">");
-            }
-        });
+                .append(": ").append(escape(clientId)).append("</p>")
+                .append("<form method=\"post\">");
         out.append("<fieldset><legend>").append(escape(text.get("legend"))).append("</legend>");
         List<DemoUser> users = DemoUsers.ALL;
         for (DemoUser user : users) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.util.Map;
 import nl.transfertafel.testkit.ServiceProperties;
 import nl.transfertafel.testkit.engines.SharedEngines;
@@ -19,7 +21,7 @@ class OidcIssuerTest {
 
     @BeforeAll
     static void start() {
-        // the local issuer serves a discovery document like any OIDC provider
+        // the local issuer (mock-oauth2-server) serves a discovery document like any OIDC provider
         provider = LocalTokenIssuer.start(0);
     }
 
@@ -41,9 +43,17 @@ class OidcIssuerTest {
     }
 
     @Test
-    void an_address_that_is_no_oidc_provider_is_refused_with_the_reason() {
-        assertThatThrownBy(() -> OidcIssuer.discover(provider.issuer() + "/realms/none", "transfertafel", Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("discovery document");
+    void an_address_that_is_no_oidc_provider_is_refused_with_the_reason() throws Exception {
+        // a web server without a discovery document (mock-oauth2-server itself answers for any issuer path)
+        HttpServer nothing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        nothing.start();
+        try {
+            assertThatThrownBy(() -> OidcIssuer.discover("http://127.0.0.1:" + nothing.getAddress().getPort()
+                    + "/realms/none", "transfertafel", Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("discovery document");
+        } finally {
+            nothing.stop(0);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package nl.transfertafel.testkit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -10,6 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,12 +21,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The browser login of the local issuer: authorization code with PKCE, over real HTTP. */
+/**
+ * The browser login of the local issuer (mock-oauth2-server with the demo sign-in in front): authorization code
+ * with PKCE, over real HTTP.
+ */
 class AuthorizationCodeLoginTest {
 
     private static final String PAGE = "http://127.0.0.1:18083/coordinator/";
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-    private static final String CHALLENGE = AuthorizationCodeFlow.s256(VERIFIER);
+    private static final String CHALLENGE = s256(VERIFIER);
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static LocalTokenIssuer issuer;
 
@@ -43,14 +50,18 @@ class AuthorizationCodeLoginTest {
     }
 
     @Test
-    void discovery_document_names_the_authorization_endpoint_and_s256_and_is_readable_cross_origin() {
-        HttpResponse<String> discovery = get(issuer.issuer() + "/.well-known/openid-configuration");
+    void discovery_document_names_the_issuer_and_its_endpoints_and_is_readable_cross_origin() {
+        HttpResponse<String> discovery = send(HttpRequest.newBuilder(
+                URI.create(issuer.issuer() + "/.well-known/openid-configuration")).header("Origin", "http://127.0.0.1:18083")
+                .GET().build());
 
         assertThat(discovery.statusCode()).isEqualTo(200);
-        assertThat(discovery.body()).contains("\"authorization_endpoint\":\"" + issuer.issuer() + "/authorize\"")
-                .contains("\"code_challenge_methods_supported\":[\"S256\"]")
-                .contains("\"token_endpoint\":\"" + issuer.tokenUri() + "\"");
-        assertThat(discovery.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(field(discovery.body(), "issuer")).isEqualTo(issuer.issuer());
+        assertThat(field(discovery.body(), "authorization_endpoint")).isEqualTo(issuer.authorizationUri());
+        assertThat(field(discovery.body(), "token_endpoint")).isEqualTo(issuer.tokenUri());
+        assertThat(field(discovery.body(), "jwks_uri")).isEqualTo(issuer.jwksUri());
+        assertThat(discovery.body()).contains("\"S256\"");
+        assertThat(discovery.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://127.0.0.1:18083");
     }
 
     @Test
@@ -62,54 +73,82 @@ class AuthorizationCodeLoginTest {
         assertThat(dutch.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(dutch.body()).contains("<html lang=\"nl\"").contains("Inloggen")
                 .contains("value=\"coordinator-a\"").contains("value=\"coordinator-b\"")
-                .contains("name=\"code_challenge\" value=\"" + CHALLENGE + "\"");
+                // no action: the form posts back to the authorization request's own address
+                .contains("<form method=\"post\">");
+        assertThat(dutch.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("frame-ancestors 'none'"));
         assertThat(english.body()).contains("<html lang=\"en\"").contains("Sign in");
     }
 
     @Test
-    void a_picked_user_gets_a_code_that_pkce_turns_into_their_token_once() throws Exception {
-        HttpResponse<String> picked = post(issuer.issuer() + "/authorize",
-                formOf(authorizeParams("xyz", "en"), "username", "coordinator-b"));
+    void a_picked_user_gets_a_code_that_pkce_turns_into_their_tokens_once() throws Exception {
+        HttpResponse<String> picked = post(authorizeUrl("xyz", "en"), form("username", "coordinator-b"));
 
-        assertThat(picked.statusCode()).isEqualTo(302);
+        assertThat(picked.statusCode()).as(picked.body()).isEqualTo(302);
         String location = picked.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith(PAGE + "?code=");
+        assertThat(location).startsWith(PAGE + "?");
         Map<String, String> back = query(location);
-        assertThat(back).containsEntry("state", "xyz");
+        assertThat(back).containsEntry("state", "xyz").containsKey("code");
 
-        HttpResponse<String> token = post(issuer.tokenUri(), form("grant_type", "authorization_code", "code",
-                back.get("code"), "redirect_uri", PAGE, "client_id", "coordinator-ui", "code_verifier", VERIFIER));
+        HttpResponse<String> token = redeem(back.get("code"), VERIFIER);
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        assertThat(token.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         var access = SignedJWT.parse(field(token.body(), "access_token")).getJWTClaimsSet();
+        assertThat(access.getIssuer()).isEqualTo(issuer.issuer());
         assertThat(access.getSubject()).isEqualTo("coordinator-b");
+        assertThat(access.getAudience()).containsExactly("transfertafel");
         assertThat(access.getStringClaim("org")).isEqualTo(DemoUsers.OTHER_PROVIDER_AGB);
         assertThat(access.getStringClaim("region")).isEqualTo(DemoUsers.REGION);
         assertThat(access.getStringListClaim("roles")).containsExactly("COORDINATOR");
+        // the library copies the nonce into the access token: the mark keeps the services from taking it for an ID token
+        assertThat(access.getStringClaim("typ")).isEqualTo("Bearer");
         var id = SignedJWT.parse(field(token.body(), "id_token")).getJWTClaimsSet();
         assertThat(id.getAudience()).containsExactly("coordinator-ui");
         assertThat(id.getStringClaim("nonce")).isEqualTo("n-1");
         assertThat(id.getStringClaim("name")).isEqualTo(DemoUsers.COORDINATOR_B.displayName());
 
-        HttpResponse<String> again = post(issuer.tokenUri(), form("grant_type", "authorization_code", "code",
-                back.get("code"), "redirect_uri", PAGE, "client_id", "coordinator-ui", "code_verifier", VERIFIER));
+        HttpResponse<String> again = redeem(back.get("code"), VERIFIER);
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("invalid_grant");
     }
 
     @Test
-    void a_code_is_refused_without_the_matching_verifier_or_for_another_redirect() {
-        String code = codeFor("coordinator-a");
-        HttpResponse<String> wrongVerifier = post(issuer.tokenUri(), form("grant_type", "authorization_code", "code", code,
-                "redirect_uri", PAGE, "client_id", "coordinator-ui", "code_verifier", VERIFIER.replace('d', 'e')));
+    void the_refresh_token_renews_the_same_users_access_token() throws Exception {
+        HttpResponse<String> token = redeem(codeFor("coordinator-a"), VERIFIER);
+        String refresh = field(token.body(), "refresh_token");
+
+        HttpResponse<String> renewed = post(issuer.tokenUri(), form("grant_type", "refresh_token", "refresh_token", refresh,
+                "client_id", "coordinator-ui"));
+
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        var access = SignedJWT.parse(field(renewed.body(), "access_token")).getJWTClaimsSet();
+        assertThat(access.getSubject()).isEqualTo("coordinator-a");
+        assertThat(access.getStringClaim("org")).isEqualTo(DemoUsers.COORDINATOR_A.organisation());
+        assertThat(access.getStringListClaim("roles")).containsExactly("COORDINATOR");
+
+        HttpResponse<String> madeUp = post(issuer.tokenUri(), form("grant_type", "refresh_token", "refresh_token",
+                "made-up", "client_id", "coordinator-ui"));
+        assertThat(madeUp.statusCode()).isEqualTo(400);
+        assertThat(madeUp.body()).contains("invalid_grant");
+    }
+
+    @Test
+    void a_code_is_refused_with_a_wrong_verifier_or_without_one() {
+        HttpResponse<String> wrongVerifier = redeem(codeFor("coordinator-a"), VERIFIER.replace('d', 'e'));
         assertThat(wrongVerifier.statusCode()).isEqualTo(400);
         assertThat(wrongVerifier.body()).contains("invalid_grant").contains("code_challenge");
 
-        String other = codeFor("coordinator-a");
-        HttpResponse<String> wrongRedirect = post(issuer.tokenUri(), form("grant_type", "authorization_code", "code", other,
-                "redirect_uri", "http://127.0.0.1:1/elsewhere", "client_id", "coordinator-ui", "code_verifier", VERIFIER));
-        assertThat(wrongRedirect.statusCode()).isEqualTo(400);
-        assertThat(wrongRedirect.body()).contains("redirect_uri");
+        HttpResponse<String> noVerifier = post(issuer.tokenUri(), form("grant_type", "authorization_code", "code",
+                codeFor("coordinator-a"), "redirect_uri", PAGE, "client_id", "coordinator-ui"));
+        assertThat(noVerifier.statusCode()).isEqualTo(400);
+        assertThat(noVerifier.body()).contains("invalid_grant").contains("code_verifier");
+    }
+
+    @Test
+    void a_made_up_code_gets_no_token() {
+        HttpResponse<String> madeUp = redeem("not-a-code-of-this-issuer", VERIFIER);
+
+        assertThat(madeUp.statusCode()).isEqualTo(400);
+        assertThat(madeUp.body()).contains("invalid_grant");
     }
 
     @Test
@@ -117,7 +156,7 @@ class AuthorizationCodeLoginTest {
         Map<String, String> params = authorizeParams("s", "en");
         params.put("redirect_uri", "https://attacker.example/callback");
 
-        HttpResponse<String> refused = get(issuer.issuer() + "/authorize?" + encode(params));
+        HttpResponse<String> refused = get(issuer.authorizationUri() + "?" + encode(params));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Location")).isEmpty();
@@ -129,7 +168,7 @@ class AuthorizationCodeLoginTest {
         Map<String, String> params = authorizeParams("s-2", "en");
         params.remove("code_challenge");
 
-        HttpResponse<String> refused = get(issuer.issuer() + "/authorize?" + encode(params));
+        HttpResponse<String> refused = get(issuer.authorizationUri() + "?" + encode(params));
 
         assertThat(refused.statusCode()).isEqualTo(302);
         Map<String, String> back = query(refused.headers().firstValue("Location").orElseThrow());
@@ -139,13 +178,11 @@ class AuthorizationCodeLoginTest {
 
     @Test
     void an_unknown_typed_user_is_told_on_the_page_and_cancelling_returns_access_denied() {
-        HttpResponse<String> unknown = post(issuer.issuer() + "/authorize",
-                formOf(authorizeParams("s-3", "nl"), "typed_username", "mallory"));
+        HttpResponse<String> unknown = post(authorizeUrl("s-3", "nl"), form("typed_username", "mallory"));
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("role=\"alert\"").contains("aria-invalid=\"true\"").contains("Onbekende gebruiker");
 
-        HttpResponse<String> cancelled = post(issuer.issuer() + "/authorize",
-                formOf(authorizeParams("s-4", "nl"), "cancel", "true"));
+        HttpResponse<String> cancelled = post(authorizeUrl("s-4", "nl"), form("cancel", "true"));
         assertThat(cancelled.statusCode()).isEqualTo(302);
         assertThat(query(cancelled.headers().firstValue("Location").orElseThrow()))
                 .containsEntry("error", "access_denied").containsEntry("state", "s-4");
@@ -153,21 +190,33 @@ class AuthorizationCodeLoginTest {
 
     @Test
     void a_typed_demo_user_name_signs_in_as_that_user() throws Exception {
-        HttpResponse<String> typed = post(issuer.issuer() + "/authorize",
-                formOf(authorizeParams("s-5", "nl"), "typed_username", " coordinator-a "));
+        HttpResponse<String> typed = post(authorizeUrl("s-5", "nl"), form("typed_username", " coordinator-a "));
         String code = query(typed.headers().firstValue("Location").orElseThrow()).get("code");
 
-        HttpResponse<String> token = post(issuer.tokenUri(), form("grant_type", "authorization_code", "code", code,
-                "redirect_uri", PAGE, "client_id", "coordinator-ui", "code_verifier", VERIFIER));
+        HttpResponse<String> token = redeem(code, VERIFIER);
 
         assertThat(SignedJWT.parse(field(token.body(), "access_token")).getJWTClaimsSet().getSubject())
                 .isEqualTo("coordinator-a");
     }
 
     private String codeFor(String username) {
-        HttpResponse<String> picked = post(issuer.issuer() + "/authorize",
-                formOf(authorizeParams("s", "en"), "username", username));
+        HttpResponse<String> picked = post(authorizeUrl("s", "en"), form("username", username));
         return query(picked.headers().firstValue("Location").orElseThrow()).get("code");
+    }
+
+    private static HttpResponse<String> redeem(String code, String verifier) {
+        return post(issuer.tokenUri(), form("grant_type", "authorization_code", "code", code, "redirect_uri", PAGE,
+                "client_id", "coordinator-ui", "code_verifier", verifier));
+    }
+
+    /** {@code BASE64URL(SHA256(ASCII(verifier)))}, RFC 7636 section 4.2. */
+    private static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, String> authorizeParams(String state, String locale) {
@@ -185,13 +234,7 @@ class AuthorizationCodeLoginTest {
     }
 
     private static String authorizeUrl(String state, String locale) {
-        return issuer.issuer() + "/authorize?" + encode(authorizeParams(state, locale));
-    }
-
-    private static String formOf(Map<String, String> params, String name, String value) {
-        Map<String, String> all = new LinkedHashMap<>(params);
-        all.put(name, value);
-        return encode(all);
+        return issuer.authorizationUri() + "?" + encode(authorizeParams(state, locale));
     }
 
     private static String form(String... namesAndValues) {
@@ -218,8 +261,11 @@ class AuthorizationCodeLoginTest {
     }
 
     private static String field(String json, String name) {
-        int start = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
-        return json.substring(start, json.indexOf('"', start));
+        try {
+            return JSONObjectUtils.getString(JSONObjectUtils.parse(json), name);
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(json, e);
+        }
     }
 
     private static HttpResponse<String> get(String url) {

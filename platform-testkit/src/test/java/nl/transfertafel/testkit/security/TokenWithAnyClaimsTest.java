@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TokenWithAnyClaimsTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static LocalTokenIssuer issuer;
 
     @BeforeAll
