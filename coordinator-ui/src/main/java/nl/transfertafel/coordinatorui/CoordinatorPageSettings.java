@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
  *
  * <ul>
  *   <li>{@code transfertafel.coordinator-ui.issuer-uri} (else {@code TRANSFERTAFEL_OIDC_ISSUER}, else
- *       {@code http://127.0.0.1:8090}): the issuer; the page reads its discovery document</li>
+ *       {@code http://127.0.0.1:8090/transfertafel}): the issuer; the page reads its discovery document</li>
  *   <li>{@code transfertafel.coordinator-ui.client-id} ({@code coordinator-ui}), {@code .scope}
  *       ({@code openid})</li>
  *   <li>{@code transfertafel.coordinator-ui.intake-url}, {@code .capacity-url}, {@code .notification-url}:
@@ -29,7 +29,7 @@ public record CoordinatorPageSettings(String issuerUri, String clientId, String 
 
     public static CoordinatorPageSettings from(Environment environment) {
         String issuer = environment.getProperty(PREFIX + "issuer-uri",
-                environment.getProperty("TRANSFERTAFEL_OIDC_ISSUER", "http://127.0.0.1:8090"));
+                environment.getProperty("TRANSFERTAFEL_OIDC_ISSUER", "http://127.0.0.1:8090/transfertafel"));
         Map<String, String> services = new LinkedHashMap<>();
         for (String service : new String[] {"intake", "capacity", "notification"}) {
             String url = environment.getProperty(PREFIX + service + "-url",

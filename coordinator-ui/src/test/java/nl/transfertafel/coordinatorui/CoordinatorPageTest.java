@@ -84,7 +84,7 @@ class CoordinatorPageTest {
 
     @Test
     void the_issuer_defaults_to_the_local_token_issuer() {
-        assertThat(CoordinatorPageSettings.from(new MockEnvironment()).issuerUri()).isEqualTo("http://127.0.0.1:8090");
+        assertThat(CoordinatorPageSettings.from(new MockEnvironment()).issuerUri()).isEqualTo("http://127.0.0.1:8090/transfertafel");
         assertThat(CoordinatorPageSettings.from(new MockEnvironment().withProperty("TRANSFERTAFEL_OIDC_ISSUER",
                 "https://keycloak.example.org/realms/ggz")).issuerUri()).isEqualTo("https://keycloak.example.org/realms/ggz");
     }

@@ -83,7 +83,7 @@ public final class ClusterDescriptor {
     }
 
     public String tokenIssuerUrl() {
-        return root.path("tokenIssuer").path("url").asText("http://127.0.0.1:8090");
+        return root.path("tokenIssuer").path("url").asText("http://127.0.0.1:8090/transfertafel");
     }
 
     public List<Managed> services() {

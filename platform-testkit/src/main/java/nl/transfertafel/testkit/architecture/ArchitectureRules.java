@@ -45,8 +45,7 @@ public final class ArchitectureRules {
     /**
      * No cycle between a service's feature packages (the first package below {@code basePackage}, e.g.
      * {@code matching}, {@code proposal}, {@code common}): each feature depends on others one way only
-     * (issue 16). Not part of what every service runs yet: transfer-table-service still has such cycles, and
-     * the services are switched on one by one as theirs are gone.
+     * (issue 16). All four services run it in their {@code ArchitectureTest}.
      */
     public static void featuresAreFreeOfCycles(String basePackage) {
         featuresAreFreeOfCycles(basePackage, mainClassesOf(basePackage));
