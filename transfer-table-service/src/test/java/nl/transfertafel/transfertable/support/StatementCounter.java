@@ -21,13 +21,17 @@ public final class StatementCounter {
     private StatementCounter() {
     }
 
-    /** Wraps the application's {@link ConnectionFactory} (the pool) so every statement passes the counter. */
+    /**
+     * Wraps the application's {@link ConnectionFactory} (the pool) so every statement passes the counter (and
+     * {@link BeforeStatement}, a test's hook for races).
+     */
     public static BeanPostProcessor wrapping() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof ConnectionFactory factory) {
-                    return ProxyConnectionFactory.builder(factory).onAfterQuery(StatementCounter::sent).build();
+                    return ProxyConnectionFactory.builder(factory).onAfterQuery(StatementCounter::sent)
+                            .onBeforeQuery(BeforeStatement::before).build();
                 }
                 return bean;
             }
