@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.transfertable.support.BeforeStatement;
 import nl.transfertafel.transfertable.support.FakeCapacityService;
 import org.junit.jupiter.api.AfterEach;
@@ -54,8 +55,11 @@ class SecondApprovalRaceIT extends ProposalScenarios {
                 () -> recorded.addAndGet(recordHeldReservation(proposal, FakeCapacityService.instance().reservationOf(proposal))));
         int callsBefore = FakeCapacityService.instance().calls();
 
-        JsonNode second = api.json(api.post(token("coordinator-2-" + region, "COORDINATOR", "22790002", region),
-                "/api/v1/proposals/" + proposal + "/approve", null), 200);
+        var answer = api.post(token("coordinator-2-" + region, "COORDINATOR", "22790002", region),
+                "/api/v1/proposals/" + proposal + "/approve", null).expectBody(String.class).returnResult();
+
+        assertThat(answer.getStatus().value()).as(answer.getResponseBody()).isEqualTo(200);
+        JsonNode second = EventJson.mapper().readTree(answer.getResponseBody());
 
         assertThat(recorded.get()).as("the held reservation was recorded in the gap").isEqualTo(1);
         assertThat(second.path("state").asText()).isEqualTo("OFFERED");

@@ -2,6 +2,7 @@ package nl.transfertafel.transfertable.support;
 
 import io.r2dbc.proxy.core.QueryExecutionInfo;
 import io.r2dbc.proxy.core.QueryInfo;
+import io.r2dbc.spi.Parameter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -47,6 +48,7 @@ public final class BeforeStatement {
         List<Object> values = query.getBindingsList().stream()
                 .flatMap(b -> Stream.concat(b.getIndexBindings().stream(), b.getNamedBindings().stream()))
                 .map(b -> b.getBoundValue().isNull() ? null : b.getBoundValue().getValue())
+                .map(v -> v instanceof Parameter parameter ? parameter.getValue() : v)
                 .toList();
         if (armed.statement().test(new Sent(query.getQuery(), values)) && ARMED.compareAndSet(armed, null)) {
             armed.action().run();
