@@ -1,5 +1,7 @@
 package nl.transfertafel.transfertable.proposal.application;
 
+import static nl.transfertafel.transfertable.screening.application.Screeners.concurrentUpdates;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,11 +83,12 @@ public class OfferService {
                         return offered(approved, reserved);
                     }
                     if (outcome instanceof ReservationGateway.PlaceGone) {
-                        return tx.transactional(fresh(approved.proposalId())
+                        return Mono.defer(() -> tx.transactional(fresh(approved.proposalId())
                                         .flatMap(before -> changes.apply(before, before.lapse(clock)))
                                         .flatMap(changed -> readModel.lowerPlacesLeft(approved.capacityLineId(), 0)
                                                 .then(trigger.afterCommit(approved.region()))
-                                                .thenReturn(changed.proposal())))
+                                                .thenReturn(changed.proposal()))))
+                                .retryWhen(concurrentUpdates())
                                 .doOnNext(p -> ended(p, "PLACE_GONE"));
                     }
                     log.warn("reservation for proposal {} not made yet, will retry: {}", approved.proposalId(),
@@ -94,8 +97,16 @@ public class OfferService {
                 });
     }
 
+    /**
+     * Moves the approved proposal to OFFERED with the reservation capacity-service made. Only this step is taken
+     * again on a fresh copy when the proposal changed between its read and its write: the approvals are stored
+     * and the place is reserved by then, so neither is repeated. The usual competitor is the table itself:
+     * capacity-service's ReservationChanged(HELD) for this very reservation comes back through Kafka and is
+     * recorded on the proposal ({@link ReactionsToCapacityAndIntake#reservationHeld}), which the coordinator who
+     * approved must not get as a 409 (ADR 0750).
+     */
     private Mono<Proposal> offered(Proposal approved, ReservationGateway.Reserved reserved) {
-        return tx.transactional(fresh(approved.proposalId())
+        return Mono.defer(() -> tx.transactional(fresh(approved.proposalId())
                         .flatMap(before -> {
                             Instant byTtl = clock.instant().plus(settings.offerTtl());
                             Instant expires = reserved.expiresAt() != null && reserved.expiresAt().isBefore(byTtl)
@@ -103,7 +114,8 @@ public class OfferService {
                             return changes.apply(before, before.offer(reserved.reservationId(), expires, clock));
                         })
                         .flatMap(changed -> readModel.lowerPlacesLeft(approved.capacityLineId(), reserved.placesLeft())
-                                .thenReturn(changed.proposal())))
+                                .thenReturn(changed.proposal()))))
+                .retryWhen(concurrentUpdates())
                 .doOnNext(p -> meters.counter("transfertafel.offers.made", "region", p.region()).increment())
                 .onErrorResume(Refused.class, refused -> alreadyOffered(approved.proposalId(), reserved.reservationId())
                         .switchIfEmpty(Mono.error(refused)));
