@@ -56,6 +56,12 @@ final class ObservedRounds implements BiConsumer<String, List<Observation>> {
         }
         observation.start();
         try (Observation.Scope scope = observation.openScope()) {
+            if (log.isDebugEnabled()) {
+                // who asked, for an operator following one trace: a coalesced request's trace is named here even
+                // when the round's own line (and its proposals) continue the first requester's trace
+                log.debug("matching round region={} requested by traces [{}]", region, requesters.stream()
+                        .map(this::traceId).filter(Objects::nonNull).distinct().collect(Collectors.joining(",")));
+            }
             try {
                 rounds.runRegion(region)
                         .contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observation))
