@@ -63,7 +63,7 @@ import tools.jackson.databind.JsonNode;
 class FhirGatewayIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final String PROVIDER = "22940001"; // its own: the stacks of one test JVM share the embedded databases, and CoordinatorPageIT and DataSurvivesKillIT use 22960001
+    private static final String PROVIDER = "22940001"; // a provider no other local-stack IT registers
     private static LocalStack stack;
     private static String gatewayUrl;
     private static WebhookReceiver receiver;
