@@ -25,11 +25,13 @@ final class TokenClaims {
     private TokenClaims() {
     }
 
-    /** A person's claims; {@code organisation} and {@code region} left out when null. */
+    /** A person's claims; {@code roles}, {@code organisation} and {@code region} left out when null (the hostile corpus's probes). */
     static Map<String, Object> person(List<String> roles, String organisation, String region) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("typ", ACCESS_TOKEN);
-        claims.put("roles", List.copyOf(roles));
+        if (roles != null) {
+            claims.put("roles", List.copyOf(roles));
+        }
         if (organisation != null) {
             claims.put("org", organisation);
         }
