@@ -2,14 +2,8 @@ package nl.transfertafel.capacity.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.r2dbc.postgresql.codec.Json;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +13,7 @@ import nl.transfertafel.capacity.announcement.infrastructure.CapacityLineReposit
 import nl.transfertafel.capacity.registry.infrastructure.ProviderRepository;
 import nl.transfertafel.capacity.reservation.infrastructure.ReservationRepository;
 import nl.transfertafel.capacity.restriction.infrastructure.RestrictionRepository;
-import nl.transfertafel.contracts.events.EventJson;
-import nl.transfertafel.testkit.engines.PostgresServer;
-import nl.transfertafel.testkit.engines.SharedEngines;
+import nl.transfertafel.testkit.plans.QueryPlans;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.r2dbc.core.DatabaseClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The statements capacity runs per announcement (the provider and its locations and offerings, then
@@ -56,16 +47,7 @@ class HotQueriesUseIndexesIT {
 
     @BeforeAll
     void nationalSizeTables() throws Exception {
-        PostgresServer postgres = SharedEngines.postgres();
-        try (Connection admin = postgres.connect(postgres.maintenanceDatabase()); Statement sql = admin.createStatement()) {
-            sql.execute("drop database if exists " + DATABASE + " with (force)");
-            sql.execute("create database " + DATABASE);
-        }
-        Flyway.configure().dataSource(postgres.jdbcUrl(DATABASE), postgres.username(), postgres.password())
-                .locations("classpath:db/platform", "classpath:db/capacity-service").load().migrate();
-        db = DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions.parse(postgres.r2dbcUrl(DATABASE))
-                .mutate().option(ConnectionFactoryOptions.USER, postgres.username())
-                .option(ConnectionFactoryOptions.PASSWORD, postgres.password()).build()));
+        db = QueryPlans.scratchDatabase(DATABASE, "classpath:db/platform", "classpath:db/capacity-service");
         String agb = "'08' || lpad(i::text, 6, '0')";
         String agbOfLine = "'08' || lpad((1 + i % 2000)::text, 6, '0')";
         List.of("insert into provider select " + agb + ", 'provider ' || i, 'INSTITUTION', 'region-' || (i % 31),"
@@ -97,10 +79,7 @@ class HotQueriesUseIndexesIT {
 
     @AfterAll
     void dropIt() throws Exception {
-        PostgresServer postgres = SharedEngines.postgres();
-        try (Connection admin = postgres.connect(postgres.maintenanceDatabase()); Statement sql = admin.createStatement()) {
-            sql.execute("drop database if exists " + DATABASE + " with (force)");
-        }
+        QueryPlans.drop(DATABASE);
     }
 
     /** Every statement: a scenario name, the repository's SQL, and values for its parameters. */
@@ -147,31 +126,9 @@ class HotQueriesUseIndexesIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("statements")
     void reads_indexes_not_whole_tables(String scenario, String sql, Map<String, Object> parameters) {
-        DatabaseClient.GenericExecuteSpec explain = db.sql("explain (format json) " + sql);
-        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            explain = explain.bind(parameter.getKey(), parameter.getValue());
-        }
-        String json = explain.map(row -> row.get(0) instanceof Json plan ? plan.asString() : String.valueOf(row.get(0)))
-                .one().block();
-        List<String> scans = new ArrayList<>();
-        collectScans(EventJson.mapper().readTree(json).get(0).get("Plan"), scans);
+        QueryPlans.Plan plan = QueryPlans.explain(db, sql, parameters);
         // the figures for the closing note: what each statement reads, and how many rows the planner expects
-        System.out.printf("plan [%s]: %s%n", scenario, String.join("; ", scans));
-        assertThat(scans).as("the plan of %s%n%s%n%s", scenario, sql, json)
-                .noneMatch(scan -> scan.startsWith("Seq Scan on ") && BIG_TABLES.contains(scan.split(" ")[3]));
-    }
-
-    private static void collectScans(JsonNode node, List<String> scans) {
-        String type = node.path("Node Type").asString();
-        if (node.has("Relation Name")) {
-            scans.add(type + " on " + node.get("Relation Name").asString()
-                    + (node.has("Index Name") ? " using " + node.get("Index Name").asString() : "")
-                    + " rows=" + node.path("Plan Rows").asLong());
-        } else if (node.has("Index Name")) {
-            scans.add(type + " using " + node.get("Index Name").asString() + " rows=" + node.path("Plan Rows").asLong());
-        }
-        for (JsonNode child : node.path("Plans")) {
-            collectScans(child, scans);
-        }
+        System.out.printf("plan [%s]: %s%n", scenario, String.join("; ", plan.scans()));
+        assertThat(plan.scansWhole(BIG_TABLES)).as("the plan of %s%n%s%n%s", scenario, sql, plan.json()).isFalse();
     }
 }

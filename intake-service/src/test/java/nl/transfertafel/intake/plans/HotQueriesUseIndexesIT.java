@@ -2,29 +2,21 @@ package nl.transfertafel.intake.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.r2dbc.postgresql.codec.Json;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactoryOptions;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.intake.client.infrastructure.PersonalDataRepository;
 import nl.transfertafel.intake.figures.infrastructure.FiguresRepository;
 import nl.transfertafel.intake.referral.infrastructure.ReferralRepository;
 import nl.transfertafel.intake.restriction.infrastructure.RestrictionRepository;
 import nl.transfertafel.intake.transfer.infrastructure.TransferProgressRepository;
 import nl.transfertafel.intake.waitinglist.infrastructure.WaitingEntryRepository;
-import nl.transfertafel.testkit.engines.PostgresServer;
-import nl.transfertafel.testkit.engines.SharedEngines;
+import nl.transfertafel.testkit.plans.QueryPlans;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.r2dbc.core.DatabaseClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The statements intake runs per referral (POST /api/v1/referrals and what it reads first), per
@@ -60,16 +51,7 @@ class HotQueriesUseIndexesIT {
 
     @BeforeAll
     void aNationalSizeList() throws Exception {
-        PostgresServer postgres = SharedEngines.postgres();
-        try (Connection admin = postgres.connect(postgres.maintenanceDatabase()); Statement sql = admin.createStatement()) {
-            sql.execute("drop database if exists " + DATABASE + " with (force)");
-            sql.execute("create database " + DATABASE);
-        }
-        Flyway.configure().dataSource(postgres.jdbcUrl(DATABASE), postgres.username(), postgres.password())
-                .locations("classpath:db/platform", "classpath:db/intake-service").load().migrate();
-        db = DatabaseClient.create(ConnectionFactories.get(ConnectionFactoryOptions.parse(postgres.r2dbcUrl(DATABASE))
-                .mutate().option(ConnectionFactoryOptions.USER, postgres.username())
-                .option(ConnectionFactoryOptions.PASSWORD, postgres.password()).build()));
+        db = QueryPlans.scratchDatabase(DATABASE, "classpath:db/platform", "classpath:db/intake-service");
         db.sql("insert into referral (id, client_pseudonym, referrer_agb, region, postcode_area, age_band,"
                         + " insurer_uzovi, diagnosis_group, care_level, urgency, preferred_provider_agb, max_travel_km,"
                         + " e_health_acceptable, wait_for_preferred_provider, screening_consent, registered_on, source,"
@@ -107,10 +89,7 @@ class HotQueriesUseIndexesIT {
 
     @AfterAll
     void dropIt() throws Exception {
-        PostgresServer postgres = SharedEngines.postgres();
-        try (Connection admin = postgres.connect(postgres.maintenanceDatabase()); Statement sql = admin.createStatement()) {
-            sql.execute("drop database if exists " + DATABASE + " with (force)");
-        }
+        QueryPlans.drop(DATABASE);
     }
 
     /** Every statement: a scenario name, the repository's SQL, and values for its parameters. */
@@ -173,32 +152,9 @@ class HotQueriesUseIndexesIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("statements")
     void reads_indexes_not_the_whole_list(String scenario, String sql, Map<String, Object> parameters) {
-        DatabaseClient.GenericExecuteSpec explain = db.sql("explain (format json) " + sql);
-        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            explain = explain.bind(parameter.getKey(), parameter.getValue());
-        }
-        String json = explain.map(row -> row.get(0) instanceof Json plan ? plan.asString() : String.valueOf(row.get(0)))
-                .one().block();
-        List<String> scans = new ArrayList<>();
-        JsonNode plan = EventJson.mapper().readTree(json).get(0).get("Plan");
-        collectScans(plan, scans);
+        QueryPlans.Plan plan = QueryPlans.explain(db, sql, parameters);
         // the figures for the closing note: what each statement reads, and how many rows the planner expects
-        System.out.printf("plan [%s]: %s%n", scenario, String.join("; ", scans));
-        assertThat(scans).as("the plan of %s%n%s%n%s", scenario, sql, json)
-                .noneMatch(scan -> scan.startsWith("Seq Scan on ") && LIST_TABLES.contains(scan.split(" ")[3]));
-    }
-
-    private static void collectScans(JsonNode node, List<String> scans) {
-        String type = node.path("Node Type").asString();
-        if (node.has("Relation Name")) {
-            scans.add(type + " on " + node.get("Relation Name").asString()
-                    + (node.has("Index Name") ? " using " + node.get("Index Name").asString() : "")
-                    + " rows=" + node.path("Plan Rows").asLong());
-        } else if (node.has("Index Name")) {
-            scans.add(type + " using " + node.get("Index Name").asString() + " rows=" + node.path("Plan Rows").asLong());
-        }
-        for (JsonNode child : node.path("Plans")) {
-            collectScans(child, scans);
-        }
+        System.out.printf("plan [%s]: %s%n", scenario, String.join("; ", plan.scans()));
+        assertThat(plan.scansWhole(LIST_TABLES)).as("the plan of %s%n%s%n%s", scenario, sql, plan.json()).isFalse();
     }
 }
