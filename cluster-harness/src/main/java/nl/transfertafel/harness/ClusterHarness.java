@@ -100,6 +100,10 @@ public final class ClusterHarness {
         Set<String> webhookRecipients = registerWebhooks(api, urls, world, receiver);
         System.out.printf("world: %d region(s), %d webhook receivers registered at %s%n",
                 world.regions().size(), webhookRecipients.size(), receiver.url());
+        if (webhookRecipients.isEmpty() && !world.webhookOwners().isEmpty()) {
+            // without a registered receiver the exactly-once webhook invariant would check nothing
+            throw new IllegalStateException("no webhook could be registered at the receiver (see the refusal above)");
+        }
 
         Ledger ledger = new Ledger();
         FaultInjector faults = new FaultInjector(cluster, receiver);
@@ -196,6 +200,10 @@ public final class ClusterHarness {
         return new Outcome(invariants, figures, report, ledger.referrals());
     }
 
+    /** A Standard Webhooks secret (whsec_ + base64 of 32 bytes), as notification-service requires. */
+    static final String WEBHOOK_SECRET = "whsec_" + java.util.Base64.getEncoder()
+            .encodeToString("transfertafel-harness-webhooks!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
     /** Every webhook owner points its webhook at the receiver and subscribes every event type to it. */
     static Set<String> registerWebhooks(Api api, Map<String, List<String>> urls, World world, WebhookReceiver receiver) {
         Set<String> registered = new java.util.LinkedHashSet<>();
@@ -203,7 +211,7 @@ public final class ClusterHarness {
         boolean refusalShown = false;
         for (Identity owner : world.webhookOwners()) {
             Api.Answer webhook = api.put(notification, "/api/v1/subscriptions/webhook", owner,
-                    Map.of("url", receiver.url(), "secret", "harness-webhook-secret-0123456789"));
+                    Map.of("url", receiver.url(), "secret", WEBHOOK_SECRET));
             if (!webhook.ok()) {
                 if (!refusalShown) {
                     refusalShown = true;
