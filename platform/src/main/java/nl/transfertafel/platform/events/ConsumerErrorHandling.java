@@ -86,14 +86,26 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
                     new RecordHeader(EXCEPTION_MESSAGE, rootMessage(failure).getBytes(StandardCharsets.UTF_8))}));
         }
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff != null ? backOff : new FixedBackOff(0, 0));
-        handler.setBackOffFunction((record, failure) -> ConsumerFailures.isInfrastructure(failure)
-                ? untilTheInfrastructureIsBack()
-                : null); // null: the binding's back-off
-        handler.addNotRetryableExceptions(UnprocessableEvent.class, nl.transfertafel.platform.refusal.Refused.class);
+        handler.setBackOffFunction((record, failure) -> {
+            if (ConsumerFailures.isInfrastructure(failure)) {
+                return untilTheInfrastructureIsBack();
+            }
+            if (ConsumerFailures.isLostRace(failure)) {
+                return afterALostRace();
+            }
+            if (ConsumerFailures.isUnprocessable(failure)) {
+                return new FixedBackOff(0, 0); // a refusal is deterministic: dead-lettered at once
+            }
+            return null; // null: the binding's back-off
+        });
+        // Refused is not listed here: a lost race (concurrent-update) is retried; the other refusals
+        // get no retry from the back-off function above
+        handler.addNotRetryableExceptions(UnprocessableEvent.class);
         handler.setRetryListeners((record, failure, attempt) -> {
             boolean infrastructure = ConsumerFailures.isInfrastructure(failure);
             meters.counter("transfertafel.events.retries", "topic", record.topic(),
-                    "cause", infrastructure ? "infrastructure" : "failure").increment();
+                    "cause", infrastructure ? "infrastructure"
+                            : ConsumerFailures.isLostRace(failure) ? "lost-race" : "failure").increment();
             if (infrastructure && (attempt == 1 || attempt % 10 == 0)) {
                 log.warn("{} partition {} offset {}: infrastructure unavailable (attempt {}), retrying until it is back: {}",
                         record.topic(), record.partition(), record.offset(), attempt, rootMessage(failure));
@@ -113,6 +125,14 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
         return resolved != null && resolved.topic() != null
                 ? resolved.topic()
                 : "error." + record.topic() + "." + group;
+    }
+
+    /** Up to 10 more tries, 20 ms doubling to at most 1 s: a race is lost to a change that commits quickly. */
+    private static BackOff afterALostRace() {
+        ExponentialBackOff backOff = new ExponentialBackOff(20, 2.0);
+        backOff.setMaxInterval(1_000);
+        backOff.setMaxAttempts(10);
+        return backOff;
     }
 
     private BackOff untilTheInfrastructureIsBack() {

@@ -20,8 +20,13 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
  * <li><b>infrastructure</b>: PostgreSQL or another service unreachable, a connection refused or
  * closed, a timeout, a transient R2DBC error (serialization failure, deadlock, lock not available).
  * The event is fine; it is retried with backoff until the infrastructure is back, never dead-lettered.</li>
- * <li><b>unprocessable</b>: not an event ({@link UnprocessableEvent}) or a deterministic refusal
- * ({@link Refused}): dead-lettered at once.</li>
+ * <li><b>lost race</b>: a {@link Refused} with rule {@link Refused#CONCURRENT_UPDATE}: the effect met a
+ * concurrent change of the same aggregate (a request, another consumer). The event is fine and a retry
+ * reloads the state, so it is retried with a short backoff, a bounded number of times, before it counts
+ * as a failure. (Dead-lettering it at once let later events of the aggregate apply first: the full
+ * cluster run of 2026-12-06 showed a capacity line's change applied 12 minutes late, at the replay.)</li>
+ * <li><b>unprocessable</b>: not an event ({@link UnprocessableEvent}) or any other, deterministic,
+ * refusal ({@link Refused}): dead-lettered at once.</li>
  * <li>anything else (a bug in a handler): a few retries, then the dead-letter topic, where an admin
  * replays it once fixed.</li>
  * </ul>
@@ -63,7 +68,19 @@ public final class ConsumerFailures {
         return false;
     }
 
+    public static boolean isLostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof Refused refused && refused.isLostRace()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isUnprocessable(Throwable failure) {
+        if (isLostRace(failure)) {
+            return false;
+        }
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (cause instanceof UnprocessableEvent || cause instanceof Refused) {
                 return true;

@@ -31,6 +31,12 @@ public final class Refused extends RuntimeException {
     /** The rule every invalid request answers with; its {@link #violations()} name the fields. */
     public static final String VALIDATION = "validation";
 
+    /**
+     * The rule of a lost optimistic race: someone else changed the same thing at the same moment. Not a
+     * fault of the request or the event: trying again on a fresh copy may well succeed.
+     */
+    public static final String CONCURRENT_UPDATE = "concurrent-update";
+
     /** The rule of every unknown (or not-yours) answer: the same, so existence does not leak. */
     public static final String NOT_FOUND = "not-found";
 
@@ -70,6 +76,11 @@ public final class Refused extends RuntimeException {
     /** The current state does not allow this, by the named rule (a stale version included). */
     public static Refused conflict(String rule, String detail) {
         return new Refused(Kind.CONFLICT, rule, detail, List.of());
+    }
+
+    /** Whether this is a lost optimistic race ({@link #CONCURRENT_UPDATE}), which a retry may win. */
+    public boolean isLostRace() {
+        return kind == Kind.CONFLICT && CONCURRENT_UPDATE.equals(rule);
     }
 
     public Kind kind() {

@@ -21,6 +21,9 @@ public class ProbeApplication {
     /** {@code heal-*} aggregates refused until a test removes them (a consumer bug fixed later). */
     public static final java.util.Set<String> REFUSED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** How often the probe's effect ran per {@code race-*} / {@code refuse-*} aggregate. */
+    public static final java.util.Map<String, Integer> ATTEMPTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The trace id each aggregate's event was consumed in (aggregate id → trace id). */
     public static final java.util.Map<String, String> TRACES = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -39,6 +42,20 @@ public class ProbeApplication {
                 .then();
         if (event.aggregateId().startsWith("fail-") || REFUSED.contains(event.aggregateId())) {
             return insert.then(Mono.error(new IllegalStateException("probe refuses " + event.aggregateId())));
+        }
+        if (event.aggregateId().startsWith("race-")) {
+            // loses an optimistic race on its first two attempts, as a reaction does while a request
+            // changes the same proposal
+            int attempt = ATTEMPTS.merge(event.aggregateId(), 1, Integer::sum);
+            return attempt <= 2
+                    ? insert.then(Mono.error(nl.transfertafel.platform.refusal.Refused.conflict(
+                            nl.transfertafel.platform.refusal.Refused.CONCURRENT_UPDATE, "probe lost a race")))
+                    : insert;
+        }
+        if (event.aggregateId().startsWith("refuse-")) {
+            ATTEMPTS.merge(event.aggregateId(), 1, Integer::sum);
+            return insert.then(Mono.error(nl.transfertafel.platform.refusal.Refused.conflict(
+                    "illegal-transition", "probe: not possible in this state")));
         }
         return insert;
     }
