@@ -144,9 +144,9 @@ public final class ClusterHarness {
         // settle: what was accepted reaches every read model, dead letters are replayed as an admin would
         settle(databases, ledger, Duration.ofMinutes(20));
         replayDeadLetters(api, urls, world, webhookRecipients);
-        awaitDeliveries(databases, webhookRecipients, Duration.ofMinutes(15));
-
         TopicScan topics = new TopicScan(cluster.kafkaBootstrap());
+        awaitQuiet(databases, topics, webhookRecipients, Duration.ofMinutes(15));
+
         InvariantReport invariants = new InvariantChecker(databases, topics)
                 .check(new Expectations(ledger.referrals(), webhookRecipients, receiver.received(), webhooksSince));
         notes.addAll(invariants.notes());
@@ -289,31 +289,61 @@ public final class ClusterHarness {
         }
     }
 
-    /** Waits for the receiver's pending webhook deliveries while their number goes down (hard limit atMost). */
-    static void awaitDeliveries(Databases databases, Set<String> recipients, Duration atMost) throws Exception {
+    /**
+     * Waits until the stack is quiet before the check reads it: no outbox row unsent, no consumer group
+     * behind on the event topics, no webhook delivery pending, twice in a row (hard limit atMost; gives up
+     * after 2 minutes without progress). Waiting for the webhook deliveries alone was not enough: the
+     * full run of 2026-12-06 checked while notification-service was still consuming, so deliveries it
+     * made and sent during the check counted as lost (34), and 582 were still pending.
+     */
+    static void awaitQuiet(Databases databases, TopicScan topics, Set<String> recipients, Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
         long lastProgress = System.nanoTime();
-        long lastPending = -1;
+        long lastState = -1;
+        int quietPolls = 0;
         while (System.nanoTime() < deadline && System.nanoTime() - lastProgress < Duration.ofMinutes(2).toNanos()) {
-            long pending;
-            try (Connection c = databases.connect(Databases.NOTIFICATION);
-                    PreparedStatement q = c.prepareStatement(
-                            "select count(*) from delivery where channel = 'WEBHOOK' and status = 'PENDING' and recipient = any(?)")) {
-                q.setArray(1, c.createArrayOf("text", recipients.toArray()));
-                try (ResultSet rs = q.executeQuery()) {
+            long backlog = 0;
+            for (String service : SERVICES) {
+                try (Connection c = databases.connect(service);
+                        PreparedStatement q = c.prepareStatement("select count(*) from outbox where published_at is null");
+                        ResultSet rs = q.executeQuery()) {
                     rs.next();
-                    pending = rs.getLong(1);
+                    backlog += rs.getLong(1);
                 }
             }
-            if (pending == 0) {
-                return;
+            long lag = topics.consumerLag(SERVICES);
+            long pending = pendingDeliveries(databases, recipients);
+            if (backlog == 0 && lag == 0 && pending == 0) {
+                if (++quietPolls >= 2) {
+                    return;
+                }
+            } else {
+                quietPolls = 0;
             }
-            if (pending != lastPending) {
-                lastPending = pending;
+            long state = backlog * 1_000_003L * 1_000_003L + lag * 1_000_003L + pending;
+            if (state != lastState) {
+                lastState = state;
                 lastProgress = System.nanoTime();
-                System.out.println("settling: " + pending + " webhook deliveries pending");
+                System.out.printf("quieting: %d outbox row(s) unsent, consumer lag %d, %d webhook deliveries pending%n",
+                        backlog, lag, pending);
             }
             Thread.sleep(2_000);
+        }
+        System.out.println("quieting: gave up waiting; the check reads a stack that is still working");
+    }
+
+    static long pendingDeliveries(Databases databases, Set<String> recipients) throws Exception {
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = databases.connect(Databases.NOTIFICATION);
+                PreparedStatement q = c.prepareStatement(
+                        "select count(*) from delivery where channel = 'WEBHOOK' and status = 'PENDING' and recipient = any(?)")) {
+            q.setArray(1, c.createArrayOf("text", recipients.toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -17,11 +17,17 @@ public final class InvariantReport {
     private final Map<Kind, Long> counts = new LinkedHashMap<>();
     private final Map<Kind, List<String>> examples = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> redeliveryExamples = new ArrayList<>();
+    private long redeliveries;
 
     public enum Kind {
         /** a referral answered 201 missing in intake, its worklist or the transfer table; a webhook notification never received */
         LOST("lost"),
-        /** a referral registered twice, a notification received twice, a client in two open proposals */
+        /**
+         * a referral registered twice, a client in two open proposals, a notification the receiver got that
+         * notification-service has no record of (a notification sent again under the same webhook id is a
+         * redelivery, counted apart: see {@link InvariantReport#redelivered})
+         */
         DUPLICATED("duplicated"),
         /** a capacity line with more held or confirmed reservations than places */
         OVERSOLD("oversold"),
@@ -67,6 +73,23 @@ public final class InvariantReport {
         found(kind, 1, what);
     }
 
+    /**
+     * A webhook notification that reached the receiver again under the same id: HTTP delivery is at
+     * least once (an instance killed between the receiver's 2xx and its own commit sends it again), and
+     * a Standard Webhooks receiver takes each {@code webhook-id} once. Not a broken promise, so not in
+     * {@link #holds()}; reported as the figure {@code webhook_redeliveries}.
+     */
+    public synchronized void redelivered(long howMany, String what) {
+        redeliveries += howMany;
+        if (redeliveryExamples.size() < EXAMPLES_PER_KIND) {
+            redeliveryExamples.add(what);
+        }
+    }
+
+    public synchronized long redeliveries() {
+        return redeliveries;
+    }
+
     /** Something the check could not verify (said so rather than counted as fine or broken). */
     public synchronized void note(String note) {
         notes.add(note);
@@ -91,6 +114,7 @@ public final class InvariantReport {
     public synchronized Map<String, Long> asFigures() {
         Map<String, Long> figures = new LinkedHashMap<>();
         counts.forEach((kind, count) -> figures.put(kind.key(), count));
+        figures.put("webhook_redeliveries", redeliveries);
         return figures;
     }
 
@@ -101,6 +125,8 @@ public final class InvariantReport {
             out.append(kind.key()).append('=').append(count).append('\n');
             examples.get(kind).forEach(e -> out.append("  ").append(e).append('\n'));
         });
+        out.append("webhook_redeliveries=").append(redeliveries).append(" (same webhook id again; not a broken promise)\n");
+        redeliveryExamples.forEach(e -> out.append("  ").append(e).append('\n'));
         notes.forEach(n -> out.append("note: ").append(n).append('\n'));
         return out.toString();
     }

@@ -133,6 +133,37 @@ public final class TopicScan {
         }
     }
 
+    /**
+     * How many records the given consumer groups have not yet committed on the event topics (dead-letter
+     * topics left out), summed: 0 once every service has consumed everything published so far.
+     */
+    public long consumerLag(Collection<String> groups) {
+        try (Admin admin = admin()) {
+            long lag = 0;
+            for (String group : groups) {
+                Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                        .forEach((tp, offset) -> {
+                            if (offset != null && !tp.topic().startsWith(DEAD_LETTER_PREFIX)) {
+                                committed.put(tp, offset);
+                            }
+                        });
+                if (committed.isEmpty()) {
+                    continue;
+                }
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                        committed.keySet().stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
+                        .all().get(30, TimeUnit.SECONDS);
+                for (var entry : committed.entrySet()) {
+                    lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                }
+            }
+            return lag;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the consumer groups' offsets at " + bootstrap + ": " + e.getMessage(), e);
+        }
+    }
+
     /** {@code error.<topic>.<group>} → group; topic names contain dots, so match the known event topics. */
     static String groupOf(String deadLetterTopic, List<String> eventTopics) {
         String rest = deadLetterTopic.substring(DEAD_LETTER_PREFIX.length());

@@ -190,14 +190,16 @@ class InvariantCheckerTest {
     }
 
     @Test
-    void a_notification_received_twice_is_a_duplicate_and_one_never_received_is_lost() {
+    void a_notification_received_twice_under_one_id_is_a_redelivery_and_one_never_received_is_lost() {
         UUID neverArrived = UUID.randomUUID();
         db.sql(Databases.NOTIFICATION, delivery(neverArrived, RECEIVER_ORG, "DELIVERED"));
 
         InvariantReport report = check(new Expectations(List.of(new AcceptedReferral(referral, GP, "rotterdam")),
                 Set.of(RECEIVER_ORG), Map.of(delivery, 2), SINCE));
 
-        assertThat(report.count(Kind.DUPLICATED)).isEqualTo(1);
+        assertThat(report.count(Kind.DUPLICATED)).isZero();
+        assertThat(report.redeliveries()).isEqualTo(1);
+        assertThat(report.asFigures()).containsEntry("webhook_redeliveries", 1L);
         assertThat(report.count(Kind.LOST)).isEqualTo(1);
         assertThat(report.examples(Kind.LOST).get(0)).contains(neverArrived.toString());
     }
