@@ -35,4 +35,24 @@ class ProcessControlTest {
             parent.destroyForcibly();
         }
     }
+
+    @Test
+    void resident_memory_of_a_tree_counts_shared_pages_once_not_once_per_process() throws Exception {
+        // three processes of one program share its code and libraries: their RSS counts those pages
+        // three times, their proportional set size once in all
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 300 & sleep 300 & wait").start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> parent.toHandle().children().count() == 2);
+            List<Long> all = new java.util.ArrayList<>(List.of(parent.pid()));
+            parent.toHandle().children().forEach(child -> all.add(child.pid()));
+            long rssSum = all.stream().mapToLong(ProcessControl::vmRssKib).sum();
+
+            long resident = ProcessControl.residentKib(parent.pid());
+
+            assertThat(resident).isPositive().isLessThan(rssSum);
+        } finally {
+            parent.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            parent.destroyForcibly();
+        }
+    }
 }
