@@ -21,9 +21,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -78,7 +79,9 @@ public class DeadLetters implements AutoCloseable {
     private final List<Binding> bindings;
     private final Map<String, Consumer<Message<byte[]>>> functions;
     private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
-    private final KafkaProducer<byte[], byte[]> producer;
+    // Spring Kafka's template, as the relay and the dead-letter publishing use (one way onto Kafka)
+    private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
+    private final KafkaTemplate<byte[], byte[]> template;
 
     public DeadLetters(String bootstrapServers, List<Binding> bindings, Map<String, Consumer<Message<byte[]>>> functions,
             MeterRegistry meters) {
@@ -97,8 +100,9 @@ public class DeadLetters implements AutoCloseable {
         producerProperties.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letter-replay");
         producerProperties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producerProperties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        this.producer = new KafkaProducer<>(settings.producer(producerProperties), new ByteArraySerializer(),
-                new ByteArraySerializer());
+        this.producers = new DefaultKafkaProducerFactory<>(settings.producer(producerProperties),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        this.template = new KafkaTemplate<>(producers);
         for (Binding binding : this.bindings) {
             AtomicLong count = pending.computeIfAbsent(binding.deadLetterTopic(), topic -> new AtomicLong());
             Gauge.builder("transfertafel.events.dead-letters.pending", count, AtomicLong::get)
@@ -167,7 +171,7 @@ public class DeadLetters implements AutoCloseable {
         headers.add(new RecordHeader(REPLAY_ATTEMPTS, Integer.toString(attempts).getBytes(StandardCharsets.UTF_8)));
         headers.add(new RecordHeader(EXCEPTION_MESSAGE, truncate(rootMessage(error)).getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(new ProducerRecord<>(binding.deadLetterTopic(), null, record.key(), record.value(), headers))
+            template.send(new ProducerRecord<>(binding.deadLetterTopic(), null, record.key(), record.value(), headers))
                     .get();
         } catch (Exception e) {
             throw new IllegalStateException("could not dead-letter again: " + e.getMessage(), e);
@@ -264,6 +268,7 @@ public class DeadLetters implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(2));
+        producers.setPhysicalCloseTimeout(2);
+        producers.destroy();
     }
 }
