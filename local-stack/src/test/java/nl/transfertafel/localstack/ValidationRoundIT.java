@@ -131,7 +131,7 @@ class ValidationRoundIT {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Are you still waiting for care?");
         assertThat(Accessibility.violations(driver)).as("axe on the English page").isEmpty();
 
-        // by keyboard only: Tab to the first answer, arrow down to "no longer needed", Enter sends the form
+        // by keyboard only: Tab to the first answer, arrow down to "no longer needed", Tab to the button, Enter
         WebElement body = driver.findElement(By.tagName("body"));
         body.click();
         WebElement focused = tabUntil(driver, "answer-still-waiting");
@@ -144,7 +144,11 @@ class ValidationRoundIT {
         assertThat(driver.findElement(By.cssSelector("label[for=answer-no-longer-needed]")).getText())
                 .isEqualTo("No, I no longer need this care.");
         browser.screenshot("validation-link-en-chosen");
-        focused.sendKeys(Keys.ENTER);
+        focused.sendKeys(Keys.TAB);
+        WebElement send = driver.switchTo().activeElement();
+        assertThat(send.getTagName()).isEqualTo("button");
+        assertThat(send.getText()).isEqualTo("Send answer");
+        send.sendKeys(Keys.ENTER);
         browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("h1")).getText().equals("Thank you"));
         browser.screenshot("validation-link-answered");
 
