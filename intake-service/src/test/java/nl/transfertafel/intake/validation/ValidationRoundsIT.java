@@ -343,9 +343,9 @@ class ValidationRoundsIT {
         List<?> rounds = (List<?>) figures.get("validationRounds");
         assertThat(rounds).hasSizeBetween(1, 5);
         Map<?, ?> newest = (Map<?, ?>) rounds.get(0);
-        assertThat(newest.keySet()).containsExactlyInAnyOrder("roundId", "scope", "startedAt", "deadline", "status",
+        assertThat(newest.keySet().stream().map(Object::toString).toList()).containsExactlyInAnyOrder("roundId", "scope", "startedAt", "deadline", "status",
                 "asked", "answered", "stillWaiting", "withdrawn", "changed", "noAnswer", "waitingBefore", "waitingAfter");
-        assertThat(((Map<?, ?>) newest.get("scope")).keySet())
+        assertThat(((Map<?, ?>) newest.get("scope")).keySet().stream().map(Object::toString).toList())
                 .containsExactlyInAnyOrder("region", "providerAgb", "diagnosisGroup");
         assertThat(newest.get("roundId")).isEqualTo(roundId);
         assertThat(newest.get("withdrawn")).isEqualTo(1);

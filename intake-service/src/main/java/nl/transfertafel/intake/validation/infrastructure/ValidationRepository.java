@@ -104,7 +104,7 @@ public class ValidationRepository {
 
     public Mono<ValidationRound> round(UUID id) {
         return db.sql("select * from validation_round where id = :id").bind("id", id)
-                .map(ValidationRepository::round).one();
+                .map(ValidationRepository::toRound).one();
     }
 
     /** Rounds whose deadline or reminder period has passed and that are not closed yet. */
@@ -114,14 +114,14 @@ public class ValidationRepository {
                         where (status = 'OPEN' and deadline <= :now) or (status = 'REMINDED' and reminder_until <= :now)
                         order by deadline, id""")
                 .bind("now", at(now))
-                .map(ValidationRepository::round).all();
+                .map(ValidationRepository::toRound).all();
     }
 
     /** Locks the round's row for a status change; empty when it is not in {@code status} any more. */
     public Mono<ValidationRound> lockIn(UUID id, RoundStatus status) {
         return db.sql("select * from validation_round where id = :id and status = :status for update")
                 .bind("id", id).bind("status", status.name())
-                .map(ValidationRepository::round).one();
+                .map(ValidationRepository::toRound).one();
     }
 
     public Mono<Void> markReminded(UUID roundId, Instant now) {
@@ -153,7 +153,7 @@ public class ValidationRepository {
 
     private Flux<Question> questions(String where, UUID roundId) {
         return db.sql("select " + QUESTION_COLUMNS + " " + where).bind("round", roundId)
-                .map(ValidationRepository::question).all();
+                .map(ValidationRepository::toQuestion).all();
     }
 
     public Mono<Void> markReminded(List<UUID> questionIds, Instant now) {
@@ -168,24 +168,24 @@ public class ValidationRepository {
 
     public Mono<Question> question(UUID id) {
         return db.sql("select " + QUESTION_COLUMNS + " where q.id = :id").bind("id", id)
-                .map(ValidationRepository::question).one();
+                .map(ValidationRepository::toQuestion).one();
     }
 
     /** The question for an answer, locked against a second answer at the same time. */
     public Mono<Question> questionForUpdate(UUID id) {
         return db.sql("select " + QUESTION_COLUMNS + " where q.id = :id for update of q").bind("id", id)
-                .map(ValidationRepository::question).one();
+                .map(ValidationRepository::toQuestion).one();
     }
 
     public Mono<Question> byTokenHash(byte[] hash) {
         return db.sql("select " + QUESTION_COLUMNS + " where q.token_hash = :hash").bind("hash", ByteBuffer.wrap(hash))
-                .map(ValidationRepository::question).one();
+                .map(ValidationRepository::toQuestion).one();
     }
 
     public Mono<Question> byTokenHashForUpdate(byte[] hash) {
         return db.sql("select " + QUESTION_COLUMNS + " where q.token_hash = :hash for update of q")
                 .bind("hash", ByteBuffer.wrap(hash))
-                .map(ValidationRepository::question).one();
+                .map(ValidationRepository::toQuestion).one();
     }
 
     /** A new link for the question replaces the previous one (its hash is overwritten). */
@@ -226,12 +226,12 @@ public class ValidationRepository {
         return db.sql("select distinct on (q.referral_id) " + QUESTION_COLUMNS
                         + " where q.referral_id = any(:ids) and (q.answer is null) order by q.referral_id, r.started_at desc")
                 .bind("ids", referralIds.toArray(UUID[]::new))
-                .map(ValidationRepository::question).all();
+                .map(ValidationRepository::toQuestion).all();
     }
 
     public Mono<RoundFigures> figures(UUID roundId) {
         return db.sql(FIGURES + " where r.id = :id group by r.id").bind("id", roundId)
-                .map(ValidationRepository::figures).one();
+                .map(ValidationRepository::toFigures).one();
     }
 
     /** A region's newest rounds (all of them, or only those of one provider's list), newest first. */
@@ -243,10 +243,10 @@ public class ValidationRepository {
                 .bind("limit", limit);
         spec = Sql.bind(spec, "region", region, String.class);
         spec = Sql.bind(spec, "provider", providerAgb, String.class);
-        return spec.map(ValidationRepository::figures).all();
+        return spec.map(ValidationRepository::toFigures).all();
     }
 
-    private static RoundFigures figures(Readable row) {
+    private static RoundFigures toFigures(Readable row) {
         RoundStatus status = Sql.enumOf(row, "status", RoundStatus.class);
         Long storedAfter = row.get("waiting_after", Long.class);
         long after = status == RoundStatus.CLOSED && storedAfter != null ? storedAfter : count(row, "still_listed");
@@ -258,7 +258,7 @@ public class ValidationRepository {
                 count(row, "changed"), count(row, "no_answer"), count(row, "waiting_before"), after);
     }
 
-    private static ValidationRound round(Readable row) {
+    private static ValidationRound toRound(Readable row) {
         return new ValidationRound(row.get("id", UUID.class),
                 new RoundScope(row.get("region", String.class), row.get("provider_agb", String.class),
                         Sql.enumOf(row, "diagnosis_group", DiagnosisGroup.class)),
@@ -267,7 +267,7 @@ public class ValidationRepository {
                 Sql.enumOf(row, "status", RoundStatus.class), count(row, "waiting_before"));
     }
 
-    private static Question question(Readable row) {
+    private static Question toQuestion(Readable row) {
         return new Question(row.get("id", UUID.class), row.get("round_id", UUID.class), row.get("referral_id", UUID.class),
                 row.get("region", String.class), row.get("client_pseudonym", String.class),
                 row.get("referrer_agb", String.class), row.get("provider_agb", String.class),

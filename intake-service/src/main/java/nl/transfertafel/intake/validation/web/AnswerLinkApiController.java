@@ -1,6 +1,8 @@
 package nl.transfertafel.intake.validation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,7 +51,8 @@ public class AnswerLinkApiController {
             + "authorisation. Does not use the link. Shows no personal data.")
     @ApiResponse(responseCode = "200", description = "The link works: the possible answers")
     @ApiResponse(responseCode = "429", description = "Too many attempts for this link or from this address "
-            + "(problem+json, rule too-many-attempts)")
+            + "(rule too-many-attempts; Retry-After)", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @ProblemResponses(notFound = "answer link", conflict = {"link-used: the link was used (or the question answered)",
             "link-expired: the answer period is over"})
     public Mono<ResponseEntity<Object>> inspect(@PathVariable String token, ServerWebExchange exchange) {
@@ -69,7 +72,8 @@ public class AnswerLinkApiController {
             + "the waiting entry like the GP's answer would (see POST /api/v1/validation-questions/{questionId}/answer).")
     @ApiResponse(responseCode = "200", description = "Recorded")
     @ApiResponse(responseCode = "429", description = "Too many attempts for this link or from this address "
-            + "(problem+json, rule too-many-attempts)")
+            + "(rule too-many-attempts; Retry-After)", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
     @ProblemResponses(notFound = "answer link", conflict = {"link-used: the link was used (or the question answered)",
             "link-expired: the answer period is over", "round-over: the answer period is over"})
     public Mono<ResponseEntity<Object>> answer(@PathVariable String token, @Valid @RequestBody LinkAnswer body,
