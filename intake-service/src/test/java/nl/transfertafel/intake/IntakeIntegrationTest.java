@@ -22,6 +22,10 @@ import org.springframework.context.annotation.Import;
         properties = {"spring.config.name=intake-service",
                 "transfertafel.intake.clocks.initial-delay=PT24H",
                 "transfertafel.intake.figures.refresh-interval=PT24H",
+                // the validation rounds' deadline job stays idle too (tests call it); the answer links' limit per
+                // address is out of the way (every test calls from 127.0.0.1; the limit has a test of its own)
+                "transfertafel.intake.validation.initial-delay=PT24H",
+                "transfertafel.intake.validation.link-attempts-per-address=100000",
                 // the public development keys: only the local stack and tests may use them (issue 11 item 12)
                 "transfertafel.dev-keys=true"})
 @AutoConfigureWebTestClient

@@ -33,6 +33,17 @@ class OpenApiIT {
                     List.of("200", "400", "401", "403", "404", "409")),
             Map.entry("get /api/v1/internal/referrals/{referralId}/contact", List.of("200", "401", "403", "404")),
             Map.entry("get /api/v1/figures", List.of("200", "400", "401", "403")),
+            // "still waiting?" rounds (issue 15 item 1)
+            Map.entry("post /api/v1/validation-rounds", List.of("201", "400", "401", "403")),
+            Map.entry("get /api/v1/validation-rounds", List.of("200", "401", "403")),
+            Map.entry("get /api/v1/validation-rounds/{roundId}", List.of("200", "401", "403", "404")),
+            Map.entry("post /api/v1/validation-questions/{questionId}/answer",
+                    List.of("200", "400", "401", "403", "404", "409")),
+            Map.entry("post /api/v1/internal/validation-questions/{questionId}/answer-link",
+                    List.of("200", "401", "403", "404")),
+            // the client's answer link: no account (the HTML page itself is not an API and not documented)
+            Map.entry("get /api/v1/answer-links/{token}", List.of("200", "404", "409", "429")),
+            Map.entry("post /api/v1/answer-links/{token}/answer", List.of("200", "400", "404", "409", "429")),
             // the platform's dead-letter administration, in every service
             Map.entry("get /api/v1/admin/dead-letters", List.of("200", "401", "403")),
             Map.entry("post /api/v1/admin/dead-letters/replay", List.of("200", "401", "403")),

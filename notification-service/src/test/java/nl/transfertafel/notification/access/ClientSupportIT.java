@@ -74,7 +74,7 @@ class ClientSupportIT {
         JsonNode overview = api.json(api.get(supporter, "/api/v1/subscriptions"));
         assertThat(overview.get("recipient").asText()).isEqualTo("support:" + support);
         assertThat(overview.get("subscriptions").findValuesAsString("eventType"))
-                .containsExactly("TransferOffered", "TransferCompleted");
+                .containsExactly("TransferOffered", "TransferCompleted", "ValidationQuestionAsked");
 
         // a supporter never reads an organisation's inbox, not even one with its own code
         api.get(supporter, "/api/v1/inbox?organisation=" + support).expectStatus().isForbidden();

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Plays intake-service's side of the contact contract for this module's integration tests
- * ({@code GET /api/v1/internal/referrals/{id}/contact}, 404 when no contact), answering from the
+ * ({@code GET /api/v1/internal/referrals/{id}/contact}, 404 when no contact; and
+ * {@code POST /api/v1/internal/validation-questions/{id}/answer-link}, 404 when not open), answering from the
  * contacts a test registered, and refusing calls without a bearer token. The real endpoint is
  * exercised end to end in local-stack's {@code ClientNotificationIT}.
  */
@@ -23,6 +24,8 @@ public final class ContactDesk implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, String> contactJsonByReferral = new ConcurrentHashMap<>();
+    private final Map<String, java.util.List<String>> answerLinksByQuestion = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> mintsByQuestion = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
 
     private ContactDesk() {
@@ -32,6 +35,7 @@ public final class ContactDesk implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/v1/internal/referrals/", this::handle);
+        server.createContext("/api/v1/internal/validation-questions/", this::mint);
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.start();
     }
@@ -52,6 +56,19 @@ public final class ContactDesk implements AutoCloseable {
         contactJsonByReferral.put(referralId, "{\"referralId\":\"" + referralId + "\",\"email\":"
                 + (email == null ? "null" : "\"" + email + "\"") + ",\"phone\":"
                 + (phone == null ? "null" : "\"" + phone + "\"") + ",\"language\":\"" + language + "\"}");
+    }
+
+    /**
+     * The answer links intake would mint for a question, one per call in turn (the last one again
+     * when they run out); a question without links is not open (404).
+     */
+    public void registerAnswerLinks(String questionId, String... urls) {
+        answerLinksByQuestion.put(questionId, java.util.List.of(urls));
+    }
+
+    /** How often a link was minted for the question. */
+    public int mints(String questionId) {
+        return mintsByQuestion.computeIfAbsent(questionId, id -> new AtomicInteger()).get();
     }
 
     public int calls() {
@@ -76,6 +93,32 @@ public final class ContactDesk implements AutoCloseable {
             return;
         }
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    /** {@code POST /api/v1/internal/validation-questions/{id}/answer-link}, as intake-service answers it. */
+    private void mint(HttpExchange exchange) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        if (auth == null || !auth.startsWith("Bearer ") || !"POST".equals(exchange.getRequestMethod())
+                || parts.length != 7 || !parts[6].equals("answer-link")) {
+            exchange.sendResponseHeaders(auth == null ? 401 : 404, -1);
+            exchange.close();
+            return;
+        }
+        java.util.List<String> urls = answerLinksByQuestion.get(parts[5]);
+        if (urls == null || urls.isEmpty()) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+        }
+        int minted = mintsByQuestion.computeIfAbsent(parts[5], id -> new AtomicInteger()).getAndIncrement();
+        String url = urls.get(Math.min(minted, urls.size() - 1));
+        byte[] body = ("{\"questionId\":\"" + parts[5] + "\",\"url\":\"" + url
+                + "\",\"language\":\"nl\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);

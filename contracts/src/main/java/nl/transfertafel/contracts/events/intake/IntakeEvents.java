@@ -11,7 +11,10 @@ public final class IntakeEvents {
             ClientSupportChanged.class,
             ReferrerLinkChanged.class,
             WaitingEntryChanged.class,
-            TreeknormSignalled.class);
+            TreeknormSignalled.class,
+            ValidationQuestionAsked.class,
+            ValidationEntryFlagged.class,
+            ScreeningConsentChanged.class);
 
     private IntakeEvents() {
     }

@@ -8,6 +8,8 @@ import nl.transfertafel.intake.figures.infrastructure.FiguresRepository;
 import nl.transfertafel.platform.refusal.Refused;
 import nl.transfertafel.platform.security.Actor;
 import nl.transfertafel.platform.security.Role;
+import nl.transfertafel.intake.validation.domain.RoundFigures;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,16 +20,28 @@ public class FiguresService {
 
     public static final int MONTHS = 12;
 
+    /** The newest validation rounds of a scope (implemented by the validation feature). */
+    public interface RecentRounds {
+        Flux<RoundFigures> newest(Figures.Scope scope, int limit);
+    }
+
     private final FiguresRepository figures;
+    private final RecentRounds rounds;
     private final Clock clock;
 
-    public FiguresService(FiguresRepository figures, Clock clock) {
+    public FiguresService(FiguresRepository figures, RecentRounds rounds, Clock clock) {
         this.figures = figures;
+        this.rounds = rounds;
         this.clock = clock;
     }
 
     public Mono<Figures> figuresFor(Actor actor, String requestedRegion) {
-        return Mono.defer(() -> figures.figures(scope(actor, requestedRegion), LocalDate.now(clock), MONTHS));
+        return Mono.defer(() -> {
+            Figures.Scope scope = scope(actor, requestedRegion);
+            return figures.figures(scope, LocalDate.now(clock), MONTHS)
+                    .flatMap(found -> rounds.newest(scope, Figures.VALIDATION_ROUNDS).collectList()
+                            .map(found::withValidationRounds));
+        });
     }
 
     static Figures.Scope scope(Actor actor, String requestedRegion) {

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import nl.transfertafel.intake.figures.application.FiguresService;
+import nl.transfertafel.intake.figures.domain.Figures;
+import nl.transfertafel.intake.validation.application.ValidationRounds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +20,10 @@ class FiguresConfiguration {
     }
 
     @Bean
-    FiguresService figuresService(FiguresRepository figures, Clock clock) {
-        return new FiguresService(figures, clock);
+    FiguresService figuresService(FiguresRepository figures, ValidationRounds rounds, Clock clock) {
+        return new FiguresService(figures, (scope, limit) -> scope instanceof Figures.Scope.Provider provider
+                ? rounds.newest(null, provider.agb(), limit)
+                : rounds.newest(((Figures.Scope.Region) scope).code(), null, limit), clock);
     }
 
     @Bean

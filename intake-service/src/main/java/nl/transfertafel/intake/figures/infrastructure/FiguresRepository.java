@@ -73,7 +73,7 @@ public class FiguresRepository {
             List<Figures.Counts> groups = counts.stream().filter(c -> c.diagnosisGroup() != null).toList();
             return new Figures(scope instanceof Figures.Scope.Region region ? region.code() : null,
                     scope instanceof Figures.Scope.Provider provider ? provider.agb() : null,
-                    today, total, groups, months);
+                    today, total, groups, months, List.of());
         }));
     }
 

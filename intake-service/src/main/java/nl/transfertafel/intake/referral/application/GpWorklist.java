@@ -11,6 +11,8 @@ import nl.transfertafel.intake.client.infrastructure.PersonalDataRepository;
 import nl.transfertafel.intake.referral.domain.Referral;
 import nl.transfertafel.intake.referral.infrastructure.ReferralRepository;
 import nl.transfertafel.intake.transfer.infrastructure.TransferProgressRepository;
+import nl.transfertafel.intake.validation.domain.Question;
+import nl.transfertafel.intake.validation.infrastructure.ValidationRepository;
 import nl.transfertafel.intake.waitinglist.application.EntryChanges;
 import nl.transfertafel.intake.waitinglist.domain.WaitingEntry;
 import nl.transfertafel.intake.waitinglist.infrastructure.WaitingEntryRepository;
@@ -42,11 +44,12 @@ public class GpWorklist {
     private final ClientPseudonyms pseudonyms;
     private final AuditLog audit;
     private final TransactionalOperator tx;
+    private final ValidationRepository validation;
     private final Clock clock;
 
     public GpWorklist(ReferralRepository referrals, WaitingEntryRepository entries, TransferProgressRepository transfers,
             PersonalDataRepository personalData, EntryChanges changes, Outbox outbox, ClientPseudonyms pseudonyms,
-            AuditLog audit, TransactionalOperator tx, Clock clock) {
+            AuditLog audit, TransactionalOperator tx, ValidationRepository validation, Clock clock) {
         this.referrals = referrals;
         this.entries = entries;
         this.transfers = transfers;
@@ -56,6 +59,7 @@ public class GpWorklist {
         this.pseudonyms = pseudonyms;
         this.audit = audit;
         this.tx = tx;
+        this.validation = validation;
         this.clock = clock;
     }
 
@@ -150,16 +154,18 @@ public class GpWorklist {
         // one after the other: they share the transaction's connection
         return entries.findAll(ids).flatMap(entryById -> transfers.findAll(ids).flatMap(transferById ->
                 entries.openByClient(clients).flatMap(openByClient ->
+                validation.openQuestionsOf(ids).collectMap(Question::referralId).flatMap(questionById ->
                 personalData.findAll(confirmed).flatMap(clientById -> {
                     List<ReferralOverview> overviews = page.stream()
                             .map(referral -> overview(referral, entryById.get(referral.id()),
-                                    transferById.get(referral.id()), clientById.get(referral.id()), openByClient))
+                                    transferById.get(referral.id()), clientById.get(referral.id()), openByClient,
+                                    questionById.get(referral.id())))
                             .toList();
                     return Flux.fromIterable(overviews)
                             .filter(overview -> overview.client() != null)
                             .concatMap(overview -> audit.record(gp, overview.referral().clientPseudonym(), action, PURPOSE))
                             .then(Mono.just(overviews));
-                }))));
+                })))));
     }
 
     /**
@@ -168,9 +174,9 @@ public class GpWorklist {
      */
     private static ReferralOverview overview(Referral referral, WaitingEntry entry,
             nl.transfertafel.intake.transfer.domain.TransferProgress transfer, ClientDetails client,
-            Map<String, Long> openByClient) {
+            Map<String, Long> openByClient, Question question) {
         long open = openByClient.getOrDefault(referral.clientPseudonym(), 0L);
         long others = entry != null && entry.isOpen() ? open - 1 : open;
-        return new ReferralOverview(referral, entry, transfer, client, Math.max(0, others));
+        return new ReferralOverview(referral, entry, transfer, client, Math.max(0, others), question);
     }
 }

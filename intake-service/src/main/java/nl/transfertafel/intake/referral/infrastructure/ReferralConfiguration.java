@@ -43,7 +43,9 @@ class ReferralConfiguration {
     @Bean
     GpWorklist gpWorklist(ReferralRepository referrals, WaitingEntryRepository entries,
             TransferProgressRepository transfers, PersonalDataRepository personalData, EntryChanges changes,
-            Outbox outbox, ClientPseudonyms pseudonyms, AuditLog audit, TransactionalOperator tx, Clock clock) {
-        return new GpWorklist(referrals, entries, transfers, personalData, changes, outbox, pseudonyms, audit, tx, clock);
+            Outbox outbox, ClientPseudonyms pseudonyms, AuditLog audit, TransactionalOperator tx,
+            nl.transfertafel.intake.validation.infrastructure.ValidationRepository validation, Clock clock) {
+        return new GpWorklist(referrals, entries, transfers, personalData, changes, outbox, pseudonyms, audit, tx,
+                validation, clock);
     }
 }

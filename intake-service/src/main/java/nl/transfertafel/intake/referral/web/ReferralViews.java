@@ -44,7 +44,11 @@ public final class ReferralViews {
             Referred referral, EntryState waiting, Transfer transfer,
             @Schema(description = "how many other referrals of the same client (same BSN) are still open, by this or "
                     + "another practice: a client referred twice")
-            long otherOpenReferrals) {
+            long otherOpenReferrals,
+            @Schema(description = "the open \"still waiting?\" question of a validation round, if any: answer it for the "
+                    + "client with POST /api/v1/validation-questions/{questionId}/answer; flagged when nobody answered "
+                    + "after the reminder (follow it up with the client)")
+            ValidationQuestion validationQuestion) {
 
         static WorklistItem of(ReferralOverview overview, Clock clock) {
             Referral referral = overview.referral();
@@ -56,7 +60,17 @@ public final class ReferralViews {
                             referral.clientSupportOrganisation()),
                     EntryState.of(overview.entry(), clock),
                     overview.transfer() == null ? null : Transfer.of(overview.transfer()),
-                    overview.otherOpenReferrals());
+                    overview.otherOpenReferrals(),
+                    ValidationQuestion.of(overview.validationQuestion()));
+        }
+    }
+
+    /** An open validation question about the client: which, and whether reminded or flagged. */
+    public record ValidationQuestion(UUID questionId, UUID roundId, boolean reminded, boolean flagged) {
+
+        static ValidationQuestion of(nl.transfertafel.intake.validation.domain.Question question) {
+            return question == null ? null : new ValidationQuestion(question.id(), question.roundId(),
+                    question.remindedAt() != null, question.flaggedAt() != null);
         }
     }
 

@@ -161,6 +161,24 @@ public record WaitingEntry(
                 e.statusConfirmedOn, true, e.lastChange, e.version));
     }
 
+    /**
+     * A validation round got no answer, not even after the reminder (issue 15 item 1): the entry is
+     * flagged like a stale one, for the provider and the transfer table to follow up. Nothing else
+     * changes; a round never removes a client on its own. The next confirmation clears the flag.
+     */
+    public EntryOutcome flagUnanswered(Clock clock) {
+        if (!EntryLifecycle.allows(stage, Command.MARK_STALE)) {
+            return illegal("flag");
+        }
+        if (stale) {
+            return refuse(Refusal.conflict("flagged-already", "the entry is flagged already"));
+        }
+        return change(Change.STALE, clock, e -> new WaitingEntry(e.referralId, e.region, e.clientPseudonym,
+                e.referrerAgb, e.providerAgb, e.placement, e.waitingStatus, e.stage, e.withdrawalReason,
+                e.diagnosisGroup, e.urgency, e.registeredOn, e.intakeOn, e.treatmentStartedOn, e.withdrawnOn,
+                e.statusConfirmedOn, true, e.lastChange, e.version));
+    }
+
     private EntryOutcome change(Change change, Clock clock, UnaryOperator<WaitingEntry> edit) {
         WaitingEntry edited = edit.apply(this);
         WaitingEntry next = new WaitingEntry(edited.referralId, edited.region, edited.clientPseudonym,

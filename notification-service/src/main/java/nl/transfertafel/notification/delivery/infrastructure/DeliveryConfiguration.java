@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.transfertafel.notification.delivery.application.ChannelSender;
+import nl.transfertafel.notification.delivery.application.AnswerLinks;
 import nl.transfertafel.notification.delivery.application.ClientContacts;
 import nl.transfertafel.notification.delivery.application.ClientEmailSender;
 import nl.transfertafel.notification.delivery.application.DeliveryDispatcher;
@@ -100,8 +101,14 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    ClientEmailSender clientEmailSender(ClientContacts contacts, MailTransport mail, NoticeTexts texts) {
-        return new ClientEmailSender(contacts, mail, texts);
+    ClientEmailSender clientEmailSender(ClientContacts contacts, AnswerLinks answerLinks, MailTransport mail,
+            NoticeTexts texts) {
+        return new ClientEmailSender(contacts, answerLinks, mail, texts);
+    }
+
+    @Bean
+    AnswerLinks answerLinks(ServiceClients clients, @Value("${transfertafel.services.intake-url}") String intakeUrl) {
+        return new IntakeAnswerLinks(clients, intakeUrl);
     }
 
     @Bean

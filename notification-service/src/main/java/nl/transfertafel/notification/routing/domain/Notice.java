@@ -25,5 +25,15 @@ public enum Notice {
     CLIENT_TRANSFER_COMPLETED,
     /** To the client-support organisation the client named (issue 11 item 6). */
     SUPPORTED_CLIENT_OFFERED,
-    SUPPORTED_CLIENT_TRANSFERRED
+    SUPPORTED_CLIENT_TRANSFERRED,
+    /** "Still waiting?" (issue 15 item 1): the GP's worklist shows the question; it may answer for the client. */
+    VALIDATION_QUESTION,
+    VALIDATION_REMINDER,
+    /** To the client, by e-mail with the single-use answer link ({link}). */
+    CLIENT_VALIDATION_QUESTION,
+    CLIENT_VALIDATION_REMINDER,
+    /** To the client-support organisation the client named: it may answer for the client. */
+    SUPPORTED_CLIENT_VALIDATION,
+    /** No answer after the reminder: the entry is flagged for the GP and the provider (never removed). */
+    VALIDATION_UNANSWERED
 }

@@ -10,6 +10,8 @@ import nl.transfertafel.contracts.events.EventPayload;
 import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged;
 import nl.transfertafel.contracts.events.intake.ReferralReceived;
 import nl.transfertafel.contracts.events.intake.TreeknormSignalled;
+import nl.transfertafel.contracts.events.intake.ValidationEntryFlagged;
+import nl.transfertafel.contracts.events.intake.ValidationQuestionAsked;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
 import nl.transfertafel.contracts.events.transfer.EscalationOpened;
 import nl.transfertafel.contracts.events.transfer.ScreeningOverdue;
@@ -29,6 +31,8 @@ import nl.transfertafel.contracts.events.transfer.TransferProposed;
  * <li>Warm handover (criterion d, 001:215-218): a transfer informs the referrer, the sending and the
  * receiving provider and the client.</li>
  * <li>Coordinators hear when their screening queue grows and when a proposal waits too long.</li>
+ * <li>A "still waiting?" round (issue 15 item 1) asks the client through the GP, the client supporter
+ * and the client's own e-mail; when nobody answers, the GP and the provider are told the entry is flagged.</li>
  * <li>Insurers must see transfers blocked by their contracts or ceilings (000:570-575) and escalations
  * that need their care mediation (000:543-551).</li>
  * </ul>
@@ -42,11 +46,14 @@ public final class RoutingPolicy {
     static {
         SUBSCRIBABLE.put(Recipient.Kind.ORGANISATION, new LinkedHashSet<>(List.of(
                 "ReferralReceived", "TreeknormSignalled", "WaitingEntryChanged", "TransferProposed",
-                "TransferOffered", "TransferCompleted", "TransferBlocked", "EscalationOpened")));
+                "TransferOffered", "TransferCompleted", "TransferBlocked", "EscalationOpened",
+                "ValidationQuestionAsked", "ValidationEntryFlagged")));
         SUBSCRIBABLE.put(Recipient.Kind.REGION_COORDINATORS, new LinkedHashSet<>(List.of(
                 "TransferProposed", "ScreeningOverdue", "RegistrationRestrictionChanged")));
-        SUBSCRIBABLE.put(Recipient.Kind.CLIENT, new LinkedHashSet<>(List.of("TransferOffered", "TransferCompleted")));
-        SUBSCRIBABLE.put(Recipient.Kind.CLIENT_SUPPORT, new LinkedHashSet<>(List.of("TransferOffered", "TransferCompleted")));
+        SUBSCRIBABLE.put(Recipient.Kind.CLIENT, new LinkedHashSet<>(List.of("TransferOffered", "TransferCompleted",
+                "ValidationQuestionAsked")));
+        SUBSCRIBABLE.put(Recipient.Kind.CLIENT_SUPPORT, new LinkedHashSet<>(List.of("TransferOffered", "TransferCompleted",
+                "ValidationQuestionAsked")));
     }
 
     /** The event types that can concern a recipient of this kind: what a subscription may name. */
@@ -74,6 +81,9 @@ public final class RoutingPolicy {
         }
         if (payload instanceof TransferCompleted completed) {
             return java.util.Optional.ofNullable(completed.referralId());
+        }
+        if (payload instanceof ValidationQuestionAsked asked) {
+            return java.util.Optional.ofNullable(asked.referralId());
         }
         return java.util.Optional.empty();
     }
@@ -130,6 +140,20 @@ public final class RoutingPolicy {
             Subject subject = new Subject(SubjectKind.ESCALATION, escalation.escalationId());
             organisation(out, escalation.insurerUzovi(), Notice.ESCALATION_OPENED, subject);
             organisation(out, escalation.referrerAgb(), Notice.ESCALATION_OPENED, subject);
+        } else if (payload instanceof ValidationQuestionAsked asked) {
+            // "still waiting?" (issue 15 item 1) through every channel the client has: the GP's worklist,
+            // the client-support organisation the client named, and the client's own e-mail with the link
+            boolean reminder = asked.attempt() == ValidationQuestionAsked.Attempt.REMINDER;
+            organisation(out, asked.referrerAgb(), reminder ? Notice.VALIDATION_REMINDER : Notice.VALIDATION_QUESTION,
+                    new Subject(SubjectKind.REFERRAL, asked.referralId()));
+            Subject question = new Subject(SubjectKind.VALIDATION_QUESTION, asked.questionId());
+            client(out, asked.referralId(), reminder ? Notice.CLIENT_VALIDATION_REMINDER : Notice.CLIENT_VALIDATION_QUESTION,
+                    question);
+            supporter(out, supportOrganisation, Notice.SUPPORTED_CLIENT_VALIDATION, question);
+        } else if (payload instanceof ValidationEntryFlagged flagged) {
+            Subject subject = new Subject(SubjectKind.REFERRAL, flagged.referralId());
+            organisation(out, flagged.referrerAgb(), Notice.VALIDATION_UNANSWERED, subject);
+            organisation(out, flagged.providerAgb(), Notice.VALIDATION_UNANSWERED, subject);
         } else if (payload instanceof RegistrationRestrictionChanged restriction) {
             // a stop sends referrals to the transfer table (rule 4): the region's coordinators should know
             out.add(new Concern(new Recipient.RegionCoordinators(event.region()),

@@ -10,5 +10,7 @@ public enum SubjectKind {
     ESCALATION,
     BLOCKED_TRANSFER,
     /** A provider's stops and pauses (capacity-service); the id is the provider's AGB. */
-    REGISTRATION_RESTRICTION
+    REGISTRATION_RESTRICTION,
+    /** A "still waiting?" question of a validation round (intake-service); the id is the question id. */
+    VALIDATION_QUESTION
 }

@@ -30,7 +30,8 @@ class RoutingConfiguration {
             @Value("${transfertafel.notification.links.offer}") String offer,
             @Value("${transfertafel.notification.links.escalation}") String escalation,
             @Value("${transfertafel.notification.links.blocked-transfer}") String blocked,
-            @Value("${transfertafel.notification.links.registration-restriction}") String restriction) {
+            @Value("${transfertafel.notification.links.registration-restriction}") String restriction,
+            @Value("${transfertafel.notification.links.validation-question}") String validationQuestion) {
         Map<SubjectKind, String> templates = new EnumMap<>(SubjectKind.class);
         templates.put(SubjectKind.REFERRAL, referral);
         templates.put(SubjectKind.PROPOSAL, proposal);
@@ -38,6 +39,7 @@ class RoutingConfiguration {
         templates.put(SubjectKind.ESCALATION, escalation);
         templates.put(SubjectKind.BLOCKED_TRANSFER, blocked);
         templates.put(SubjectKind.REGISTRATION_RESTRICTION, restriction);
+        templates.put(SubjectKind.VALIDATION_QUESTION, validationQuestion);
         return new Links(templates);
     }
 

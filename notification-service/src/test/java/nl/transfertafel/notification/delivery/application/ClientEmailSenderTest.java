@@ -56,7 +56,8 @@ class ClientEmailSenderTest {
 
     private final Contacts contacts = new Contacts();
     private final Outbox mail = new Outbox();
-    private final ClientEmailSender sender = new ClientEmailSender(contacts, mail, NoticeTextsTest.shipped());
+    private final ClientEmailSender sender = new ClientEmailSender(contacts, questionId -> reactor.core.publisher.Mono.just(java.util.Optional.empty()), mail,
+            NoticeTextsTest.shipped());
 
     @Test
     void the_client_gets_the_offer_in_the_language_registered_with_its_contact() {

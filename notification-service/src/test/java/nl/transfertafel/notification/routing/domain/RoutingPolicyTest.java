@@ -113,7 +113,7 @@ class RoutingPolicyTest {
     }
 
     @Test
-    void the_client_support_organisation_the_client_named_hears_of_its_offer_and_transfer_only() {
+    void the_client_support_organisation_the_client_named_hears_of_its_offer_transfer_and_validation_question_only() {
         EventEnvelope offered = journey.transferOffered();
         Occurrence occurrence = new Occurrence(offered.eventId(), offered.type(), offered.occurredAt(), offered.region(),
                 offered.payloadAs(EventCatalog.find(offered.type(), 1).orElseThrow().payloadClass()));
@@ -125,7 +125,7 @@ class RoutingPolicyTest {
         assertThat(RoutingPolicy.supportedReferralOf(proposed.payloadAs(
                 EventCatalog.find(proposed.type(), 1).orElseThrow().payloadClass()))).isEmpty();
         assertThat(RoutingPolicy.eventTypesFor(Recipient.Kind.CLIENT_SUPPORT))
-                .containsExactlyInAnyOrder("TransferOffered", "TransferCompleted");
+                .containsExactlyInAnyOrder("TransferOffered", "TransferCompleted", "ValidationQuestionAsked");
     }
 
     private List<Concern> route(EventEnvelope envelope) {
