@@ -94,8 +94,9 @@ class ClosureApiIT {
         assertThat(event.withdrawnLines()).containsExactly(line);
         assertThat(Outboxes.eventsOfType(db, "RegistrationRestrictionChanged", agb)).hasSize(1)
                 .allSatisfy(e -> assertThat(e.payloadAs(RegistrationRestrictionChanged.class).from()).isEqualTo(end));
-        assertThat(Outboxes.eventsFor(db, line)).extracting(e -> e.payloadAs(CapacityLineChanged.class))
-                .filteredOn(c -> c != null && c.state() == CapacityLineChanged.State.WITHDRAWN).hasSize(1);
+        assertThat(Outboxes.eventsFor(db, line)).filteredOn(e -> e.is(CapacityLineChanged.class))
+                .extracting(e -> e.payloadAs(CapacityLineChanged.class).state())
+                .containsOnlyOnce(CapacityLineChanged.State.WITHDRAWN);
 
         try (TopicReader reader = new TopicReader(SharedEngines.kafkaBootstrap(), Topics.CAPACITY_EVENTS)) {
             var found = reader.await(m -> m.value().contains(closureId) && m.value().contains("ProviderClosureAnnounced"),
