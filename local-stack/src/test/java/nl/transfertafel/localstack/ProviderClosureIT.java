@@ -117,9 +117,8 @@ class ProviderClosureIT {
             assertThat(detail.path("report").path("inScreening").asInt()).isEqualTo(2);
         });
         for (String proposal : proposals) {
-            JsonNode explanation = json(get(ServiceKind.TRANSFER_TABLE, "/api/v1/proposals/" + proposal, coordinator)
-                    .body()).path("explanation");
-            assertThat(explanation.path("score").path("closure").asBoolean()).as(explanation.toString()).isTrue();
+            // (the closure tier of the objective is checked in transfer-table-service's ClosureCaseIT: a demo
+            // provider's line may have proposed a client here before the closure was announced)
             HttpResponse<String> first = post(ServiceKind.TRANSFER_TABLE, "/api/v1/proposals/" + proposal + "/approve",
                     stack.tokenFor(DemoUsers.COORDINATOR_A), null);
             assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
