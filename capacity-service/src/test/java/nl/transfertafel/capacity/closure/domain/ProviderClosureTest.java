@@ -39,7 +39,7 @@ class ProviderClosureTest {
     @Test
     void one_of_several_locations_closing_ends_only_its_lines_and_stops_no_registrations() {
         ProviderClosure closure = announce(new Acting("22000001", false), Optional.empty(), DORDRECHT, List.of())
-                .orRaise(r -> new AssertionError(r.detail())).state();
+                .orRaise(r -> new IllegalStateException(r.detail())).state();
 
         assertThat(closure.covers(DORDRECHT, List.of(DiagnosisGroup.ANXIETY))).isTrue();
         assertThat(closure.covers(ROTTERDAM, List.of(DiagnosisGroup.ANXIETY))).isFalse();
@@ -49,7 +49,7 @@ class ProviderClosureTest {
     @Test
     void a_programme_stop_covers_lines_offering_any_of_its_groups_and_stops_each_group() {
         ProviderClosure closure = announce(new Acting("22000001", false), Optional.empty(), null,
-                List.of(DiagnosisGroup.EATING)).orRaise(r -> new AssertionError(r.detail())).state();
+                List.of(DiagnosisGroup.EATING)).orRaise(r -> new IllegalStateException(r.detail())).state();
 
         assertThat(closure.covers(ROTTERDAM, List.of(DiagnosisGroup.EATING, DiagnosisGroup.ANXIETY))).isTrue();
         assertThat(closure.covers(ROTTERDAM, List.of(DiagnosisGroup.ANXIETY))).isFalse();
