@@ -3,7 +3,6 @@ package nl.transfertafel.capacity.closure.application;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import nl.transfertafel.capacity.announcement.application.CapacityService;
 import nl.transfertafel.capacity.announcement.domain.CapacityLine;
@@ -57,13 +56,17 @@ public class ClosureService {
         this.meters = meters;
     }
 
-    public Mono<ProviderClosure> announce(Acting acting, Optional<String> coordinatorRegion, String providerAgb,
+    /**
+     * @param actorRegion the region of the caller's token (null only for a token without one)
+     * @param coordinator the caller announces as a coordinator of that region
+     */
+    public Mono<ProviderClosure> announce(Acting acting, String actorRegion, boolean coordinator, String providerAgb,
             AnnounceClosure command) {
         Mono<ProviderClosure> work = agbShaped(providerAgb).then(providers.lock(providerAgb))
                 .switchIfEmpty(Mono.error(() -> Refused.notFound("provider " + providerAgb)))
-                .flatMap(provider -> {
-                    ProviderClosure decided = ProviderClosure.announce(command, provider, acting, coordinatorRegion,
-                            clock).orRaise(Refusals::refused).state();
+                .flatMap(provider -> closures.findByProvider(providerAgb).collectList().flatMap(existing -> {
+                    ProviderClosure decided = ProviderClosure.announce(command, provider, acting, actorRegion,
+                            coordinator, existing, clock).orRaise(Refusals::refused).state();
                     Mono<List<UUID>> ended = lines.findByProvider(providerAgb, true)
                             .filter(line -> decided.covers(line.locationId(), line.diagnosisGroups()))
                             .concatMap(line -> capacity.apply(line.id(), live -> live.withdraw(clock)))
@@ -78,7 +81,7 @@ public class ClosureService {
                         return closures.insert(closure).then(stops).then(outbox.append(closure.announced(clock)))
                                 .thenReturn(closure);
                     });
-                });
+                }));
         return tx.transactional(work).doOnNext(closure -> {
             meters.counter("transfertafel.provider.closures", "region", closure.region()).increment();
             log.info("closure {} announced for provider {} (location {}, groups {}), ends {}; {} line(s) withdrawn",

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import nl.transfertafel.capacity.common.domain.Acting;
 import nl.transfertafel.capacity.common.domain.Decision;
@@ -45,13 +44,14 @@ public record ProviderClosure(
     }
 
     /**
-     * Decides the announcement; {@code coordinatorRegion} is the region of a coordinator announcing
-     * for the provider (empty for anyone else). The lines it ends are decided by each line itself.
+     * Decides the announcement ({@link ClosureAuthority} says who may); {@code existing} are the provider's
+     * closures announced before: one that already covers the same place and a group of this one makes
+     * this a duplicate (409 {@code closure-exists}). The lines it ends are decided by each line itself.
      */
     public static Outcome<ProviderClosure> announce(AnnounceClosure command, Provider provider, Acting acting,
-            Optional<String> coordinatorRegion, Clock clock) {
+            String actorRegion, boolean coordinator, List<ProviderClosure> existing, Clock clock) {
         LocalDate today = Today.of(clock);
-        Decision decision = ClosureAuthority.mayAnnounce(acting, provider, coordinatorRegion)
+        Decision decision = ClosureAuthority.mayAnnounce(acting, provider, actorRegion, coordinator)
                 .and(() -> provider.active() ? Decision.allow()
                         : Decision.refuse(Refusal.conflict("provider-inactive", "provider " + provider.agb()
                                 + " is not active; its capacity is already withdrawn")))
@@ -70,13 +70,25 @@ public record ProviderClosure(
                 .and(() -> command.locationId() == null || provider.location(command.locationId()).isPresent()
                         ? Decision.allow()
                         : Decision.refuse(Refusal.invalid("locationId", "known-location",
-                                "name one of this provider's locations, or leave it out for the whole provider")));
+                                "name one of this provider's locations, or leave it out for the whole provider")))
+                .and(() -> existing.stream().filter(other -> other.overlaps(command)).findFirst()
+                        .map(other -> Decision.refuse(Refusal.conflict("closure-exists", "closure " + other.id()
+                                + " of provider " + provider.agb() + " already covers this location and programme")))
+                        .orElse(Decision.allow()));
         if (decision.refusal().isPresent()) {
             return Outcome.rejected(decision.refusal().get());
         }
         return Outcome.done(new ProviderClosure(UUID.randomUUID(), provider.agb(), provider.region(),
                 command.locationId(), command.diagnosisGroups(), command.endDate(), command.handoverContact().trim(),
                 acting.organisation(), clock.instant(), List.of()), List.of());
+    }
+
+    /** Does an announcement cover some of this closure's scope (a place in common and a group in common)? */
+    boolean overlaps(AnnounceClosure other) {
+        boolean place = locationId == null || other.locationId() == null || locationId.equals(other.locationId());
+        boolean programme = diagnosisGroups.isEmpty() || other.diagnosisGroups().isEmpty()
+                || other.diagnosisGroups().stream().anyMatch(diagnosisGroups::contains);
+        return place && programme;
     }
 
     /** Does a capacity line at this location offering these groups fall in the closure's scope? */

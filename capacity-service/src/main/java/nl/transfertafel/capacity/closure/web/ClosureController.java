@@ -14,7 +14,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import nl.transfertafel.capacity.closure.application.ClosureService;
 import nl.transfertafel.capacity.closure.domain.AnnounceClosure;
@@ -81,17 +80,20 @@ public class ClosureController {
     @ProblemResponses(invalid = {"not-in-past: endDate lies in the past",
             "not-too-far-ahead: endDate more than 2 years after today",
             "known-location: a location the registry does not list for this provider"},
-            forbidden = {"not-your-organisation: another organisation", "not-your-region: a coordinator of another region"},
+            forbidden = {"not-your-organisation: another organisation",
+                    "not-your-region: the provider does not work in the region of your token"},
             notFound = "provider",
-            conflict = "provider-inactive: the provider is marked inactive in the registry")
+            conflict = {"provider-inactive: the provider is marked inactive in the registry",
+                    "closure-exists: a closure of the provider already covers this location and programme"})
     public Mono<ResponseEntity<ClosureView>> announce(Actor actor, @PathVariable String providerAgb,
             @Parameter(in = ParameterIn.HEADER, description = "Makes a retry safe: the same key with the same body "
                     + "answers the first answer again (kept 7 days; a UUID is a good choice)")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ClosureBody body) {
-        Optional<String> coordinatorRegion = actor.has(Role.COORDINATOR) ? Optional.of(actor.region()) : Optional.empty();
+        boolean coordinator = actor.has(Role.COORDINATOR) && !actor.has(Role.PROVIDER) && !actor.has(Role.ADMIN);
         return idempotent.once(actor, idempotencyKey, "POST /api/v1/providers/" + providerAgb + "/closures", body,
-                ClosureView.class, () -> closures.announce(Actors.acting(actor), coordinatorRegion, providerAgb,
+                ClosureView.class, () -> closures.announce(Actors.acting(actor), actor.regionIfPresent().orElse(null), coordinator,
+                                providerAgb,
                                 new AnnounceClosure(body.locationId(), body.diagnosisGroups(), body.endDate(),
                                         body.handoverContact()))
                         .map(c -> ResponseEntity.created(URI.create("/api/v1/providers/" + providerAgb

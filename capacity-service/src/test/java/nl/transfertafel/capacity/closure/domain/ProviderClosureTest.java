@@ -32,8 +32,14 @@ class ProviderClosureTest {
 
     private static Outcome<ProviderClosure> announce(Acting acting, Optional<String> coordinatorRegion, UUID location,
             List<DiagnosisGroup> groups) {
+        return announce(acting, coordinatorRegion.orElse("rotterdam"), coordinatorRegion.isPresent(), location, groups,
+                List.of());
+    }
+
+    private static Outcome<ProviderClosure> announce(Acting acting, String region, boolean coordinator, UUID location,
+            List<DiagnosisGroup> groups, List<ProviderClosure> existing) {
         return ProviderClosure.announce(new AnnounceClosure(location, groups, TODAY.plusDays(30), "desk"), PROVIDER,
-                acting, coordinatorRegion, CLOCK);
+                acting, region, coordinator, existing, CLOCK);
     }
 
     @Test
@@ -64,6 +70,27 @@ class ProviderClosureTest {
         assertThat(announce(new Acting("33000001", false), Optional.of("apeldoorn-zutphen"), null, List.of()))
                 .isInstanceOfSatisfying(Outcome.Rejected.class,
                         r -> assertThat(r.refusal().rule()).isEqualTo("not-your-region"));
+    }
+
+    @Test
+    void the_providers_own_desk_with_a_token_of_a_region_it_does_not_work_in_is_refused() {
+        assertThat(announce(new Acting("22000001", false), "apeldoorn-zutphen", false, null, List.of(), List.of()))
+                .isInstanceOfSatisfying(Outcome.Rejected.class,
+                        r -> assertThat(r.refusal().rule()).isEqualTo("not-your-region"));
+        assertThat(announce(new Acting("ADMIN-ORG", true), "apeldoorn-zutphen", false, null, List.of(), List.of()))
+                .isInstanceOf(Outcome.Done.class);
+    }
+
+    @Test
+    void a_second_closure_of_the_same_place_and_programme_is_a_conflict_another_programme_is_not() {
+        ProviderClosure eating = announce(new Acting("22000001", false), "rotterdam", false, null,
+                List.of(DiagnosisGroup.EATING), List.of()).orRaise(r -> new IllegalStateException(r.detail())).state();
+
+        assertThat(announce(new Acting("22000001", false), "rotterdam", false, DORDRECHT, List.of(), List.of(eating)))
+                .isInstanceOfSatisfying(Outcome.Rejected.class,
+                        r -> assertThat(r.refusal().rule()).isEqualTo("closure-exists"));
+        assertThat(announce(new Acting("22000001", false), "rotterdam", false, null, List.of(DiagnosisGroup.ADHD),
+                List.of(eating))).isInstanceOf(Outcome.Done.class);
     }
 
     @Test

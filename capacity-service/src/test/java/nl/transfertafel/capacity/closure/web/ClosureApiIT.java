@@ -108,6 +108,10 @@ class ClosureApiIT {
         }
         api.get(CapacityApi.coordinator(), "/api/v1/providers/" + agb + "/closures").expectStatus().isOk()
                 .expectBody().jsonPath("$[0].closureId").isEqualTo(closureId);
+        // a second announcement of the same closure (another key) is a conflict and changes nothing
+        api.post(provider(agb), "/api/v1/providers/" + agb + "/closures", closure(end.plusDays(1)))
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.rule").isEqualTo("closure-exists");
+        assertThat(Outboxes.eventsOfType(db, "ProviderClosureAnnounced", agb)).hasSize(1);
     }
 
     @Test
@@ -150,6 +154,14 @@ class ClosureApiIT {
                 .expectStatus().isForbidden().expectBody().jsonPath("$.rule").isEqualTo("not-your-organisation");
         api.post(CapacityApi.insurer("9999"), "/api/v1/providers/" + agb + "/closures", closure(today.plusDays(10)))
                 .expectStatus().isForbidden();
+        String elsewhere = nl.transfertafel.testkit.TestStack.tokens().token("coordinator-elsewhere",
+                List.of("COORDINATOR"), "33000001", "apeldoorn-zutphen");
+        api.post(elsewhere, "/api/v1/providers/" + agb + "/closures", closure(today.plusDays(10)))
+                .expectStatus().isForbidden().expectBody().jsonPath("$.rule").isEqualTo("not-your-region");
+        String ownDeskElsewhere = nl.transfertafel.testkit.TestStack.tokens().token("desk-elsewhere",
+                List.of("PROVIDER"), agb, "apeldoorn-zutphen");
+        api.post(ownDeskElsewhere, "/api/v1/providers/" + agb + "/closures", closure(today.plusDays(10)))
+                .expectStatus().isForbidden().expectBody().jsonPath("$.rule").isEqualTo("not-your-region");
         api.post(CapacityApi.coordinator(), "/api/v1/providers/" + agb + "/closures", closure(today.plusDays(10)))
                 .expectStatus().isCreated();
         assertThat(Outboxes.eventsOfType(db, "ProviderClosureAnnounced", agb)).hasSize(1);
