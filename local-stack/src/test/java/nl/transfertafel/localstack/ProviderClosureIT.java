@@ -75,8 +75,15 @@ class ProviderClosureIT {
         String coordinator = stack.tokenFor(DemoUsers.COORDINATOR_A);
         // the transfer table knows both clients at the closing provider before the closure is announced
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            String known = get(ServiceKind.TRANSFER_TABLE, "/api/v1/waiting-clients", coordinator).body();
-            assertThat(known).contains(referrals.get(0)).contains(referrals.get(1));
+            JsonNode known = json(get(ServiceKind.TRANSFER_TABLE, "/api/v1/waiting-clients", coordinator).body());
+            long atClosing = 0;
+            for (JsonNode client : known) {
+                if (referrals.contains(client.path("referralId").asText())
+                        && CLOSING.equals(client.path("currentProviderAgb").asText())) {
+                    atClosing++;
+                }
+            }
+            assertThat(atClosing).isEqualTo(2);
         });
 
         HttpResponse<String> closure = post(ServiceKind.CAPACITY, "/api/v1/providers/" + CLOSING + "/closures",
