@@ -65,7 +65,7 @@ class ClosureCaseIT extends FlowScenarios {
                 copy.eventId().toString()) == 1);
         String coordinatorA = token("coord-a-" + region, "COORDINATOR", "24100009", region);
         await().atMost(WAIT).untilAsserted(() -> assertThat(
-                api.json(api.get(coordinatorA, "/api/v1/closures"), 200).get(0).path("report").path("clients").asInt())
+                api.json(api.get(coordinatorA, "/api/v1/closures"), 200).path(0).path("report").path("clients").asInt())
                 .isEqualTo(2));
         assertThat(members(closureId)).isEqualTo(2);
 
