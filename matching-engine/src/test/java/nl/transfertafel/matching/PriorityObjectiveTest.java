@@ -69,29 +69,31 @@ class PriorityObjectiveTest {
 
     @Test
     void closureClientBeatsAnEqualClientWhoWaitedLongerAndTravelsLess() {
-        // same urgency and norm position: the closure tier decides, whatever the tie-breaks say
-        long closure = closureScore(false, 0, 10, FAR);
-        long other = score(false, PriorityObjective.MAX_DAYS_WAITED, 10, 0);
+        // same urgency and norm position: the closure tier decides, whatever the tie-breaks say (distances
+        // compared equal: CHAIN_DISTANCE already holds every distance change of an exchange)
+        long closure = closureScore(false, 0, 10, 500);
+        long other = score(false, PriorityObjective.MAX_DAYS_WAITED, 10, 500);
         assertThat(closure - other).isGreaterThan(CHAIN_DISTANCE);
     }
 
     @Test
     void closureClientNeverBeatsAClientOneDayFurtherBeyondTheNorm() {
-        long closure = closureScore(false, PriorityObjective.MAX_DAYS_WAITED, 10, 0);
-        long furtherBeyond = score(false, 0, 11, FAR);
+        long closure = closureScore(false, PriorityObjective.MAX_DAYS_WAITED, 10, 500);
+        long furtherBeyond = score(false, 0, 11, 500);
         assertThat(furtherBeyond - closure).isGreaterThan(CHAIN_DISTANCE);
     }
 
     @Test
     void closureClientNeverBeatsAnUrgentClient() {
-        long closure = closureScore(false, PriorityObjective.MAX_DAYS_WAITED, PriorityObjective.MAX_DAYS_PAST_TREEKNORM, 0);
-        long urgent = score(true, 0, PriorityObjective.MIN_DAYS_PAST_TREEKNORM, FAR);
+        long closure = closureScore(false, PriorityObjective.MAX_DAYS_WAITED, PriorityObjective.MAX_DAYS_PAST_TREEKNORM, 500);
+        long urgent = score(true, 0, PriorityObjective.MIN_DAYS_PAST_TREEKNORM, 500);
         assertThat(urgent - closure).isGreaterThan(CHAIN_DISTANCE);
     }
 
     @Test
     void urgentClosureClientBeatsAnEqualUrgentClient() {
-        assertThat(closureScore(true, 5, 40, FAR) - score(true, 6, 40, 0)).isGreaterThan(CHAIN_DISTANCE);
+        assertThat(closureScore(true, 5, 40, 500) - score(true, PriorityObjective.MAX_DAYS_WAITED, 40, 500))
+                .isGreaterThan(CHAIN_DISTANCE);
     }
 
     @Test
