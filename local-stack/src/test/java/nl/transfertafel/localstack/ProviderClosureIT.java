@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import nl.transfertafel.localstack.browser.Accessibility;
 import nl.transfertafel.localstack.browser.Browser;
 import nl.transfertafel.localstack.browser.CoordinatorPage;
 import nl.transfertafel.testkit.security.DemoUsers;
@@ -164,6 +165,15 @@ class ProviderClosureIT {
                 assertThat(card.findElement(By.cssSelector(".closure-report")).getText()).startsWith("2 cliënten");
                 assertThat(card.findElements(By.cssSelector(".closure-members-table a[href^='#/proposals/']"))).hasSize(2);
                 browser.fullPageScreenshot("closures");
+                assertThat(Accessibility.violations(page.driver())).as("WCAG violations on the closures view").isEmpty();
+                // the dashboard shows the last validation round, or says there is none yet
+                page.open("#/dashboard");
+                page.waiting().until(d -> !d.findElements(By.cssSelector("#dash-validation")).isEmpty());
+                assertThat(page.driver().findElement(By.id("dash-validation")).getText())
+                        .containsAnyOf("Nog geen ronde", "Gevraagd");
+                browser.fullPageScreenshot("dashboard-validation");
+                page.open("#/closures");
+                page.waiting().until(d -> !d.findElements(By.cssSelector("li.closure")).isEmpty());
                 page.switchLanguage("en");
                 page.waiting().until(d -> "Closures".equals(page.heading()));
                 browser.screenshot("closures-en");

@@ -52,8 +52,9 @@ export function render(main, ctx) {
         declinesSection(data.transfers),
         blockedSection(data.transfers),
         restrictionsSection(data.capacity, group),
-        intakesSection(data.intake, group),
-        validationSection(data.intake)));
+        intakesSection(data.intake, group)),
+      // region-wide, whatever group is chosen: a round is per region, provider or group of its own
+      validationSection(data.intake));
   }
 
   load();
