@@ -9,6 +9,7 @@ import nl.transfertafel.contracts.events.EventEnvelope;
 import nl.transfertafel.contracts.events.EventSchemas;
 import nl.transfertafel.contracts.events.capacity.CapacityAnnounced;
 import nl.transfertafel.contracts.events.capacity.ExclusionCriterion;
+import nl.transfertafel.contracts.events.capacity.ProviderClosureAnnounced;
 import nl.transfertafel.contracts.events.capacity.ProviderProfileChanged;
 import nl.transfertafel.contracts.vocabulary.CareLevel;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
@@ -52,5 +53,23 @@ class CapacityEventContractTest {
 
         // the message names the place (JSON Pointer into the payload), so an outbox refusal says which element broke it
         assertThat(EventSchemas.violations(envelope)).anySatisfy(v -> assertThat(v).startsWith("/exclusions/1: "));
+    }
+
+    @Test
+    void a_closure_of_a_whole_provider_validates_and_a_personal_contact_field_does_not() {
+        var payload = new ProviderClosureAnnounced("closure-1", "22000001", null, List.of(), LocalDate.of(2027, 3, 31),
+                "Intake desk GGZ Maasstad, 010 123 4567", List.of("line-1"));
+        assertThat(EventSchemas.violations(EventContractTest.envelope(payload))).isEmpty();
+
+        EventEnvelope envelope = EventContractTest.envelope(payload);
+        ((ObjectNode) envelope.payload()).put("clientBsn", "123456782");
+        assertThat(EventSchemas.violations(envelope)).isNotEmpty();
+    }
+
+    @Test
+    void a_programme_stop_names_its_groups() {
+        var payload = new ProviderClosureAnnounced("closure-2", "22000001", "location-1",
+                List.of(DiagnosisGroup.EATING), LocalDate.of(2027, 3, 31), "Zorgbemiddeling desk", List.of());
+        assertThat(EventSchemas.violations(EventContractTest.envelope(payload))).isEmpty();
     }
 }

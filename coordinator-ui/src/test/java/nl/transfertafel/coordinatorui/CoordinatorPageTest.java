@@ -187,6 +187,23 @@ class CoordinatorPageTest {
         assertThat(output).contains("# pass 2").contains("# fail 0");
     }
 
+    /**
+     * Issue 15: the closures view's model of a case (progress and report) and the dashboard's last
+     * validation round ("no round yet" without one); src/test/js/closures-and-validation.test.mjs runs
+     * js/model.js in Node.
+     */
+    @Test
+    void closure_cases_and_the_last_validation_round_reach_the_page_model() throws Exception {
+        Optional<Path> node = Stream.of("/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs").map(Paths::get)
+                .filter(Files::isExecutable).findFirst();
+        Assumptions.assumeTrue(node.isPresent(), "node not installed: the page model is checked by the browser tests only");
+        Process run = new ProcessBuilder(node.get().toString(), "--test", "src/test/js/closures-and-validation.test.mjs")
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor()).as(output).isZero();
+        assertThat(output).contains("# pass 4").contains("# fail 0");
+    }
+
     @Test
     void no_code_turns_strings_into_markup() throws IOException {
         for (Path file : files(".js")) {

@@ -12,8 +12,17 @@ package nl.transfertafel.matching;
  *                           {@code daysWaited - 28} (see {@link #standard}); it differs when the
  *                           deadline was moved, e.g. because the client chose to wait for a
  *                           particular provider (wenswachttijd).
+ * @param closure            the client must move because its provider closes a location or stops the
+ *                           care programme (issue 15: a bulk transfer case); it goes before others of
+ *                           the same urgency and norm position, never before a more urgent client or
+ *                           one further beyond the norm
  */
-public record ClientFacts(boolean urgent, int daysWaited, int daysPastTreeknorm) {
+public record ClientFacts(boolean urgent, int daysWaited, int daysPastTreeknorm, boolean closure) {
+
+    /** A client who is not part of a closure case. */
+    public ClientFacts(boolean urgent, int daysWaited, int daysPastTreeknorm) {
+        this(urgent, daysWaited, daysPastTreeknorm, false);
+    }
 
     public ClientFacts {
         if (daysWaited < 0 || daysWaited > PriorityObjective.MAX_DAYS_WAITED) {
@@ -30,5 +39,10 @@ public record ClientFacts(boolean urgent, int daysWaited, int daysPastTreeknorm)
     /** A client whose deadline is the Treeknorm: intake at most 4 weeks after registration. */
     public static ClientFacts standard(boolean urgent, int daysWaited) {
         return new ClientFacts(urgent, daysWaited, daysWaited - PriorityObjective.TREEKNORM_INTAKE_DAYS);
+    }
+
+    /** The same client, marked as part of a closure case (or not). */
+    public ClientFacts inClosure(boolean inClosureCase) {
+        return new ClientFacts(urgent, daysWaited, daysPastTreeknorm, inClosureCase);
     }
 }

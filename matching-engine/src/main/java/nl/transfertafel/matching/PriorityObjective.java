@@ -8,13 +8,21 @@ package nl.transfertafel.matching;
  * <pre>
  * score = W_URGENT    * (urgent ? 1 : 0)
  *       + W_TREEKNORM * (daysPastTreeknorm + 365)      // 0 .. 4015
+ *       + W_CLOSURE   * (closure ? 1 : 0)               // a client of a closing provider (issue 15)
  *       + W_WAITED    * (daysWaited + 1)                // 1 .. 3651
  *       +               (1000 - distanceKm)             // 0 .. 1000
  * cost  = -score                                        // always &lt; 0: placing is always worth it
  * </pre>
- * with {@code W_WAITED = 1000 * MAX_LINES_PER_REGION + 1}, {@code W_TREEKNORM = 3651 * W_WAITED},
- * {@code W_URGENT = 4016 * W_TREEKNORM}. The largest |cost| is below 2^45, so costs and sums stay
- * far from overflow (also inside OR-Tools, which multiplies costs by the node count).
+ * with {@code W_WAITED = 1000 * MAX_LINES_PER_REGION + 1}, {@code W_CLOSURE = 3651 * W_WAITED},
+ * {@code W_TREEKNORM = 2 * W_CLOSURE} and {@code W_URGENT = 4016 * W_TREEKNORM}. The largest |cost|
+ * is below 2^46 (the closure tier doubled the Treeknorm weight), so costs and sums stay far from
+ * overflow (also inside OR-Tools, which multiplies costs by the node count: 2^46 times the national
+ * bench's 10^5 nodes is below 2^63).
+ *
+ * <p>The closure tier sits below urgency and the Treeknorm and above the tie-breaks (waited,
+ * distance): a client whose provider closes goes before others of the same urgency and the same
+ * norm position, but never before a more urgent client or one further beyond the norm, so the
+ * guarantees above it stay as they were (ADR 1420).
  *
  * <h2>Why the sum respects the priority order</h2>
  * Any two assignments differ by independent exchanges (residual cycles); in one exchange at most one
@@ -23,7 +31,7 @@ package nl.transfertafel.matching;
  * through the client that comes in and the one that goes out; distance changes for at most
  * {@code MAX_LINES_PER_REGION + 1} clients, by at most 1000 km each. Each weight is larger than the
  * largest possible change of all lower tiers in one exchange, so an exchange lowers the total cost
- * exactly when it is better in the order urgent &gt; Treeknorm &gt; waited &gt; distance. Hence the
+ * exactly when it is better in the order urgent &gt; Treeknorm &gt; closure &gt; waited &gt; distance. Hence the
  * minimum-cost assignment is lexicographically best: first the most urgent clients placed, then
  * the largest total Treeknorm score, then waiting time, then the least total distance. Because every
  * placement adds at least {@code W_WAITED} (more than any chain of moves can cost in distance),
@@ -47,7 +55,10 @@ public final class PriorityObjective {
     public static final int MAX_LINES_PER_REGION = 999;
 
     public static final long W_WAITED = (long) MAX_DISTANCE_KM * (MAX_LINES_PER_REGION + 1) + 1;
-    public static final long W_TREEKNORM = (MAX_DAYS_WAITED + 1L) * W_WAITED;
+    /** Outweighs any difference in days waited plus any chain of distance changes. */
+    public static final long W_CLOSURE = (MAX_DAYS_WAITED + 1L) * W_WAITED;
+    /** Outweighs the closure tier plus everything below it. */
+    public static final long W_TREEKNORM = 2 * W_CLOSURE;
     public static final long W_URGENT =
             (MAX_DAYS_PAST_TREEKNORM - MIN_DAYS_PAST_TREEKNORM + 1L) * W_TREEKNORM;
 
@@ -71,6 +82,7 @@ public final class PriorityObjective {
         }
         return (client.urgent() ? W_URGENT : 0)
                 + W_TREEKNORM * (client.daysPastTreeknorm() - MIN_DAYS_PAST_TREEKNORM)
+                + (client.closure() ? W_CLOSURE : 0)
                 + W_WAITED * (client.daysWaited() + 1L)
                 + (MAX_DISTANCE_KM - distanceKm);
     }

@@ -58,7 +58,50 @@ class PriorityObjectiveTest {
         long max = score(true, PriorityObjective.MAX_DAYS_WAITED, PriorityObjective.MAX_DAYS_PAST_TREEKNORM, 0);
         long min = score(false, 0, PriorityObjective.MIN_DAYS_PAST_TREEKNORM, FAR);
         assertThat(min).isPositive();
-        assertThat(max).isLessThan(1L << 45);
+        long maxClosure = PriorityObjective.score(new ClientFacts(true, PriorityObjective.MAX_DAYS_WAITED,
+                PriorityObjective.MAX_DAYS_PAST_TREEKNORM, true), 0);
+        assertThat(maxClosure).isGreaterThan(max).isLessThan(1L << 46);
+    }
+
+    private static long closureScore(boolean urgent, int waited, int pastNorm, int km) {
+        return PriorityObjective.score(new ClientFacts(urgent, waited, pastNorm, true), km);
+    }
+
+    @Test
+    void closureClientBeatsAnEqualClientWhoWaitedLongerAndTravelsLess() {
+        // same urgency and norm position: the closure tier decides, whatever the tie-breaks say (distances
+        // compared equal: CHAIN_DISTANCE already holds every distance change of an exchange)
+        long closure = closureScore(false, 0, 10, 500);
+        long other = score(false, PriorityObjective.MAX_DAYS_WAITED, 10, 500);
+        assertThat(closure - other).isGreaterThan(CHAIN_DISTANCE);
+    }
+
+    @Test
+    void closureClientNeverBeatsAClientOneDayFurtherBeyondTheNorm() {
+        long closure = closureScore(false, PriorityObjective.MAX_DAYS_WAITED, 10, 500);
+        long furtherBeyond = score(false, 0, 11, 500);
+        assertThat(furtherBeyond - closure).isGreaterThan(CHAIN_DISTANCE);
+    }
+
+    @Test
+    void closureClientNeverBeatsAnUrgentClient() {
+        long closure = closureScore(false, PriorityObjective.MAX_DAYS_WAITED, PriorityObjective.MAX_DAYS_PAST_TREEKNORM, 500);
+        long urgent = score(true, 0, PriorityObjective.MIN_DAYS_PAST_TREEKNORM, 500);
+        assertThat(urgent - closure).isGreaterThan(CHAIN_DISTANCE);
+    }
+
+    @Test
+    void urgentClosureClientBeatsAnEqualUrgentClient() {
+        assertThat(closureScore(true, 5, 40, 500) - score(true, PriorityObjective.MAX_DAYS_WAITED, 40, 500))
+                .isGreaterThan(CHAIN_DISTANCE);
+    }
+
+    @Test
+    void theThreeArgumentFactsAreNotAClosureClient() {
+        assertThat(new ClientFacts(false, 3, 4).closure()).isFalse();
+        assertThat(ClientFacts.standard(false, 3).inClosure(true).closure()).isTrue();
+        assertThat(PriorityObjective.score(ClientFacts.standard(false, 30).inClosure(true), 5)
+                - PriorityObjective.score(ClientFacts.standard(false, 30), 5)).isEqualTo(PriorityObjective.W_CLOSURE);
     }
 
     @Test

@@ -27,6 +27,37 @@ class ScenarioTest {
     }
 
     @Test
+    void aClientOfAClosingProviderTakesTheLastPlaceFromAnEqualClientWhoWaitedLonger() {
+        MatchingProblem.Builder b = MatchingProblem.builder();
+        int line = b.addLine("only-place", 1);
+        int other = b.addClient("waited-40-days");
+        int closing = b.addClient("closure-waited-40-days");
+        ClientFacts facts = new ClientFacts(false, 40, 12);
+        b.addArc(other, line, PriorityObjective.arcCost(facts, 1));
+        b.addArc(closing, line, PriorityObjective.arcCost(new ClientFacts(false, 30, 12, true), 50));
+
+        Assignment a = engine.solve(b.build());
+
+        assertThat(a.lineOf(closing)).isEqualTo(line);
+        assertThat(a.isPlaced(other)).isFalse();
+    }
+
+    @Test
+    void aClientOfAClosingProviderLeavesTheLastPlaceToOneFurtherBeyondTheNorm() {
+        MatchingProblem.Builder b = MatchingProblem.builder();
+        int line = b.addLine("only-place", 1);
+        int further = b.addClient("one-day-further-beyond");
+        int closing = b.addClient("closure");
+        b.addArc(further, line, PriorityObjective.arcCost(new ClientFacts(false, 41, 13), 50));
+        b.addArc(closing, line, PriorityObjective.arcCost(new ClientFacts(false, 400, 12, true), 1));
+
+        Assignment a = engine.solve(b.build());
+
+        assertThat(a.lineOf(further)).isEqualTo(line);
+        assertThat(a.isPlaced(closing)).isFalse();
+    }
+
+    @Test
     void aClientIsMovedToMakeRoomWhenThatPlacesOneMore() {
         MatchingProblem.Builder b = MatchingProblem.builder();
         int near = b.addLine("near", 1);

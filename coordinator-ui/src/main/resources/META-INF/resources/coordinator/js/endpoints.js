@@ -14,6 +14,8 @@ export const ENDPOINTS = {
   reject: (proposalId) => `/api/v1/proposals/${id(proposalId)}/reject`,
   offers: '/api/v1/offers',
   escalations: '/api/v1/escalations',
+  closures: '/api/v1/closures',
+  closure: (closureId) => `/api/v1/closures/${id(closureId)}`,
   routeEscalation: (escalationId) => `/api/v1/escalations/${id(escalationId)}/route`,
   resolveEscalation: (escalationId) => `/api/v1/escalations/${id(escalationId)}/resolve`,
   proposals: '/api/v1/proposals',

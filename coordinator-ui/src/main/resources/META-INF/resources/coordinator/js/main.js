@@ -12,6 +12,7 @@ import * as proposalView from './views/proposal.js';
 import * as offersView from './views/offers.js';
 import * as waitingListView from './views/waiting-list.js';
 import * as escalationsView from './views/escalations.js';
+import * as closuresView from './views/closures.js';
 import * as dashboardView from './views/dashboard.js';
 
 const ROUTES = {
@@ -20,6 +21,7 @@ const ROUTES = {
   offers: offersView,
   'waiting-list': waitingListView,
   escalations: escalationsView,
+  closures: closuresView,
   dashboard: dashboardView,
 };
 

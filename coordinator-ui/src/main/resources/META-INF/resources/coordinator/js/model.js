@@ -167,3 +167,66 @@ export function toCapacityLine(json) {
     state: json.state || null,
   };
 }
+
+/** Where a member of a closure case stands (transfer-table-service's MemberStatus). */
+export const MEMBER_STATUSES = ['PLACED', 'OFFERED', 'IN_SCREENING', 'NO_MATCH_YET', 'WARM_HANDOVER', 'LEFT'];
+
+/**
+ * A closure case (issue 15 item 2) as the closures view shows it: the closing provider and scope, the
+ * progress counts and the report; members only in the detail.
+ */
+export function toClosure(json = {}) {
+  const r = json.report || {};
+  const report = {
+    clients: r.clients ?? 0, placed: r.placed ?? 0, offered: r.offered ?? 0, inScreening: r.inScreening ?? 0,
+    noMatchYet: r.noMatchYet ?? 0, warmHandover: r.warmHandover ?? 0, left: r.left ?? 0,
+    placedWithinNorm: r.placedWithinNorm ?? 0, escalated: r.escalated ?? 0,
+    longestRemainingWaitDays: r.longestRemainingWaitDays ?? null,
+  };
+  return {
+    closureId: json.closureId,
+    providerAgb: json.providerAgb,
+    locationId: json.locationId || null,
+    diagnosisGroups: json.diagnosisGroups || [],
+    endDate: json.endDate,
+    handoverContact: json.handoverContact || '',
+    report,
+    // placed of those who are to be placed (the ones in treatment move by a warm handover, those who left by themselves)
+    toPlace: report.placed + report.offered + report.inScreening + report.noMatchYet,
+    members: (json.members || []).map((m) => ({
+      referralId: m.referralId,
+      clientPseudonym: m.clientPseudonym,
+      status: m.status,
+      proposalId: m.proposalId || null,
+      warmHandover: Boolean(m.warmHandover),
+      handoverContact: m.handoverContact || null,
+      escalated: Boolean(m.escalated),
+      registeredOn: m.registeredOn || null,
+    })),
+  };
+}
+
+/**
+ * The region's last validation round from intake's figures (issue 15 item 1): the newest of
+ * `validationRounds` (newest first), or null when the field is absent or empty ("no round yet").
+ */
+export function lastValidationRound(intakeFigures) {
+  const rounds = intakeFigures?.validationRounds;
+  if (!Array.isArray(rounds) || !rounds.length) return null;
+  const round = rounds[0];
+  return {
+    roundId: round.roundId,
+    scope: round.scope || {},
+    startedAt: round.startedAt || null,
+    deadline: round.deadline || null,
+    status: round.status || 'OPEN',
+    asked: round.asked ?? 0,
+    answered: round.answered ?? 0,
+    stillWaiting: round.stillWaiting ?? 0,
+    withdrawn: round.withdrawn ?? 0,
+    changed: round.changed ?? 0,
+    noAnswer: round.noAnswer ?? 0,
+    waitingBefore: round.waitingBefore ?? null,
+    waitingAfter: round.waitingAfter ?? null,
+  };
+}

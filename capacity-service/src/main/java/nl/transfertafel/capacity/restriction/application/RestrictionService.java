@@ -11,10 +11,12 @@ import nl.transfertafel.capacity.common.domain.Acting;
 import nl.transfertafel.capacity.common.domain.Codes;
 import nl.transfertafel.capacity.common.domain.Outcome;
 import nl.transfertafel.capacity.common.domain.Today;
+import nl.transfertafel.capacity.registry.domain.Provider;
 import nl.transfertafel.capacity.registry.infrastructure.ProviderRepository;
 import nl.transfertafel.capacity.restriction.domain.RegistrationRestriction;
 import nl.transfertafel.capacity.restriction.domain.SetRestriction;
 import nl.transfertafel.capacity.restriction.infrastructure.RestrictionRepository;
+import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged.Kind;
 import nl.transfertafel.contracts.rules.StopOrPause;
 import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.platform.events.Outbox;
@@ -62,6 +64,36 @@ public class RestrictionService {
                     return restrictions.insert(done.state()).then(outbox.append(done.events())).thenReturn(done.state());
                 }));
         return tx.transactional(work).doOnNext(r -> counted(r, "set"));
+    }
+
+    /**
+     * Registration stops from {@code from} (open-ended) for each group (null = every group), set on the
+     * provider's behalf as part of a change the caller already authorised (a closure). A group an
+     * active stop already covers in that period keeps that stop. Runs in the caller's transaction.
+     */
+    public Mono<List<RegistrationRestriction>> stopFrom(Provider provider, List<DiagnosisGroup> groups,
+            LocalDate from, String reason) {
+        Acting onBehalf = new Acting(provider.agb(), false);
+        return restrictions.findByProvider(provider.agb()).collectList().flatMap(existing -> {
+            List<RegistrationRestriction> all = new java.util.ArrayList<>(existing);
+            List<RegistrationRestriction> set = new java.util.ArrayList<>();
+            List<nl.transfertafel.contracts.events.NewEvent> events = new java.util.ArrayList<>();
+            for (DiagnosisGroup group : groups) {
+                var outcome = RegistrationRestriction.set(new SetRestriction(Kind.STOP, group, reason, from, null),
+                        provider, onBehalf, all, clock);
+                if (outcome instanceof Outcome.Rejected<RegistrationRestriction> rejected
+                        && "restriction-overlaps".equals(rejected.refusal().rule())) {
+                    continue;
+                }
+                var done = outcome.orRaise(Refusals::refused);
+                all.add(done.state());
+                set.add(done.state());
+                events.addAll(done.events());
+            }
+            return Flux.fromIterable(set).concatMap(restrictions::insert).then(outbox.append(events))
+                    .then(Mono.fromRunnable(() -> set.forEach(r -> counted(r, "set"))))
+                    .thenReturn(List.copyOf(set));
+        });
     }
 
     public Mono<RegistrationRestriction> lift(Acting acting, String providerAgb, UUID restrictionId) {

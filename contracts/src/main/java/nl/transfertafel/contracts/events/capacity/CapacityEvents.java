@@ -12,7 +12,8 @@ public final class CapacityEvents {
             ProviderProfileChanged.class,
             RegistrationRestrictionChanged.class,
             ContractChanged.class,
-            ReservationChanged.class);
+            ReservationChanged.class,
+            ProviderClosureAnnounced.class);
 
     private CapacityEvents() {
     }

@@ -7,10 +7,11 @@
 // leaves its own sections saying so; the rest still shows.
 
 import { h, replace, uid } from '../dom.js';
-import { t, label, formatNumber, formatMonth } from '../i18n.js';
+import { t, label, formatNumber, formatMonth, formatDate } from '../i18n.js';
 import { ENDPOINTS } from '../endpoints.js';
 import { heading, loading, problem } from './common.js';
 import { groupedBars, stackedBars, columns, dataTable } from '../charts.js';
+import { lastValidationRound } from '../model.js';
 
 const TREND_MONTHS = 6;
 
@@ -51,7 +52,9 @@ export function render(main, ctx) {
         declinesSection(data.transfers),
         blockedSection(data.transfers),
         restrictionsSection(data.capacity, group),
-        intakesSection(data.intake, group)));
+        intakesSection(data.intake, group)),
+      // region-wide, whatever group is chosen: a round is per region, provider or group of its own
+      validationSection(data.intake));
   }
 
   load();
@@ -239,6 +242,36 @@ function intakesSection(intake, group) {
   return section(id, t('dashboard.intakesTitle'), source,
     dataTable(t('dashboard.intakesTitle'), [t('dashboard.month'), t('dashboard.intakes'), t('dashboard.treatmentStarts')],
       months.map((m) => [formatMonth(m, 'long'), perMonth.get(m).intakes, perMonth.get(m).starts])));
+}
+
+/**
+ * The region's last "still waiting?" validation round (issue 15 item 1, from intake's figures):
+ * asked / answered / withdrawn / changed / no answer, and the waiting list before and after.
+ */
+function validationSection(intake) {
+  const id = 'dash-validation';
+  const source = t('dashboard.source.intake');
+  if (intake.status !== 'fulfilled') return section(id, t('dashboard.validationTitle'), source, failed(intake));
+  const round = lastValidationRound(intake.value);
+  if (!round) return section(id, t('dashboard.validationTitle'), source, h('p', { class: 'empty' }, t('dashboard.validationNone')));
+  const scope = [round.scope.providerAgb, round.scope.diagnosisGroup ? label('diagnosisGroup', round.scope.diagnosisGroup) : null]
+    .filter(Boolean).join(' · ') || t('dashboard.validationRegion');
+  const counts = [
+    ['asked', t('dashboard.validationAsked'), round.asked],
+    ['answered', t('dashboard.validationAnswered'), round.answered],
+    ['withdrawn', t('dashboard.validationWithdrawn'), round.withdrawn],
+    ['changed', t('dashboard.validationChanged'), round.changed],
+    ['no-answer', t('dashboard.validationNoAnswer'), round.noAnswer],
+  ];
+  return section(id, t('dashboard.validationTitle'), source,
+    h('p', { class: 'small' }, t('dashboard.validationScope', {
+      started: round.startedAt ? formatDate(round.startedAt) : '–', deadline: round.deadline ? formatDate(round.deadline) : '–',
+      scope, status: label('validationStatus', round.status) })),
+    h('ul', { class: 'tiles validation-counts' }, counts.map(([key, name, value]) =>
+      h('li', { class: `tile validation-${key}` }, h('span', { class: 'tile-name' }, name),
+        h('span', { class: 'tile-value' }, formatNumber(value))))),
+    h('p', { class: 'validation-list' }, t('dashboard.validationList', {
+      before: formatNumber(round.waitingBefore), after: formatNumber(round.waitingAfter) })));
 }
 
 function duration(seconds) {

@@ -91,6 +91,7 @@ function explanationSection(p) {
       h('tbody', {},
         scoreRow(t('proposal.urgentPoints'), score.urgent ? t('urgency.URGENT') : t('urgency.REGULAR'), score.urgentPoints),
         scoreRow(t('proposal.treeknormPoints'), normFact(score.daysPastTreeknorm), score.treeknormPoints),
+        score.closure ? scoreRow(t('proposal.closurePoints'), t('proposal.closureFact'), score.closurePoints) : null,
         scoreRow(t('proposal.waitedPoints'), score.daysWaited === undefined ? '–'
           : t('proposal.daysWaited', { days: formatNumber(score.daysWaited) }), score.waitedPoints),
         scoreRow(t('proposal.distancePoints'), score.eHealth ? t('proposal.eHealth')

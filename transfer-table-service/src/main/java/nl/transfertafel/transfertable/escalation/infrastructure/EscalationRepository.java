@@ -25,6 +25,17 @@ public class EscalationRepository {
         this.db = db;
     }
 
+    /** Which of these referrals ever had an escalation case (for a closure case's report), in one statement. */
+    public Mono<java.util.Set<String>> escalatedAmong(java.util.Collection<String> referralIds) {
+        if (referralIds.isEmpty()) {
+            return Mono.just(java.util.Set.of());
+        }
+        return db.sql("select distinct referral_id from escalation where referral_id = any(:ids)")
+                .bind("ids", referralIds.stream().distinct().toArray(String[]::new))
+                .map(row -> row.get("referral_id", String.class))
+                .all().collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Emits false when the client already had an escalation for this reason (each escalates once per reason). */
     public Mono<Boolean> insert(Escalation e) {
         var spec = db.sql("insert into escalation (" + COLUMNS + ") values (:id, :region, :referral, :pseudonym,"

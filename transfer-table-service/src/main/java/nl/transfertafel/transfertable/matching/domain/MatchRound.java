@@ -83,7 +83,8 @@ public final class MatchRound {
                     problemLines.add(line);
                 }
                 builder.addArc(clientIndex, lineIndex,
-                        ScoreComponents.arcCost(client, MatchingContext.distanceKm(client, line), context.today()));
+                        ScoreComponents.arcCost(client, MatchingContext.distanceKm(client, line), context.today(),
+                                context.inClosureCase(client)));
                 arcs++;
             }
         }
@@ -97,7 +98,8 @@ public final class MatchRound {
             WaitingClient client = candidates.get(c);
             CapacityLine line = problemLines.get(assignment.lineOf(c));
             int km = MatchingContext.distanceKm(client, line);
-            ScoreComponents score = ScoreComponents.of(client, km, line.eHealth(), context.today());
+            ScoreComponents score = ScoreComponents.of(client, km, line.eHealth(), context.today(),
+                    context.inClosureCase(client));
             Explanation explanation = new Explanation(score.summary(), score,
                     runnerUps(assignment, c, client, problemLines),
                     blockedAlternatives(client, line, lines, context), null);

@@ -13,7 +13,7 @@ import nl.transfertafel.transfertable.readmodel.domain.WaitingClient;
  * Everything besides the client and the line that eligibility depends on, as of one moment: the
  * contracts, the stops and pauses in force, the pairs refused recently, the clients already in an
  * open proposal (or transferred, or marked unsuitable) and the places held by open proposals that
- * have no reservation yet.
+ * have no reservation yet, and the clients who are part of a closure case (issue 15).
  */
 public record MatchingContext(
         LocalDate today,
@@ -24,7 +24,25 @@ public record MatchingContext(
         Set<String> clientsInActiveProposal,
         Set<String> clientsTransferred,
         Set<String> clientsMarkedUnsuitable,
-        Map<String, Integer> placesHeldByProposals) {
+        Map<String, Integer> placesHeldByProposals,
+        Set<String> clientsInClosureCase) {
+
+    /** A context without closure cases (the simulator's and the benches'). */
+    public MatchingContext(LocalDate today, int defaultMaxTravelKm, Map<String, ContractTerms> contracts,
+            Map<String, List<RegistrationRestriction>> restrictionsByProvider, Set<String> refusedPairs,
+            Set<String> clientsInActiveProposal, Set<String> clientsTransferred, Set<String> clientsMarkedUnsuitable,
+            Map<String, Integer> placesHeldByProposals) {
+        this(today, defaultMaxTravelKm, contracts, restrictionsByProvider, refusedPairs, clientsInActiveProposal,
+                clientsTransferred, clientsMarkedUnsuitable, placesHeldByProposals, Set.of());
+    }
+
+    /**
+     * The client's provider closes a location or stops the programme in the client's scope (issue 15): the
+     * closure tier of the objective counts for it, below urgency and the Treeknorm.
+     */
+    public boolean inClosureCase(WaitingClient client) {
+        return clientsInClosureCase.contains(client.referralId());
+    }
 
     public static String pair(String referralId, String providerAgb) {
         return referralId + "|" + providerAgb;

@@ -17,11 +17,21 @@ import nl.transfertafel.transfertable.readmodel.domain.WaitingClient;
  *
  * @param refusedPairs {@code referralId|providerAgb} pairs rejected in screening or declined within the cool-down
  * @param placesHeld   per capacity line, the places open proposals hold before capacity-service knows
+ * @param inClosureCase referral ids of the region's clients whose provider closes (a bulk transfer case, issue 15)
  */
 public record RegionSnapshot(String region, List<WaitingClient> clients, List<CapacityLine> lines,
         Map<String, ContractTerms> contracts, Map<String, List<RegistrationRestriction>> restrictions,
         Set<String> refusedPairs, Set<String> inOpenProposal, Set<String> transferred, Set<String> markedUnsuitable,
-        Map<String, Integer> placesHeld) {
+        Map<String, Integer> placesHeld, Set<String> inClosureCase) {
+
+    /** A snapshot without closure cases. */
+    public RegionSnapshot(String region, List<WaitingClient> clients, List<CapacityLine> lines,
+            Map<String, ContractTerms> contracts, Map<String, List<RegistrationRestriction>> restrictions,
+            Set<String> refusedPairs, Set<String> inOpenProposal, Set<String> transferred, Set<String> markedUnsuitable,
+            Map<String, Integer> placesHeld) {
+        this(region, clients, lines, contracts, restrictions, refusedPairs, inOpenProposal, transferred,
+                markedUnsuitable, placesHeld, Set.of());
+    }
 
     public RegionSnapshot {
         clients = List.copyOf(clients);
@@ -33,11 +43,12 @@ public record RegionSnapshot(String region, List<WaitingClient> clients, List<Ca
         transferred = Set.copyOf(transferred);
         markedUnsuitable = Set.copyOf(markedUnsuitable);
         placesHeld = Map.copyOf(placesHeld);
+        inClosureCase = Set.copyOf(inClosureCase);
     }
 
     /** The round's view of this snapshot on {@code today}, with the region's default travel distance. */
     public MatchRound.Snapshot forRound(LocalDate today, int defaultMaxTravelKm) {
         return new MatchRound.Snapshot(region, new MatchingContext(today, defaultMaxTravelKm, contracts, restrictions,
-                refusedPairs, inOpenProposal, transferred, markedUnsuitable, placesHeld), clients, lines);
+                refusedPairs, inOpenProposal, transferred, markedUnsuitable, placesHeld, inClosureCase), clients, lines);
     }
 }

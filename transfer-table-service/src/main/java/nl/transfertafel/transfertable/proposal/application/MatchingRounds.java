@@ -182,7 +182,8 @@ public class MatchingRounds {
                     + reasons.stream().map(Blocked::detail).collect(Collectors.joining("; ")) + "."));
         }
         int km = MatchingContext.distanceKm(client, line);
-        ScoreComponents score = ScoreComponents.of(client, km, line.eHealth(), context.today());
+        ScoreComponents score = ScoreComponents.of(client, km, line.eHealth(), context.today(),
+                context.inClosureCase(client));
         Explanation explanation = new Explanation(score.summary(), score, List.of(),
                 round.blockedAlternatives(client, line, snapshot.lines(), context),
                 "Proposed by hand by coordinator " + coordinator.userId() + " (" + coordinator.organisation()

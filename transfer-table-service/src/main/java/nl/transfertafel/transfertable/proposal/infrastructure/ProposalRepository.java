@@ -249,6 +249,27 @@ public class ProposalRepository {
                 + " (select client_pseudonym from proposal where " + proposalCondition + ")";
     }
 
+    /** A referral's most telling proposal for a closure case's progress: completed, else open, else the latest. */
+    public record ProposalFact(String proposalId, ProposalState state, Instant changedAt) {
+    }
+
+    /** Per referral, its most telling proposal (completed before open before the latest ended one), in one statement. */
+    public Mono<Map<String, ProposalFact>> mostTellingFor(java.util.Collection<String> referralIds) {
+        if (referralIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("select distinct on (referral_id) referral_id, proposal_id, state, updated_at from proposal"
+                        + " where referral_id = any(:ids) order by referral_id,"
+                        + " case when state = 'COMPLETED' then 0 when state in " + OPEN_STATES + " then 1 else 2 end,"
+                        + " created_at desc")
+                .bind("ids", referralIds.stream().distinct().toArray(String[]::new))
+                .map(row -> Map.entry(row.get("referral_id", String.class),
+                        new ProposalFact(row.get("proposal_id", String.class),
+                                ProposalState.valueOf(row.get("state", String.class)), instant(row, "updated_at"))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
     /** Open proposals of a person (by pseudonym) in any region: for the one-open-proposal rule of manual proposals. */
     public Flux<Proposal> openForPerson(String clientPseudonym) {
         return many("client_pseudonym = :p and state in " + OPEN_STATES, Map.of("p", clientPseudonym));

@@ -51,7 +51,8 @@ public class RegionSnapshotQuery implements RegionSnapshots {
                 .flatMap(inOpenProposal -> proposals.clientsTransferred(region)
                 .flatMap(transferred -> screenings.markedUnsuitable(region)
                 .flatMap(unsuitable -> proposals.placesHeld(region)
-                .map(held -> new RegionSnapshot(region, r.clients(), r.lines(), r.contracts(), r.restrictions(),
-                        refused, inOpenProposal, transferred, unsuitable, held)))))));
+                .flatMap(held -> readModel.inClosureCase(region)
+                .map(closure -> new RegionSnapshot(region, r.clients(), r.lines(), r.contracts(), r.restrictions(),
+                        refused, inOpenProposal, transferred, unsuitable, held, closure))))))));
     }
 }

@@ -6,6 +6,7 @@ import nl.transfertafel.contracts.events.EventEnvelope;
 import nl.transfertafel.contracts.events.capacity.CapacityAnnounced;
 import nl.transfertafel.contracts.events.capacity.CapacityLineChanged;
 import nl.transfertafel.contracts.events.capacity.ContractChanged;
+import nl.transfertafel.contracts.events.capacity.ProviderClosureAnnounced;
 import nl.transfertafel.contracts.events.capacity.ProviderProfileChanged;
 import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged;
 import nl.transfertafel.contracts.events.capacity.ReservationChanged;
@@ -110,6 +111,13 @@ public class ReadModelProjector {
                             ? listener.contractAllows(contract.insurerUzovi(), contract.providerAgb())
                             : Mono.<Void>empty())
                     .then(listener.regionChanged(region));
+        }
+        if (event.is(ProviderClosureAnnounced.class)) {
+            // the closing provider's lines end by their own CapacityLineChanged; the members' regions match again
+            return repository.recordClosure(region, event.payloadAs(ProviderClosureAnnounced.class),
+                            event.occurredAt(), clock.instant())
+                    .concatWith(Mono.just(region)).distinct()
+                    .concatMap(listener::regionChanged).then();
         }
         if (event.is(ReservationChanged.class)) {
             ReservationChanged reservation = event.payloadAs(ReservationChanged.class);

@@ -22,6 +22,7 @@ import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.contracts.events.capacity.CapacityAnnounced;
 import nl.transfertafel.contracts.events.capacity.CapacityLineChanged;
 import nl.transfertafel.contracts.events.capacity.ContractChanged;
+import nl.transfertafel.contracts.events.capacity.ProviderClosureAnnounced;
 import nl.transfertafel.contracts.events.capacity.ProviderProfileChanged;
 import nl.transfertafel.contracts.events.capacity.RegistrationRestrictionChanged;
 import nl.transfertafel.contracts.events.intake.ReferralReceived;
@@ -296,6 +297,59 @@ public class ReadModelRepository {
         spec = date(spec, "from", r.from());
         spec = date(spec, "until", r.until());
         return spec.then();
+    }
+
+    // ------------------------------------------------------------------ closures (issue 15)
+
+    /**
+     * Records a closure and its members once: the provider's clients in scope (diagnosis groups; every
+     * group when none are named) that still wait or are in intake or treatment there. A redelivered
+     * announcement adds nobody twice. Emits the regions of the members (each needs a new round).
+     * The read model knows a client's provider, not the location: a location closure takes in the
+     * provider's clients in scope (docs/services/transfer-table-service.md says so).
+     */
+    public Flux<String> recordClosure(String region, ProviderClosureAnnounced c, Instant occurredAt, Instant now) {
+        List<DiagnosisGroup> groups = c.diagnosisGroups() == null ? List.of() : c.diagnosisGroups();
+        var closure = db.sql("""
+                        insert into provider_closure (closure_id, region, provider_agb, location_id, diagnosis_groups,
+                            end_date, handover_contact, announced_at, recorded_at)
+                        values (:id, :region, :agb, :location, :groups, :end, :contact, :at, :now)
+                        on conflict (closure_id) do nothing""")
+                .bind("id", c.closureId())
+                .bind("region", region)
+                .bind("agb", c.providerAgb())
+                .bind("groups", groups.stream().map(Enum::name).collect(Collectors.joining(",")))
+                .bind("end", c.endDate())
+                .bind("contact", c.handoverContact())
+                .bind("at", occurredAt)
+                .bind("now", now);
+        closure = text(closure, "location", c.locationId());
+        Flux<String> members = db.sql("""
+                        insert into closure_member (closure_id, referral_id, region, client_pseudonym, insurer_uzovi,
+                            registered_on, in_treatment, joined_at)
+                        select :id, referral_id, region, client_pseudonym, insurer_uzovi, registered_on,
+                            coalesce(stage, 'WAITING') <> 'WAITING', :now
+                        from waiting_client
+                        where current_provider_agb = :agb and has_referral
+                          and coalesce(stage, 'WAITING') in ('WAITING', 'INTAKE_DONE', 'IN_TREATMENT')
+                          and (cardinality(cast(:groups as text[])) = 0 or diagnosis_group = any(cast(:groups as text[])))
+                        on conflict (closure_id, referral_id) do nothing
+                        returning region""")
+                .bind("id", c.closureId())
+                .bind("agb", c.providerAgb())
+                .bind("groups", groups.stream().map(Enum::name).toArray(String[]::new))
+                .bind("now", now)
+                .map(row -> row.get("region", String.class))
+                .all();
+        return closure.then().thenMany(members).distinct();
+    }
+
+    /** The region's waiting clients (referral ids) who are part of a closure case. */
+    public Mono<Set<String>> inClosureCase(String region) {
+        return db.sql("select distinct referral_id from closure_member where region = :region and not in_treatment")
+                .bind("region", region)
+                .map(row -> row.get("referral_id", String.class))
+                .all().collect(Collectors.toSet());
     }
 
     // ------------------------------------------------------------------ reading for matching

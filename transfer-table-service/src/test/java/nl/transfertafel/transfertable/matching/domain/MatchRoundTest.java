@@ -52,6 +52,35 @@ class MatchRoundTest {
     }
 
     @Test
+    void a_client_of_a_closing_provider_gets_the_last_place_over_an_equal_client_who_lives_closer() {
+        // same urgency, same registration day (so the same norm position): the closure tier decides
+        var closing = aClient().id("closing").waitedDays(40).livingIn("3011").currentlyAt("22000009").build();
+        var other = aClient().id("other").waitedDays(40).livingIn("3012").build();
+        var result = round.run(new MatchRound.Snapshot(REGION,
+                aContext().contracted("22000002").inClosureCase("closing").build(),
+                List.of(other, closing), List.of(aLine().at("3012").build())));
+
+        assertThat(result.drafts()).singleElement().satisfies(d -> {
+            assertThat(d.client().referralId()).isEqualTo("closing");
+            assertThat(d.explanation().score().closure()).isTrue();
+            assertThat(d.explanation().score().closurePoints()).isEqualTo(PriorityObjective.W_CLOSURE);
+            assertThat(d.explanation().summary()).contains("closure case");
+        });
+    }
+
+    @Test
+    void a_client_of_a_closing_provider_never_takes_the_place_of_one_further_beyond_the_norm() {
+        var closing = aClient().id("closing").waitedDays(40).currentlyAt("22000009").build();
+        var further = aClient().id("further").waitedDays(41).build();
+        var result = round.run(new MatchRound.Snapshot(REGION,
+                aContext().contracted("22000002").inClosureCase("closing").build(),
+                List.of(closing, further), List.of(aLine().build())));
+
+        assertThat(result.drafts()).singleElement()
+                .satisfies(d -> assertThat(d.client().referralId()).isEqualTo("further"));
+    }
+
+    @Test
     void places_held_by_open_proposals_and_clients_in_them_are_left_out() {
         var inProposal = aClient().id("busy").waitedDays(200).build();
         var free = aClient().id("free").build();

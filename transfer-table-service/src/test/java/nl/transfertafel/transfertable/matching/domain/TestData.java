@@ -125,6 +125,7 @@ public final class TestData {
         private final Set<String> transferred = new HashSet<>();
         private final Set<String> unsuitable = new HashSet<>();
         private final Map<String, Integer> held = new HashMap<>();
+        private final Set<String> inClosure = new HashSet<>();
         private int defaultMaxKm = 30;
 
         /** Every given provider contracted by the default insurer, below the ceiling. */
@@ -152,10 +153,11 @@ public final class TestData {
         public ContextBuilder unsuitable(String referral) { unsuitable.add(referral); return this; }
         public ContextBuilder held(String line, int places) { held.put(line, places); return this; }
         public ContextBuilder defaultMaxKm(int km) { defaultMaxKm = km; return this; }
+        public ContextBuilder inClosureCase(String referral) { inClosure.add(referral); return this; }
 
         public MatchingContext build() {
             return new MatchingContext(TODAY, defaultMaxKm, contracts, restrictions, refused, inProposal, transferred,
-                    unsuitable, held);
+                    unsuitable, held, inClosure);
         }
     }
 }

@@ -1,0 +1,138 @@
+package nl.transfertafel.transfertable.flow;
+
+import static nl.transfertafel.transfertable.support.Api.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.transfertafel.contracts.events.EventEnvelope;
+import nl.transfertafel.contracts.events.capacity.ProviderClosureAnnounced;
+import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
+import nl.transfertafel.contracts.events.transfer.TransferOffered;
+import nl.transfertafel.contracts.events.transfer.TransferProposed;
+import nl.transfertafel.contracts.vocabulary.Urgency;
+import nl.transfertafel.transfertable.support.FakeCapacityService;
+import nl.transfertafel.transfertable.support.World;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 15 item 2 on the real engines: a provider closes; its waiting client becomes part of a closure
+ * case, goes before an equal client for the one free place, passes four-eyes screening as always, and the
+ * queue view shows the case's progress and report, per region for coordinators and per insurer.
+ */
+class ClosureCaseIT extends FlowScenarios {
+
+    private static final String CLOSING = "24100001";
+    private static final String RECEIVING = "24100002";
+    private static final String OTHER = "24100003";
+
+    private long members(String closureId) {
+        return count("select count(*) from closure_member where closure_id = :v", closureId);
+    }
+
+    @Test
+    void a_closing_providers_client_is_rematched_first_screened_by_four_eyes_and_counted_in_its_case() {
+        String region = "closure-" + UUID.randomUUID().toString().substring(0, 8);
+        String closing = id("ref-closing");
+        String equal = id("ref-equal");
+        String treated = id("ref-treated");
+        LocalDate registered = today().minusDays(40);
+        // the equal client lives next to the line: without the closure tier it would win the one place
+        EVENTS.publish(region, closing, World.referral(closing, "3011", Urgency.REGULAR, registered));
+        EVENTS.publish(region, closing, World.entry(closing, CLOSING, WaitingEntryChanged.Stage.WAITING, registered, 1));
+        EVENTS.publish(region, equal, World.referral(equal, "3012", Urgency.REGULAR, registered));
+        EVENTS.publish(region, equal, World.entry(equal, OTHER, WaitingEntryChanged.Stage.WAITING, registered, 1));
+        EVENTS.publish(region, treated, World.referral(treated, "3011", Urgency.REGULAR, today().minusDays(300)));
+        EVENTS.publish(region, treated, World.entry(treated, CLOSING, WaitingEntryChanged.Stage.IN_TREATMENT,
+                today().minusDays(300), 2));
+        await().atMost(WAIT).until(() -> count("select count(*) from waiting_client where referral_id in ("
+                + "select unnest(string_to_array(:v, ','))) and entry_version is not null and has_referral",
+                closing + "," + equal + "," + treated) == 3);
+
+        String closureId = "closure-" + UUID.randomUUID();
+        var announced = new ProviderClosureAnnounced(closureId, CLOSING, null, List.of(), today().plusDays(60),
+                "Intake desk GGZ Sluit, 010 000 0000", List.of());
+        EventEnvelope first = EVENTS.publish(region, closureId, announced);
+        await().atMost(WAIT).until(() -> members(closureId) == 2);
+        // a redelivery and a second copy of the announcement add nobody twice
+        EVENTS.send(first);
+        EventEnvelope copy = EVENTS.publish(region, closureId, announced, Instant.now());
+        await().atMost(WAIT).until(() -> count("select count(*) from processed_event where event_id::text = :v",
+                copy.eventId().toString()) == 1);
+        String coordinatorA = token("coord-a-" + region, "COORDINATOR", "24100009", region);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                api.json(api.get(coordinatorA, "/api/v1/closures"), 200).path(0).path("report").path("clients").asInt())
+                .isEqualTo(2));
+        assertThat(members(closureId)).isEqualTo(2);
+
+        String line = id("line-closure");
+        FakeCapacityService.instance().places(line, 1);
+        EVENTS.publish(region, RECEIVING, World.contract(RECEIVING, true, false, System.nanoTime()));
+        EVENTS.publish(region, line, World.line(line, RECEIVING, "3012", 1));
+
+        TransferProposed proposed = onKafka(typeFor(TransferProposed.class, closing)).get(0)
+                .payloadAs(TransferProposed.class);
+        assertThat(proposed.currentProviderAgb()).isEqualTo(CLOSING);
+        assertThat(count("select count(*) from proposal where referral_id = :v", equal)).isZero();
+        JsonNode detail = api.json(api.get(coordinatorA, "/api/v1/proposals/" + proposed.proposalId()), 200);
+        assertThat(detail.path("explanation").path("score").path("closure").asBoolean()).isTrue();
+
+        JsonNode inScreening = api.json(api.get(coordinatorA, "/api/v1/closures/" + closureId), 200);
+        assertThat(inScreening.path("report").path("inScreening").asInt()).isEqualTo(1);
+        assertThat(inScreening.path("report").path("warmHandover").asInt()).isEqualTo(1);
+        JsonNode members = inScreening.path("members");
+        assertThat(members).anySatisfy(m -> {
+            assertThat(m.path("referralId").asText()).isEqualTo(closing);
+            assertThat(m.path("status").asText()).isEqualTo("IN_SCREENING");
+            assertThat(m.path("proposalId").asText()).isEqualTo(proposed.proposalId());
+        }).anySatisfy(m -> {
+            assertThat(m.path("referralId").asText()).isEqualTo(treated);
+            assertThat(m.path("warmHandover").asBoolean()).isTrue();
+            assertThat(m.path("handoverContact").asText()).isEqualTo("Intake desk GGZ Sluit, 010 000 0000");
+        });
+
+        // four eyes as always: one approval is not enough, two of other organisations make the offer
+        String coordinatorB = token("coord-b-" + region, "COORDINATOR", "24100008", region);
+        api.json(api.post(coordinatorA, "/api/v1/proposals/" + proposed.proposalId() + "/approve", null), 200);
+        assertThat(api.json(api.get(coordinatorA, "/api/v1/closures/" + closureId), 200)
+                .path("report").path("inScreening").asInt()).isEqualTo(1);
+        api.json(api.post(coordinatorB, "/api/v1/proposals/" + proposed.proposalId() + "/approve", null), 200);
+        onKafka(typeFor(TransferOffered.class, proposed.proposalId()));
+        JsonNode offered = api.json(api.get(coordinatorA, "/api/v1/closures/" + closureId), 200);
+        assertThat(offered.path("report").path("offered").asInt()).isEqualTo(1);
+        assertThat(offered.path("report").path("longestRemainingWaitDays").asInt()).isEqualTo(40);
+    }
+
+    private static final String CLOSING_TOO = "24100011";
+
+    @Test
+    void an_insurer_sees_only_the_clients_it_insures_and_other_roles_and_regions_see_nothing() {
+        String region = "closure-" + UUID.randomUUID().toString().substring(0, 8);
+        String client = id("ref-insured");
+        LocalDate registered = today().minusDays(10);
+        EVENTS.publish(region, client, World.referral(client, "3011", Urgency.REGULAR, registered));
+        EVENTS.publish(region, client, World.entry(client, CLOSING_TOO, WaitingEntryChanged.Stage.WAITING, registered, 1));
+        await().atMost(WAIT).until(() -> count("select count(*) from waiting_client where referral_id = :v"
+                + " and entry_version is not null and has_referral", client) == 1);
+        String closureId = "closure-" + UUID.randomUUID();
+        EVENTS.publish(region, closureId, new ProviderClosureAnnounced(closureId, CLOSING_TOO, null, List.of(),
+                today().plusDays(30), "Desk", List.of()));
+        await().atMost(WAIT).until(() -> members(closureId) >= 1);
+
+        String insurer = token("mediation-" + region, "INSURER", World.INSURER, region);
+        JsonNode mine = api.json(api.get(insurer, "/api/v1/closures/" + closureId), 200);
+        assertThat(mine.path("members")).singleElement()
+                .satisfies(m -> assertThat(m.path("referralId").asText()).isEqualTo(client));
+        String otherInsurer = token("mediation-7029-" + region, "INSURER", "7029", region);
+        assertThat(api.json(api.get(otherInsurer, "/api/v1/closures"), 200).toString()).doesNotContain(closureId);
+        api.json(api.get(otherInsurer, "/api/v1/closures/" + closureId), 404);
+        String otherRegion = token("coord-elsewhere", "COORDINATOR", "24100007", "elsewhere-" + region);
+        api.json(api.get(otherRegion, "/api/v1/closures/" + closureId), 404);
+        String gp = token("gp-" + region, "GP", World.GP, region);
+        api.json(api.get(gp, "/api/v1/closures"), 403);
+    }
+}
