@@ -60,9 +60,11 @@ class ShortRunIT {
         HarnessOptions options = new HarnessOptions(true, null, jar, dataDir, work, 20261122L, 0, List.of(), 0, 10, 10);
 
         List<Long> pids = new ArrayList<>();
+        long started = System.nanoTime();
         ClusterLauncher launcher = ClusterLauncher.start(jar, dataDir, List.of(), launcherLog);
         try {
             ClusterDescriptor cluster = launcher.awaitReady(Duration.ofMinutes(9));
+            System.out.println("phase cluster start: " + seconds(started) + " s");
 
             // every part is a process of its own
             Map<String, Long> instances = cluster.services().stream()
@@ -111,7 +113,9 @@ class ShortRunIT {
             pids.add(rewritten.postgres().pid().orElseThrow());
         } finally {
             // SIGTERM: the launcher stops every pid in cluster.json (the restarted ones included)
+            long stopping = System.nanoTime();
             launcher.close();
+            System.out.println("phase cluster stop: " + seconds(stopping) + " s; the whole short run: " + seconds(started) + " s");
         }
 
         assertThat(pids).hasSize(11).noneMatch(ProcessControl::alive);
@@ -136,6 +140,10 @@ class ShortRunIT {
                         .get("min.insync.replicas").value()).as(topic.name()).isEqualTo("2");
             }
         }
+    }
+
+    private static String seconds(long sinceNanos) {
+        return String.format("%.1f", (System.nanoTime() - sinceNanos) / 1e9);
     }
 
     private static boolean isDescendant(long ancestor, long pid) {
