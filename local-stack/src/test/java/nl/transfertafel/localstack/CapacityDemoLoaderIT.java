@@ -79,7 +79,7 @@ class CapacityDemoLoaderIT {
     void the_demo_registry_contracts_and_capacity_load_and_the_demo_providers_are_registered() {
         DemoData data = DemoDataGenerator.generate(20261122, DemoDataGenerator.Size.demo(), LocalDate.now());
 
-        // other classes of this JVM may have loaded the demo or announced lines already: count what this load adds
+        // on engines somebody else runs (shared by the JVM) other classes may have announced lines: count what this load adds
         int ownLinesBefore = get("/api/v1/capacity", DemoUsers.PROVIDER).size();
 
         CapacityDemoLoader.Loaded loaded = new CapacityDemoLoader(url, tokens).load(data);
