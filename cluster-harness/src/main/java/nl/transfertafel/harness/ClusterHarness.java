@@ -245,35 +245,58 @@ public final class ClusterHarness {
     static final String WEBHOOK_SECRET = "whsec_" + java.util.Base64.getEncoder()
             .encodeToString("transfertafel-harness-webhooks!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
-    /** Every webhook owner points its webhook at the receiver and subscribes every event type to it. */
+    /**
+     * Every webhook owner points its webhook at the receiver and subscribes every event type to it: a few
+     * owners at a time (each owner's two calls in order), as many organisations' systems would.
+     */
     static Set<String> registerWebhooks(Api api, Map<String, List<String>> urls, World world, WebhookReceiver receiver) {
-        Set<String> registered = new java.util.LinkedHashSet<>();
+        Set<String> registered = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
         List<String> notification = urls.get(Databases.NOTIFICATION);
-        boolean refusalShown = false;
-        for (Identity owner : world.webhookOwners()) {
-            Api.Answer webhook = api.put(notification, "/api/v1/subscriptions/webhook", owner,
-                    Map.of("url", receiver.url(), "secret", WEBHOOK_SECRET));
-            if (!webhook.ok()) {
-                if (!refusalShown) {
-                    refusalShown = true;
-                    // say why once: e.g. a notification-service that refuses http to localhost
-                    // (TRANSFERTAFEL_WEBHOOK_ALLOW_LOCALHOST=true is needed for a receiver on this machine)
-                    System.out.println("webhook registration for " + owner.organisation() + " refused: HTTP "
-                            + webhook.status() + " " + webhook.body().path("detail").asText("")
-                            + " " + webhook.body().path("errors").toString());
-                }
-                continue;
+        java.util.concurrent.atomic.AtomicBoolean refusalShown = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<?>> owners = new ArrayList<>();
+            for (Identity owner : world.webhookOwners()) {
+                owners.add(pool.submit(() -> {
+                    if (registerWebhook(api, notification, owner, receiver, refusalShown)) {
+                        registered.add(owner.organisation());
+                    }
+                }));
             }
-            List<Map<String, Object>> subscriptions = new ArrayList<>();
-            for (JsonNode s : webhook.body().path("subscriptions")) {
-                subscriptions.add(Map.of("eventType", s.path("eventType").asText(), "channels", List.of("INBOX", "WEBHOOK")));
+            for (java.util.concurrent.Future<?> owner : owners) {
+                owner.get();
             }
-            if (!subscriptions.isEmpty() && api.put(notification, "/api/v1/subscriptions", owner,
-                    Map.of("subscriptions", subscriptions)).ok()) {
-                registered.add(owner.organisation());
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while registering webhooks", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("registering a webhook failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         return registered;
+    }
+
+    private static boolean registerWebhook(Api api, List<String> notification, Identity owner, WebhookReceiver receiver,
+            java.util.concurrent.atomic.AtomicBoolean refusalShown) {
+        Api.Answer webhook = api.put(notification, "/api/v1/subscriptions/webhook", owner,
+                Map.of("url", receiver.url(), "secret", WEBHOOK_SECRET));
+        if (!webhook.ok()) {
+            if (refusalShown.compareAndSet(false, true)) {
+                // say why once: e.g. a notification-service that refuses http to localhost
+                // (TRANSFERTAFEL_WEBHOOK_ALLOW_LOCALHOST=true is needed for a receiver on this machine)
+                System.out.println("webhook registration for " + owner.organisation() + " refused: HTTP "
+                        + webhook.status() + " " + webhook.body().path("detail").asText("")
+                        + " " + webhook.body().path("errors").toString());
+            }
+            return false;
+        }
+        List<Map<String, Object>> subscriptions = new ArrayList<>();
+        for (JsonNode s : webhook.body().path("subscriptions")) {
+            subscriptions.add(Map.of("eventType", s.path("eventType").asText(), "channels", List.of("INBOX", "WEBHOOK")));
+        }
+        return !subscriptions.isEmpty() && api.put(notification, "/api/v1/subscriptions", owner,
+                Map.of("subscriptions", subscriptions)).ok();
     }
 
     /**

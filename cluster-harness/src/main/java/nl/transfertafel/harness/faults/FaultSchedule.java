@@ -33,7 +33,7 @@ public record FaultSchedule(List<Fault> faults) {
 
     /**
      * The short mode (issue 10: "a burst of load, one kill -9 and one broker stop", the whole run within four
-     * minutes): intake-service #1 killed while it takes referrals and started again 5 s later (its JVM then
+     * minutes): intake-service #1 killed while it takes referrals and started again 3 s later (its JVM then
      * needs tens of seconds to serve; the other instance takes the load meanwhile and its relay publishes
      * the dead one's outbox rows), and broker 2 stopped for 15 s while the kill is being recovered from:
      * longer than the brokers' 6 s session timeout, so the controller moves its partition leaderships and
@@ -41,8 +41,8 @@ public record FaultSchedule(List<Fault> faults) {
      */
     public static FaultSchedule quick() {
         return new FaultSchedule(List.of(
-                new Fault.KillService(Duration.ofSeconds(5), "intake-service", 1, Duration.ofSeconds(5)),
-                new Fault.StopBroker(Duration.ofSeconds(12), 2, Duration.ofSeconds(15))));
+                new Fault.KillService(Duration.ofSeconds(3), "intake-service", 1, Duration.ofSeconds(3)),
+                new Fault.StopBroker(Duration.ofSeconds(10), 2, Duration.ofSeconds(15))));
     }
 
     /** When the last fault has been undone. */
