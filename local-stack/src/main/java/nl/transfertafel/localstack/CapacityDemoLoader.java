@@ -46,17 +46,19 @@ final class CapacityDemoLoader {
         Map<String, JsonNode> registered = new HashMap<>();
         Map<String, String> regionOf = new HashMap<>();
         int refused = 0;
-        for (DemoData.Provider provider : data.providers()) {
-            Optional<JsonNode> record = send("PUT", "/api/v1/providers/" + provider.agb(), admin, providerBody(provider));
-            if (record.isPresent()) {
-                registered.put(provider.agb(), record.get());
+        // the registry first, then the contracts, then the capacity: each step's requests a few at a time
+        List<Optional<JsonNode>> records = InParallel.map(data.providers(),
+                provider -> send("PUT", "/api/v1/providers/" + provider.agb(), admin, providerBody(provider)));
+        for (int i = 0; i < records.size(); i++) {
+            DemoData.Provider provider = data.providers().get(i);
+            if (records.get(i).isPresent()) {
+                registered.put(provider.agb(), records.get(i).get());
                 regionOf.put(provider.agb(), provider.region());
             } else {
                 refused++;
             }
         }
-        int contracts = 0;
-        for (DemoData.Contract contract : data.contracts()) {
+        List<Boolean> contracted = InParallel.map(data.contracts(), contract -> {
             String region = regionOf.getOrDefault(contract.providerAgb(), DemoUsers.REGION);
             String insurer = tokens.token("zorgbemiddeling-" + contract.insurerUzovi(), List.of("INSURER"),
                     contract.insurerUzovi(), region);
@@ -66,22 +68,18 @@ final class CapacityDemoLoader {
                 body.put("ceilingEuro", contract.ceilingEuro());
                 body.put("usedEuro", contract.usedEuro());
             }
-            if (send("PUT", "/api/v1/contracts/" + contract.insurerUzovi() + "/" + contract.providerAgb(), insurer, body)
-                    .isPresent()) {
-                contracts++;
-            } else {
-                refused++;
-            }
-        }
-        int lines = 0;
-        for (DemoData.Capacity capacity : data.capacity()) {
+            return send("PUT", "/api/v1/contracts/" + contract.insurerUzovi() + "/" + contract.providerAgb(), insurer, body)
+                    .isPresent();
+        });
+        int contracts = (int) contracted.stream().filter(ok -> ok).count();
+        refused += contracted.size() - contracts;
+        List<Boolean> announced = InParallel.map(data.capacity(), capacity -> {
             JsonNode provider = registered.get(capacity.providerAgb());
             Optional<String> location = provider == null ? Optional.empty() : locationId(provider, capacity);
             Optional<String> offering = provider == null ? Optional.empty() : offeringId(provider, capacity);
             if (location.isEmpty() || offering.isEmpty()) {
                 System.err.println("demo data: no registered location/offering for capacity of " + capacity.providerAgb());
-                refused++;
-                continue;
+                return false;
             }
             String token = tokens.token("intake-desk-" + capacity.providerAgb(), List.of("PROVIDER"),
                     capacity.providerAgb(), capacity.region());
@@ -91,12 +89,10 @@ final class CapacityDemoLoader {
             body.put("places", capacity.places());
             body.put("availableFrom", capacity.availableFrom().toString());
             body.put("availableUntil", capacity.availableUntil().toString());
-            if (send("POST", "/api/v1/capacity", token, body).isPresent()) {
-                lines++;
-            } else {
-                refused++;
-            }
-        }
+            return send("POST", "/api/v1/capacity", token, body).isPresent();
+        });
+        int lines = (int) announced.stream().filter(ok -> ok).count();
+        refused += announced.size() - lines;
         return new Loaded(registered.size(), contracts, lines, refused);
     }
 

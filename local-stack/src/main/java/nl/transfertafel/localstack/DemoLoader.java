@@ -48,29 +48,25 @@ public final class DemoLoader {
                 .load(data);
         System.out.println("demo data (capacity): " + capacity);
         int lines = capacity.capacityLines();
-        int referrals = 0;
-        int refused = capacity.refused();
-        int onboarded = 0;
         LocalDate today = LocalDate.now();
-        for (DemoData.Client client : data.clients()) {
+        // the clients a few at a time (each is one referral or one onboarded entry, independent of the others)
+        List<String> outcomes = InParallel.map(data.clients(), client -> {
             Map<String, Object> body = clientBody(client);
-            boolean ok;
             if (client.daysWaited() > 0 && client.preferredProviderAgb() != null) {
                 // an existing waiting list: the provider brings the client in with the original registration date
                 String token = tokens.token("intake-desk-" + client.preferredProviderAgb(), List.of("PROVIDER"),
                         client.preferredProviderAgb(), client.region());
                 body.put("referrerAgb", client.gpAgb());
                 body.put("registeredOn", today.minusDays(client.daysWaited()).toString());
-                ok = post(ServiceKind.INTAKE, "/api/v1/waiting-list/entries", token, body);
-                onboarded += ok ? 1 : 0;
-            } else {
-                String token = tokens.token("gp-" + client.gpAgb(), List.of("GP"), client.gpAgb(), client.region());
-                body.put("preferredProviderAgb", client.preferredProviderAgb());
-                ok = post(ServiceKind.INTAKE, "/api/v1/referrals", token, body);
-                referrals += ok ? 1 : 0;
+                return post(ServiceKind.INTAKE, "/api/v1/waiting-list/entries", token, body) ? "onboarded" : "refused";
             }
-            refused += ok ? 0 : 1;
-        }
+            String token = tokens.token("gp-" + client.gpAgb(), List.of("GP"), client.gpAgb(), client.region());
+            body.put("preferredProviderAgb", client.preferredProviderAgb());
+            return post(ServiceKind.INTAKE, "/api/v1/referrals", token, body) ? "referred" : "refused";
+        });
+        int referrals = (int) outcomes.stream().filter("referred"::equals).count();
+        int onboarded = (int) outcomes.stream().filter("onboarded"::equals).count();
+        int refused = capacity.refused() + (int) outcomes.stream().filter("refused"::equals).count();
         return new Loaded(lines, referrals, onboarded, refused);
     }
 

@@ -2,6 +2,8 @@ package nl.transfertafel.localstack;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,9 +15,17 @@ import java.util.Map;
  *
  * @param issuerUri an external OIDC provider's issuer, or null for the local token issuer
  * @param audience the audience the services require in access tokens (with an external provider)
+ * @param instances how many JVMs of each service the cluster mode starts
  */
 public record LaunchOptions(Path dataDir, boolean fresh, boolean demoData, boolean cluster, boolean randomPorts,
-        long seed, String issuerUri, String audience) {
+        long seed, String issuerUri, String audience, Map<ServiceKind, Integer> instances) {
+
+    /**
+     * The cluster mode's JVMs per service: the ones that take the load (and fan out) twice, so a kill -9 of one
+     * instance leaves one serving and per-region order is kept across relay instances (issue 10).
+     */
+    public static final Map<ServiceKind, Integer> CLUSTER_INSTANCES = Collections.unmodifiableMap(new EnumMap<>(Map.of(
+            ServiceKind.INTAKE, 2, ServiceKind.CAPACITY, 1, ServiceKind.TRANSFER_TABLE, 2, ServiceKind.NOTIFICATION, 2)));
 
     public static final String ISSUER_VARIABLE = "TRANSFERTAFEL_OIDC_ISSUER_URI";
     public static final String AUDIENCE_VARIABLE = "TRANSFERTAFEL_OIDC_AUDIENCE";
@@ -26,13 +36,15 @@ public record LaunchOptions(Path dataDir, boolean fresh, boolean demoData, boole
 
     public static final String USAGE = String.join("\n",
             "Usage: ./run-local.sh [--cluster] [--data-dir DIR] [--fresh] [--no-demo-data] [--random-ports]",
-            "                      [--issuer-uri URL [--audience AUD]]",
+            "                      [--issuer-uri URL [--audience AUD]] [--instances SERVICE=N,...]",
             "  --data-dir DIR   keep PostgreSQL's and Kafka's data in DIR (default ./.transfertafel-data,",
             "                   or $" + DATA_DIR_VARIABLE + "); a restart on the same folder finds everything again",
             "  --fresh          delete what DIR holds and start empty (demo data is loaded only on an empty start)",
             "  --no-demo-data   do not load demo data (also TRANSFERTAFEL_DEMO_DATA=false)",
             "  --cluster        every service in its own JVM (two instances of intake, transfer-table and",
             "                   notification), a 3-broker Kafka cluster in separate processes, durable PostgreSQL",
+            "  --instances intake-service=2,transfer-table-service=1,...",
+            "                   with --cluster: how many JVMs of a service (1 to 4; unnamed services keep theirs)",
             "  --random-ports   every listener on a free port (tests; the URLs are printed and written to",
             "                   DIR/cluster.json or DIR/stack.json)",
             "  --issuer-uri URL the services and the coordinator page trust this OIDC provider (e.g. Keycloak with",
@@ -52,6 +64,7 @@ public record LaunchOptions(Path dataDir, boolean fresh, boolean demoData, boole
         boolean randomPorts = false;
         String issuerUri = blankToNull(env.get(ISSUER_VARIABLE));
         String audience = env.getOrDefault(AUDIENCE_VARIABLE, DEFAULT_AUDIENCE);
+        Map<ServiceKind, Integer> instances = new EnumMap<>(CLUSTER_INSTANCES);
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -83,6 +96,13 @@ public record LaunchOptions(Path dataDir, boolean fresh, boolean demoData, boole
                 issuerUri = blankToNull(arg.substring("--issuer-uri=".length()));
             } else if (arg.startsWith("--audience=")) {
                 audience = arg.substring("--audience=".length());
+            } else if (arg.equals("--instances")) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new IllegalArgumentException("--instances needs SERVICE=N,...\n" + USAGE);
+                }
+                instances.putAll(instances(args[++i]));
+            } else if (arg.startsWith("--instances=")) {
+                instances.putAll(instances(arg.substring("--instances=".length())));
             } else {
                 unknown.add(arg);
             }
@@ -109,7 +129,30 @@ public record LaunchOptions(Path dataDir, boolean fresh, boolean demoData, boole
         String seed = env.get("TRANSFERTAFEL_DEMO_SEED");
         return new LaunchOptions(dataDir.toAbsolutePath().normalize(), fresh, demoData, cluster, randomPorts,
                 seed == null || seed.isBlank() ? 20261122 : Long.parseLong(seed.trim()), issuerUri,
-                audience == null ? "" : audience.trim());
+                audience == null ? "" : audience.trim(), Collections.unmodifiableMap(instances));
+    }
+
+    /** {@code intake-service=2,notification-service=1}: the services named, each with 1 to 4 JVMs. */
+    private static Map<ServiceKind, Integer> instances(String value) {
+        Map<ServiceKind, Integer> counts = new EnumMap<>(ServiceKind.class);
+        for (String part : value.split(",")) {
+            String[] pair = part.trim().split("=", 2);
+            ServiceKind kind = java.util.Arrays.stream(ServiceKind.values())
+                    .filter(k -> k.serviceName().equals(pair[0].trim())).findFirst().orElse(null);
+            Integer count = null;
+            try {
+                count = pair.length == 2 ? Integer.valueOf(pair[1].trim()) : null;
+            } catch (NumberFormatException notANumber) {
+                // refused below
+            }
+            if (kind == null || count == null || count < 1 || count > 4) {
+                throw new IllegalArgumentException("--instances: '" + part.trim() + "' is not <service>=<1 to 4>, with"
+                        + " <service> one of intake-service, capacity-service, transfer-table-service, notification-service\n"
+                        + USAGE);
+            }
+            counts.put(kind, count);
+        }
+        return counts;
     }
 
     private static String blankToNull(String value) {

@@ -36,8 +36,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Two ways to run it. Started by {@code ./run-local.sh} it keeps its data in a {@link DataFolder}: its own
  * PostgreSQL (durable settings) and Kafka on that folder, demo data only when the folder was empty, and
- * {@code stack.json} there once it is up. Started by a test ({@link Options#randomPorts}) it uses the
- * engines of the test JVM ({@code SharedEngines}: throwaway data, fast non-durable settings).
+ * {@code stack.json} there once it is up. Started by a test ({@link Options#randomPorts}) it starts throwaway
+ * engines of its own (temporary directories, fast non-durable settings; {@link #ownTestEngines()}), so two
+ * stacks of one JVM share nothing.
  * {@link #close()} stops the services first, then the engines this stack owns.
  *
  * <p>{@code --cluster} runs the same system as separate processes instead: see
@@ -47,8 +48,8 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * What to start. Port 0 picks free ports (tests); the defaults are the documented ones. With a data
-     * folder the stack runs its own durable engines on it; without one ({@code null}) it uses the engines of
-     * this JVM ({@code SharedEngines}).
+     * folder the stack runs its own durable engines on it; without one ({@code null}) throwaway engines of its
+     * own (or the external ones of {@code SharedEngines}, see {@link #ownTestEngines()}).
      */
     public record Options(Map<ServiceKind, Integer> ports, int tokenIssuerPort, boolean demoData, long seed,
             Path dataDir, boolean fresh, ExternalIssuer externalIssuer) {
@@ -135,18 +136,23 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(Options options) {
         folder = options.dataDir() == null ? null
                 : DataFolder.open(options.dataDir(), DataFolder.Mode.SINGLE_JVM, options.fresh());
-        if (folder == null || SharedEngines.isPostgresExternal()) {
+        // Engines somebody else runs (TRANSFERTAFEL_POSTGRES_URL, TRANSFERTAFEL_KAFKA_BOOTSTRAP, Testcontainers) are
+        // shared through SharedEngines. Otherwise the stack runs its own: durable ones on its data folder, or, for
+        // a stack of a test, throwaway ones (temporary directories, fast settings), so the stacks of one test JVM
+        // never see each other's capacity, referrals or events and the IT classes can share one JVM (ADR 1113).
+        if (SharedEngines.isPostgresExternal() || (folder == null && !ownTestEngines())) {
             postgres = SharedEngines.postgres();
         } else {
-            EmbeddedPostgresServer own = EmbeddedPostgresServer.start(folder.postgres(), 0,
-                    EmbeddedPostgresServer.DURABLE_SETTINGS).closedByOwner();
+            EmbeddedPostgresServer own = (folder == null ? EmbeddedPostgresServer.start(null, 0)
+                    : EmbeddedPostgresServer.start(folder.postgres(), 0, EmbeddedPostgresServer.DURABLE_SETTINGS))
+                    .closedByOwner();
             ownEngines.add(own);
             postgres = own;
         }
-        if (folder == null || !SharedEngines.isKafkaEmbedded()) {
+        if (!SharedEngines.isKafkaEmbedded()) {
             kafkaBootstrap = SharedEngines.kafkaBootstrap();
         } else {
-            KafkaEngine own = KafkaEngine.start(folder.resolve("kafka"), 0).closedByOwner();
+            KafkaEngine own = KafkaEngine.start(folder == null ? null : folder.resolve("kafka"), 0).closedByOwner();
             ownEngines.add(own);
             kafkaBootstrap = own.bootstrapServers();
         }
@@ -209,6 +215,15 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Whether a stack of a test starts throwaway engines of its own: yes, unless the tests run on engines
+     * somebody else runs (an external PostgreSQL or Kafka, Testcontainers). Those are shared by every stack
+     * of the JVM, so local-stack's pom runs each IT class in a JVM of its own then (profile shared-engines).
+     */
+    public static boolean ownTestEngines() {
+        return !SharedEngines.isPostgresExternal() && SharedEngines.isKafkaEmbedded();
     }
 
     public static LocalStack start(Options options) {

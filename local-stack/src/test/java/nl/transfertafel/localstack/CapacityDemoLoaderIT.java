@@ -10,6 +10,9 @@ import nl.transfertafel.demo.DemoData;
 import nl.transfertafel.demo.DemoDataGenerator;
 import nl.transfertafel.demo.DemoOrganisations;
 import nl.transfertafel.testkit.ServiceProperties;
+import nl.transfertafel.testkit.engines.EmbeddedPostgresServer;
+import nl.transfertafel.testkit.engines.KafkaEngine;
+import nl.transfertafel.testkit.engines.PostgresServer;
 import nl.transfertafel.testkit.engines.SharedEngines;
 import nl.transfertafel.testkit.security.DemoUser;
 import nl.transfertafel.testkit.security.DemoUsers;
@@ -23,21 +26,33 @@ import tools.jackson.databind.JsonNode;
 /**
  * The capacity part of the demo data loads through capacity-service's public API without a single
  * refusal, and the demo users' organisations are in the registry. Runs capacity-service alone (the
- * loader needs nothing else), on the same engines as the local stack.
+ * loader needs nothing else), on throwaway engines of its own like every stack of a test (ADR 1113): its demo
+ * capacity once took FhirGatewayIT's referral when the classes of this JVM shared the databases.
  */
 class CapacityDemoLoaderIT {
 
     private static LocalTokenIssuer tokens;
+    private static EmbeddedPostgresServer ownPostgres;
+    private static KafkaEngine ownKafka;
     private static ConfigurableApplicationContext capacity;
     private static String url;
 
     @BeforeAll
     static void start() {
         tokens = LocalTokenIssuer.start(0);
-        // the JVM's shared database and broker, like the other classes here: its events reach their
-        // transfer tables too, so the lines it announces must exist where they reserve them
-        Map<String, Object> properties = new LinkedHashMap<>(ServiceProperties.wiring(SharedEngines.postgres(),
-                ServiceKind.CAPACITY.database(), SharedEngines.kafkaBootstrap(), tokens));
+        PostgresServer postgres;
+        String kafka;
+        if (LocalStack.ownTestEngines()) {
+            ownPostgres = EmbeddedPostgresServer.start(null, 0).closedByOwner();
+            ownKafka = KafkaEngine.start(null, 0).closedByOwner();
+            postgres = ownPostgres;
+            kafka = ownKafka.bootstrapServers();
+        } else {
+            postgres = SharedEngines.postgres();
+            kafka = SharedEngines.kafkaBootstrap();
+        }
+        Map<String, Object> properties = new LinkedHashMap<>(ServiceProperties.wiring(postgres,
+                ServiceKind.CAPACITY.database(), kafka, tokens));
         properties.put("server.port", 0);
         capacity = ServiceKind.CAPACITY.application().run(properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
@@ -52,13 +67,19 @@ class CapacityDemoLoaderIT {
         if (tokens != null) {
             tokens.close();
         }
+        if (ownKafka != null) {
+            ownKafka.close();
+        }
+        if (ownPostgres != null) {
+            ownPostgres.close();
+        }
     }
 
     @Test
     void the_demo_registry_contracts_and_capacity_load_and_the_demo_providers_are_registered() {
         DemoData data = DemoDataGenerator.generate(20261122, DemoDataGenerator.Size.demo(), LocalDate.now());
 
-        // other classes of this JVM may have loaded the demo or announced lines already: count what this load adds
+        // on engines somebody else runs (shared by the JVM) other classes may have announced lines: count what this load adds
         int ownLinesBefore = get("/api/v1/capacity", DemoUsers.PROVIDER).size();
 
         CapacityDemoLoader.Loaded loaded = new CapacityDemoLoader(url, tokens).load(data);

@@ -53,6 +53,32 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void the_cluster_runs_two_jvms_of_intake_transfer_table_and_notification_and_one_of_capacity_unless_told_otherwise() {
+        LaunchOptions defaults = LaunchOptions.parse(new String[] {"--cluster"}, Map.of());
+        LaunchOptions fewer = LaunchOptions.parse(new String[] {"--cluster", "--instances",
+                "transfer-table-service=1,notification-service=1"}, Map.of());
+        LaunchOptions joined = LaunchOptions.parse(new String[] {"--instances=capacity-service=3"}, Map.of());
+
+        assertThat(defaults.instances()).containsExactlyInAnyOrderEntriesOf(Map.of(ServiceKind.INTAKE, 2,
+                ServiceKind.CAPACITY, 1, ServiceKind.TRANSFER_TABLE, 2, ServiceKind.NOTIFICATION, 2));
+        assertThat(fewer.instances()).containsExactlyInAnyOrderEntriesOf(Map.of(ServiceKind.INTAKE, 2,
+                ServiceKind.CAPACITY, 1, ServiceKind.TRANSFER_TABLE, 1, ServiceKind.NOTIFICATION, 1));
+        assertThat(joined.instances()).containsEntry(ServiceKind.CAPACITY, 3).containsEntry(ServiceKind.INTAKE, 2);
+    }
+
+    @Test
+    void an_instance_count_for_no_service_or_out_of_range_is_refused_naming_the_part() {
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--instances", "intake=2"}, Map.of()))
+                .hasMessageContaining("'intake=2'");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--instances", "intake-service=0"}, Map.of()))
+                .hasMessageContaining("1 to 4");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--instances", "intake-service=two"}, Map.of()))
+                .hasMessageContaining("'intake-service=two'");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--instances"}, Map.of()))
+                .hasMessageContaining("--instances needs");
+    }
+
+    @Test
     void an_external_oidc_provider_is_named_by_option_or_environment_and_the_audience_defaults_to_the_realms() {
         LaunchOptions byOption = LaunchOptions.parse(new String[] {"--issuer-uri",
                 "http://127.0.0.1:8080/realms/transfertafel"}, Map.of());

@@ -65,6 +65,12 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     public static ClusterLauncher start(Path jar, Path dataDir, List<String> jvmOptions, Path log) {
+        return start(jar, dataDir, jvmOptions, List.of(), log);
+    }
+
+    /** As above, with more launcher options after the harness's own (e.g. {@code --instances ...}). */
+    public static ClusterLauncher start(Path jar, Path dataDir, List<String> jvmOptions, List<String> launcherOptions,
+            Path log) {
         List<String> command = new ArrayList<>();
         command.add(ProcessControl.javaBinary());
         command.addAll(jvmOptions);
@@ -72,6 +78,7 @@ public final class ClusterLauncher implements AutoCloseable {
         // stays on: the harness's world is the demo world (same seed) plus synthetic GP practices
         command.addAll(List.of("-jar", jar.toString(), "--cluster", "--data-dir", dataDir.toString(), "--fresh",
                 "--random-ports"));
+        command.addAll(launcherOptions);
         try {
             Files.createDirectories(dataDir);
             Files.deleteIfExists(dataDir.resolve(CONTRACT_FILE));

@@ -1,5 +1,10 @@
 package nl.transfertafel.harness.faults;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +26,7 @@ public final class FaultInjector {
     private final ClusterDescriptor cluster;
     private final WebhookReceiver receiver;
     private final List<String> log = new ArrayList<>();
+    private final List<Managed> restartedServices = new ArrayList<>();
     private int injected;
     private Thread thread;
 
@@ -47,6 +53,42 @@ public final class FaultInjector {
             thread.join(atMost.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until every service instance this injector restarted answers its readiness probe again (polled
+     * every quarter second), and logs how long each took; false when one did not within {@code atMost}. A
+     * restarted JVM needs tens of seconds before it serves: the run checks its invariants on a whole cluster.
+     */
+    public boolean awaitRecovered(Duration atMost) {
+        List<Managed> restarted;
+        synchronized (this) {
+            restarted = List.copyOf(restartedServices);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + atMost.toNanos();
+        boolean all = true;
+        for (Managed service : restarted) {
+            boolean ready = false;
+            while (!(ready = ready(http, service.url())) && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(250));
+            }
+            record((ready ? "serving again: " : "NOT serving within " + atMost.toSeconds() + " s: ") + service.label());
+            all &= ready;
+        }
+        return all;
+    }
+
+    private static boolean ready(HttpClient http, String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -87,6 +129,9 @@ public final class FaultInjector {
             long pid = ProcessControl.restart(target.get());
             cluster.updatePid(target.get(), pid);
             record("restarted " + target.get().label() + " as pid " + pid);
+            synchronized (this) {
+                restartedServices.add(target.get());
+            }
             return Optional.empty();
         }
         if (fault instanceof Fault.StopBroker stop) {

@@ -46,7 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>a 3-node KRaft Kafka cluster, each node its own process ({@link KafkaCluster});</li>
  * <li>the token issuer and the SMTP sink, in this launcher's JVM;</li>
  * <li>every service in its own JVM from its own jar ({@code <service>/target/<service>-*-exec.jar}), two
- * instances of intake-, transfer-table- and notification-service, one of capacity-service;</li>
+ * instances of intake-, transfer-table- and notification-service, one of capacity-service (by default:
+ * {@code --instances} changes it, e.g. for the harness's short run);</li>
  * <li>demo data on an empty data folder, loaded through the first instances' public APIs.</li>
  * </ul>
  *
@@ -59,9 +60,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ClusterStack implements AutoCloseable {
 
     public static final String FILE = "cluster.json";
-
-    /** How many JVMs of each service: the ones that take the load (and fan out) twice. */
-    static final Map<ServiceKind, Integer> INSTANCES = instances();
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
     private static final Duration SERVICE_STOP = Duration.ofSeconds(30);
@@ -78,6 +76,8 @@ public final class ClusterStack implements AutoCloseable {
     }
 
     private final LaunchOptions options;
+    /** How many JVMs of each service ({@link LaunchOptions#CLUSTER_INSTANCES} unless {@code --instances}). */
+    private final Map<ServiceKind, Integer> instances;
     private final DataFolder folder;
     private final List<StartedProcess> brokers = new ArrayList<>();
     private final List<ServiceInstance> services = new ArrayList<>();
@@ -90,16 +90,8 @@ public final class ClusterStack implements AutoCloseable {
 
     private ClusterStack(LaunchOptions options) {
         this.options = options;
+        this.instances = options.instances();
         this.folder = DataFolder.open(options.dataDir(), DataFolder.Mode.CLUSTER, options.fresh());
-    }
-
-    private static Map<ServiceKind, Integer> instances() {
-        Map<ServiceKind, Integer> instances = new EnumMap<>(ServiceKind.class);
-        instances.put(ServiceKind.INTAKE, 2);
-        instances.put(ServiceKind.CAPACITY, 1);
-        instances.put(ServiceKind.TRANSFER_TABLE, 2);
-        instances.put(ServiceKind.NOTIFICATION, 2);
-        return instances;
     }
 
     /** Starts everything and writes {@code cluster.json}; on a failure stops what started and throws. */
@@ -144,7 +136,7 @@ public final class ClusterStack implements AutoCloseable {
         Map<ServiceKind, List<Integer>> ports = servicePorts();
         String heap = setting("TRANSFERTAFEL_SERVICE_HEAP", "256m");
         for (ServiceKind kind : ServiceKind.values()) {
-            for (int instance = 1; instance <= INSTANCES.get(kind); instance++) {
+            for (int instance = 1; instance <= instances.get(kind); instance++) {
                 int port = ports.get(kind).get(instance - 1);
                 say(kind.serviceName() + " #" + instance + " on " + port + " (heap " + heap + ")");
                 services.add(new ServiceInstance(kind, instance, port,
@@ -165,7 +157,7 @@ public final class ClusterStack implements AutoCloseable {
         for (ServiceKind kind : ServiceKind.values()) {
             List<Integer> list = new ArrayList<>();
             int base = options.randomPorts() ? 0 : LaunchOptions.intEnv(kind.portVariable(), kind.defaultPort());
-            for (int instance = 1; instance <= INSTANCES.get(kind); instance++) {
+            for (int instance = 1; instance <= instances.get(kind); instance++) {
                 // instance n on the documented port + 100 * (n - 1): 8081 and 8181, ...
                 list.add(base == 0 ? Ports.freePort() : base + 100 * (instance - 1));
             }
