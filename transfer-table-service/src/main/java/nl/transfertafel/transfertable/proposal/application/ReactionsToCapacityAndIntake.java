@@ -60,8 +60,12 @@ public class ReactionsToCapacityAndIntake implements ReadModelListener {
      * client's answer to the offer, which the client can decline; the read model's consent keeps new rounds away.
      */
     @Override
-    public Mono<Void> screeningConsentWithdrawn(String referralId) {
-        return proposals.openForClient(referralId)
+    public Mono<Void> screeningConsentWithdrawn(String region, String referralId) {
+        // under the region's round lock: a round running now read its clients before this transaction commits
+        // (consent still true) and may commit a proposal for the client after it; waiting for that round makes
+        // its proposal one we withdraw here, and the next round reads the consent and the withdrawal together
+        return proposals.lockRegion(region)
+                .thenMany(proposals.openForClient(referralId))
                 .filter(p -> ProposalState.AWAITING_SCREENING.contains(p.state()))
                 .concatMap(p -> changes.apply(p, p.withdraw(clock))
                         .doOnNext(c -> OfferService.countEnded(meters, c.proposal(), "SCREENING_CONSENT_WITHDRAWN")))

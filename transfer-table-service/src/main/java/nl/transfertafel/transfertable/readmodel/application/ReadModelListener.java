@@ -18,7 +18,7 @@ public interface ReadModelListener {
     Mono<Void> clientLeftWaitingList(String referralId);
 
     /** The client no longer accepts transfer screening (ScreeningConsentChanged false). */
-    Mono<Void> screeningConsentWithdrawn(String referralId);
+    Mono<Void> screeningConsentWithdrawn(String region, String referralId);
 
     /** The capacity line was withdrawn or expired just now. */
     Mono<Void> capacityLineGone(String capacityLineId);

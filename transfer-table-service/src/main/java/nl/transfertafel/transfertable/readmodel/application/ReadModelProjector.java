@@ -69,7 +69,7 @@ public class ReadModelProjector {
                             event.occurredAt(), clock.instant())
                     .flatMap(applied -> !applied ? Mono.<Void>empty()
                             : (consent.screeningConsent() ? Mono.<Void>empty()
-                                    : listener.screeningConsentWithdrawn(consent.referralId()))
+                                    : listener.screeningConsentWithdrawn(event.region(), consent.referralId()))
                                     .then(listener.regionChanged(event.region())));
         }
         return Mono.empty();
