@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * What the table does when intake or capacity changed something its proposals depend on: a client who left
- * the waiting list has their open proposals withdrawn, proposals holding a line that closed lapse, an offer
+ * the waiting list has their open proposals withdrawn, one who withdrew screening consent their proposals still in
+ * screening, proposals holding a line that closed lapse, an offer
  * whose reservation capacity-service ended expires, a reservation capacity-service holds for a proposal is
  * recorded on it, a contract that now allows transfers lifts its contract blocks, and any change asks for a
  * matching round of the region once committed.
@@ -50,6 +51,24 @@ public class ReactionsToCapacityAndIntake implements ReadModelListener {
         return proposals.openForClient(referralId)
                 .concatMap(p -> changes.apply(p, p.withdraw(clock))
                         .doOnNext(c -> OfferService.countEnded(meters, c.proposal(), "CLIENT_LEFT_WAITING_LIST")))
+                .then();
+    }
+
+    /**
+     * Proposals of the client still in four-eyes screening are withdrawn: nobody may screen a client who no longer
+     * accepts it. An approved proposal (its place being reserved) and an offer already made are left to the
+     * client's answer to the offer, which the client can decline; the read model's consent keeps new rounds away.
+     */
+    @Override
+    public Mono<Void> screeningConsentWithdrawn(String region, String referralId) {
+        // under the region's round lock: a round running now read its clients before this transaction commits
+        // (consent still true) and may commit a proposal for the client after it; waiting for that round makes
+        // its proposal one we withdraw here, and the next round reads the consent and the withdrawal together
+        return proposals.lockRegion(region)
+                .thenMany(proposals.openForClient(referralId))
+                .filter(p -> ProposalState.AWAITING_SCREENING.contains(p.state()))
+                .concatMap(p -> changes.apply(p, p.withdraw(clock))
+                        .doOnNext(c -> OfferService.countEnded(meters, c.proposal(), "SCREENING_CONSENT_WITHDRAWN")))
                 .then();
     }
 

@@ -17,6 +17,9 @@ public interface ReadModelListener {
     /** The client's waiting entry left the waiting stage (placed, withdrawn, in treatment elsewhere). */
     Mono<Void> clientLeftWaitingList(String referralId);
 
+    /** The client no longer accepts transfer screening (ScreeningConsentChanged false). */
+    Mono<Void> screeningConsentWithdrawn(String region, String referralId);
+
     /** The capacity line was withdrawn or expired just now. */
     Mono<Void> capacityLineGone(String capacityLineId);
 

@@ -13,6 +13,7 @@ import nl.transfertafel.contracts.events.capacity.ReservationChanged;
 import nl.transfertafel.contracts.events.intake.ClientSupportChanged;
 import nl.transfertafel.contracts.events.intake.ReferralReceived;
 import nl.transfertafel.contracts.events.intake.ReferrerLinkChanged;
+import nl.transfertafel.contracts.events.intake.ScreeningConsentChanged;
 import nl.transfertafel.contracts.events.intake.TreeknormSignalled;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
@@ -23,7 +24,7 @@ import reactor.core.publisher.Mono;
  * Keeps the read model in step with the events of intake and capacity (each handler runs once per
  * event, in the consumer's transaction): waiting clients and entries, Treeknorm signals, lines,
  * providers, restrictions, contracts, whom a client named for client support and whether the practice
- * named as referrer confirmed the link. It only projects: what follows from a change (a round, a
+ * named as referrer confirmed the link, and whether the client still accepts transfer screening. It only projects: what follows from a change (a round, a
  * withdrawn offer, a lapsed proposal, a lifted block, a reservation's end) it names to its
  * {@link ReadModelListener}, which the proposal feature implements (ADR 0720).
  */
@@ -60,6 +61,16 @@ public class ReadModelProjector {
             ReferrerLinkChanged link = event.payloadAs(ReferrerLinkChanged.class);
             return repository.recordReferrerLink(link.referralId(), link.clientPseudonym(), link.referrerAgb(),
                     link.confirmed(), event.occurredAt());
+        }
+        if (event.is(ScreeningConsentChanged.class)) {
+            // without consent the eligibility policy keeps the client out of rounds; proposals in screening end
+            ScreeningConsentChanged consent = event.payloadAs(ScreeningConsentChanged.class);
+            return repository.recordScreeningConsent(consent.referralId(), consent.screeningConsent(),
+                            event.occurredAt(), clock.instant())
+                    .flatMap(applied -> !applied ? Mono.<Void>empty()
+                            : (consent.screeningConsent() ? Mono.<Void>empty()
+                                    : listener.screeningConsentWithdrawn(event.region(), consent.referralId()))
+                                    .then(listener.regionChanged(event.region())));
         }
         return Mono.empty();
     }

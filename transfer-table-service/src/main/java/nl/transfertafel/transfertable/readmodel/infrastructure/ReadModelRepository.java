@@ -72,7 +72,10 @@ public class ReadModelRepository {
                             max_travel_km = excluded.max_travel_km, e_health_ok = excluded.e_health_ok,
                             wait_for_preferred = excluded.wait_for_preferred,
                             preferred_provider_agb = excluded.preferred_provider_agb,
-                            screening_consent = excluded.screening_consent, updated_at = excluded.updated_at,
+                            -- a later ScreeningConsentChanged is the client's latest answer; a repeated referral keeps it
+                            screening_consent = case when waiting_client.screening_consent_changed_at is null
+                                then excluded.screening_consent else waiting_client.screening_consent end,
+                            updated_at = excluded.updated_at,
                             -- the waiting entry, when it came first, knows the current group, urgency and date
                             diagnosis_group = coalesce(waiting_client.diagnosis_group, excluded.diagnosis_group),
                             urgency = coalesce(waiting_client.urgency, excluded.urgency),
@@ -95,6 +98,24 @@ public class ReadModelRepository {
         spec = integer(spec, "maxTravel", r.preferences().maxTravelKm());
         spec = text(spec, "preferred", r.preferredProviderAgb());
         return spec.then();
+    }
+
+    /**
+     * The client changed whether they accept transfer screening (ScreeningConsentChanged). Emits whether it applied:
+     * not when no referral row exists yet (the referral comes first, on the same partition key) or a newer consent
+     * change is held already.
+     */
+    public Mono<Boolean> recordScreeningConsent(String referralId, boolean consent, Instant changedAt, Instant now) {
+        return db.sql("""
+                        update waiting_client set screening_consent = :consent, screening_consent_changed_at = :at,
+                            updated_at = :now
+                        where referral_id = :id
+                            and (screening_consent_changed_at is null or screening_consent_changed_at <= :at)""")
+                .bind("id", referralId)
+                .bind("consent", consent)
+                .bind("at", changedAt)
+                .bind("now", now)
+                .fetch().rowsUpdated().map(n -> n > 0);
     }
 
     /** Upserts the waiting-entry snapshot; a snapshot older than the one held is ignored. Emits whether it applied. */
