@@ -37,8 +37,8 @@ class ReactionsToCapacityAndIntakeIT extends ProposalScenarios {
         String referral = id("ref-left");
         String proposal = proposed("groningen", referral, id("line-left"), 1);
 
-        inTransaction(reactions.clientLeftWaitingList(referral));
-        inTransaction(reactions.clientLeftWaitingList(referral));
+        inTransaction(reactions.clientLeftWaitingList("groningen", referral));
+        inTransaction(reactions.clientLeftWaitingList("groningen", referral));
 
         assertThat(stateOf(proposal)).isEqualTo("WITHDRAWN");
         assertThat(text("select end_outcome from proposal where proposal_id = :v", proposal))

@@ -47,8 +47,11 @@ public class ReactionsToCapacityAndIntake implements ReadModelListener {
 
     /** Open proposals and offers for the client end: they are no longer waiting here. */
     @Override
-    public Mono<Void> clientLeftWaitingList(String referralId) {
-        return proposals.openForClient(referralId)
+    public Mono<Void> clientLeftWaitingList(String region, String referralId) {
+        // under the region's round lock, as for withdrawn consent: a round running now read the client as
+        // waiting and must not commit a proposal for it after this withdrawal
+        return proposals.lockRegion(region)
+                .thenMany(proposals.openForClient(referralId))
                 .concatMap(p -> changes.apply(p, p.withdraw(clock))
                         .doOnNext(c -> OfferService.countEnded(meters, c.proposal(), "CLIENT_LEFT_WAITING_LIST")))
                 .then();

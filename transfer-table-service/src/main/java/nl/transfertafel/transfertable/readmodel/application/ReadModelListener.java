@@ -15,7 +15,7 @@ public interface ReadModelListener {
     Mono<Void> regionChanged(String region);
 
     /** The client's waiting entry left the waiting stage (placed, withdrawn, in treatment elsewhere). */
-    Mono<Void> clientLeftWaitingList(String referralId);
+    Mono<Void> clientLeftWaitingList(String region, String referralId);
 
     /** The client no longer accepts transfer screening (ScreeningConsentChanged false). */
     Mono<Void> screeningConsentWithdrawn(String region, String referralId);

@@ -82,7 +82,7 @@ public class ReadModelProjector {
             return repository.recordWaitingEntry(event.region(), entry, clock.instant())
                     .flatMap(applied -> !applied ? Mono.<Void>empty()
                             : (entry.stage() != WaitingEntryChanged.Stage.WAITING
-                                    ? listener.clientLeftWaitingList(entry.referralId()) : Mono.<Void>empty())
+                                    ? listener.clientLeftWaitingList(event.region(), entry.referralId()) : Mono.<Void>empty())
                                     .then(listener.regionChanged(event.region())));
         }
         if (event.is(TreeknormSignalled.class)) {

@@ -68,7 +68,7 @@ class ScreeningConsentProjectionTest {
         }
 
         @Override
-        public Mono<Void> clientLeftWaitingList(String referralId) {
+        public Mono<Void> clientLeftWaitingList(String region, String referralId) {
             return heard("clientLeftWaitingList " + referralId);
         }
 
