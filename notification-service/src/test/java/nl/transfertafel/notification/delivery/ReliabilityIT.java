@@ -87,6 +87,27 @@ class ReliabilityIT {
     }
 
     @Test
+    void stopping_the_loop_while_a_send_hangs_ends_its_round_at_once_and_keeps_the_delivery_pending() throws Exception {
+        TestEvents journey = TestEvents.freshJourney("rotterdam");
+        String gp = Api.token("GP", journey.gp, "rotterdam");
+        try (TestReceiver receiver = new TestReceiver(SECRET)) {
+            api.webhook(gp, receiver.url(), SECRET, "ReferralReceived");
+            receiver.hangOn(1);
+            EventPublisher.publish(journey.referralReceived());
+            assertThat(receiver.awaitHanging(Duration.ofSeconds(30))).isTrue();
+            try {
+                // the job's own fallback interrupts a run after 15 s; the cancelled round must end long before
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> loop.stop());
+                assertThat(pending(journey.gp, "WEBHOOK")).isEqualTo(1);
+            } finally {
+                receiver.release();
+                loop.start();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> pending(journey.gp, "WEBHOOK") == 0);
+        }
+    }
+
+    @Test
     void a_service_killed_mid_send_resends_after_restart_and_keeps_one_record_per_notification() throws Exception {
         TestEvents journey = TestEvents.freshJourney("rotterdam");
         String gp = Api.token("GP", journey.gp, "rotterdam");

@@ -33,8 +33,10 @@ public class DispatcherLoop implements SmartLifecycle {
         int attempts;
         do {
             var result = new java.util.concurrent.CompletableFuture<Integer>();
-            round = dispatcher.dispatchDue().subscribe(result::complete, result::completeExceptionally,
-                    () -> result.complete(0));
+            // a round cancelled by stop() ends the wait too: without it the job's thread waited for a
+            // result that never came, and every stop took the job's 15 s fallback
+            round = dispatcher.dispatchDue().doOnCancel(() -> result.complete(0))
+                    .subscribe(result::complete, result::completeExceptionally, () -> result.complete(0));
             try {
                 attempts = result.get(5, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
