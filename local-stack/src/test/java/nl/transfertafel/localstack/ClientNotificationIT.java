@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import nl.transfertafel.contracts.events.EventJson;
@@ -93,14 +91,7 @@ class ClientNotificationIT {
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(stack.mailSink().getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(to -> to.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return SinkMails.to(stack.mailSink(), address);
     }
 
     private static HttpResponse<String> get(ServiceKind kind, String path, DemoUser user) {

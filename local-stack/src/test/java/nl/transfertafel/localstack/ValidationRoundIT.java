@@ -3,7 +3,6 @@ package nl.transfertafel.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -251,14 +249,7 @@ class ValidationRoundIT {
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(stack.mailSink().getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(to -> to.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return SinkMails.to(stack.mailSink(), address);
     }
 
     private static HttpResponse<String> get(ServiceKind kind, String path, DemoUser user) {
