@@ -310,15 +310,7 @@ public final class ClusterHarness {
         long lastProgress = System.nanoTime();
         long lastState = -1;
         while (System.nanoTime() < deadline && System.nanoTime() - lastProgress < Duration.ofMinutes(2).toNanos()) {
-            long backlog = 0;
-            for (String service : SERVICES) {
-                try (Connection c = databases.connect(service);
-                        PreparedStatement q = c.prepareStatement("select count(*) from outbox where published_at is null");
-                        ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    backlog += rs.getLong(1);
-                }
-            }
+            long backlog = unsentOutboxRows(databases);
             long present;
             try (Connection c = databases.connect(Databases.TRANSFER_TABLE);
                     PreparedStatement q = c.prepareStatement(
@@ -366,15 +358,7 @@ public final class ClusterHarness {
         long lastState = -1;
         int quietPolls = 0;
         while (System.nanoTime() < deadline && System.nanoTime() - lastProgress < Duration.ofMinutes(2).toNanos()) {
-            long backlog = 0;
-            for (String service : SERVICES) {
-                try (Connection c = databases.connect(service);
-                        PreparedStatement q = c.prepareStatement("select count(*) from outbox where published_at is null");
-                        ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    backlog += rs.getLong(1);
-                }
-            }
+            long backlog = unsentOutboxRows(databases);
             long lag = topics.consumerLag(SERVICES);
             long pending = pendingDeliveries(databases, recipients);
             if (backlog == 0 && lag == 0 && pending == 0) {
@@ -413,6 +397,20 @@ public final class ClusterHarness {
             took.forEach((phase, duration) -> seconds.put(phase, String.format("%.1f", duration.toMillis() / 1000.0)));
             return seconds;
         }
+    }
+
+    /** Outbox rows not yet published, over every service. */
+    static long unsentOutboxRows(Databases databases) throws Exception {
+        long backlog = 0;
+        for (String service : SERVICES) {
+            try (Connection c = databases.connect(service);
+                    PreparedStatement q = c.prepareStatement("select count(*) from outbox where published_at is null");
+                    ResultSet rs = q.executeQuery()) {
+                rs.next();
+                backlog += rs.getLong(1);
+            }
+        }
+        return backlog;
     }
 
     static long pendingDeliveries(Databases databases, Set<String> recipients) throws Exception {

@@ -72,7 +72,7 @@ public class EntryChanges {
                                     ? outbox.append(changed.event())
                                             .then(audit.record(actor, entry.clientPseudonym(), action, purpose))
                                             .thenReturn(changed.entry())
-                                    : Mono.error(Refused.conflict("concurrent-update",
+                                    : Mono.error(Refused.conflict(Refused.CONCURRENT_UPDATE,
                                             "Someone else changed this entry at the same time; reload it and try again.")));
                 })
                 .as(tx::transactional)

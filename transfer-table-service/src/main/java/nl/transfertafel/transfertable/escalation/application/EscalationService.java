@@ -145,7 +145,7 @@ public class EscalationService {
                     Escalation.Changed changed = command.apply(v.escalation());
                     return escalations.update(changed.escalation(), v.version())
                             .flatMap(stored -> stored ? Mono.just(changed) : Mono.error(Refused.conflict(
-                                    "concurrent-update", "Someone else changed this escalation; reload and try again.")));
+                                    Refused.CONCURRENT_UPDATE, "Someone else changed this escalation; reload and try again.")));
                 })
                 .flatMap(changed -> escalations.addHistory(escalationId, changed.history())
                         .then(outbox.append(changed.events()))

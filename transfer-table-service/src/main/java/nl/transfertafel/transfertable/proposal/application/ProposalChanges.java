@@ -29,7 +29,7 @@ public class ProposalChanges {
         return proposals.update(before, changed.proposal())
                 .flatMap(stored -> stored
                         ? outbox.append(changed.events()).thenReturn(changed)
-                        : Mono.error(Refused.conflict("concurrent-update", "Someone else changed this proposal at the"
+                        : Mono.error(Refused.conflict(Refused.CONCURRENT_UPDATE, "Someone else changed this proposal at the"
                                 + " same moment; reload it and try again.")));
     }
 }

@@ -29,7 +29,7 @@ public final class Screeners {
      */
     public static Retry concurrentUpdates() {
         return Retry.max(ATTEMPTS - 1)
-                .filter(e -> e instanceof Refused refused && "concurrent-update".equals(refused.rule()))
+                .filter(e -> e instanceof Refused refused && refused.isLostRace())
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure());
     }
 }

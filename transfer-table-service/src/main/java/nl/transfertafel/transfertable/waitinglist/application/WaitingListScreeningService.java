@@ -117,7 +117,7 @@ public class WaitingListScreeningService {
                         e -> Refused.conflict("screening-open", "This client already has an open waiting-list"
                                 + " screening; confirm or dismiss that one first."))
                 : screenings.update(before, after).flatMap(stored -> stored ? Mono.<Void>empty()
-                        : Mono.error(Refused.conflict("concurrent-update",
+                        : Mono.error(Refused.conflict(Refused.CONCURRENT_UPDATE,
                                 "Someone else decided this screening at the same moment; reload and try again.")));
         return tx.transactional(write
                 .then(audit.record(actor, pseudonym, action + ":" + after.screeningId() + ":" + after.state(),
