@@ -11,8 +11,9 @@ import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 
 /**
- * Runs the dispatcher: a round every poll interval, and straight away again while a round found
- * work, on the platform's {@link PeriodicJob}. Several instances may run at once: lanes are claimed row by row with {@code skip locked}.
+ * Runs the dispatcher: at once when deliveries were committed ({@link NewDeliveries}), otherwise a
+ * round every poll interval (the fallback, e.g. for retries that fall due), and straight away again while
+ * a round found work, on the platform's {@link PeriodicJob}. Several instances may run at once: lanes are claimed row by row with {@code skip locked}.
  */
 public class DispatcherLoop implements SmartLifecycle {
 
@@ -46,6 +47,11 @@ public class DispatcherLoop implements SmartLifecycle {
                 throw new IllegalStateException("notification dispatch round failed", e);
             }
         } while (running && attempts > 0);
+    }
+
+    /** Runs a round now (deliveries were just committed); coalesced with one already asked for. */
+    public void wake() {
+        job.wake();
     }
 
     @Override
