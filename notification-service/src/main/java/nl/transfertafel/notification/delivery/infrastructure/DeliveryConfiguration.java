@@ -138,8 +138,9 @@ class DeliveryConfiguration {
     @Bean
     DispatcherLoop dispatcherLoop(DeliveryDispatcher dispatcher, MeterRegistry meters, NewDeliveries newDeliveries,
             @Value("${transfertafel.notification.delivery.poll-interval:2s}") Duration pollInterval,
+            @Value("${transfertafel.notification.delivery.wake-delay:100ms}") Duration wakeDelay,
             @Value("${transfertafel.notification.delivery.dispatcher-enabled:true}") boolean enabled) {
-        DispatcherLoop loop = new DispatcherLoop(dispatcher, pollInterval, enabled, meters);
+        DispatcherLoop loop = new DispatcherLoop(dispatcher, pollInterval, wakeDelay, enabled, meters);
         newDeliveries.onCommitted(loop::wake);
         return loop;
     }
