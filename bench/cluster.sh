@@ -8,6 +8,10 @@
 #   bench/cluster.sh --short            short run (under 4 minutes): a burst, one kill -9, one broker stop
 #   bench/cluster.sh --attach FILE      against a stack that is already running, described by FILE
 #                                       (a cluster.json; faults that need a pid are skipped, with the reason)
+#   bench/cluster.sh --cpu-per-referral 10,30 [--cpu-seconds 60] [--jfr DIR] [--instances intake-service=1,...]
+#                                       CPU ms per referral per process (JVMs, brokers, PostgreSQL's backends)
+#                                       at each rate, idle cost first; TRANSFERTAFEL_PG_STAT_STATEMENTS=true adds
+#                                       statements per referral (docs/bench/cpu-per-referral-2026-12-06/)
 # Other options: --out DIR, --steady-seconds N, --ramp 20,40,80,..., --step-seconds N,
 # --extra-gps-per-region N, --ceiling-seconds N. Exit code 0 only when every invariant holds.
 # Builds with the Maven wrapper (package only, nothing installed into ~/.m2).

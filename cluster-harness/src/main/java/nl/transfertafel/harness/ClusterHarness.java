@@ -59,6 +59,14 @@ public final class ClusterHarness {
 
     /** The launcher options of a run: the short run's instances, or the cluster's own shape. */
     public static List<String> launcherOptions(boolean shortMode) {
+        return launcherOptions(shortMode, null);
+    }
+
+    /** As above; {@code instances} (the launcher's {@code --instances} value) wins when given. */
+    static List<String> launcherOptions(boolean shortMode, String instances) {
+        if (instances != null) {
+            return List.of("--instances", instances);
+        }
         if (!shortMode) {
             return List.of();
         }
@@ -69,14 +77,15 @@ public final class ClusterHarness {
     static final List<String> SERVICES = List.of(Databases.INTAKE, Databases.CAPACITY, Databases.TRANSFER_TABLE,
             Databases.NOTIFICATION);
 
-    /** What a run found; {@code referrals} are the ones answered 201 (who referred, in which region). */
+    /** What a run found (null from the CPU-per-referral mode); {@code referrals} are the ones answered 201 (who referred, in which region). */
     public record Outcome(InvariantReport invariants, Map<String, String> figures, Path report,
             List<Expectations.AcceptedReferral> referrals) {
     }
 
     public static void main(String[] args) throws Exception {
         Outcome outcome = run(HarnessOptions.parse(args));
-        System.exit(outcome.invariants().holds() ? 0 : 1);
+        // the CPU-per-referral mode measures and checks no invariants: no outcome
+        System.exit(outcome == null || outcome.invariants().holds() ? 0 : 1);
     }
 
     public static Outcome run(HarnessOptions options) throws Exception {
@@ -92,12 +101,16 @@ public final class ClusterHarness {
             System.out.println("starting the cluster: " + options.launcherJar() + " --cluster --data-dir " + options.dataDir());
             Instant launched = Instant.now();
             launcher = ClusterLauncher.start(options.launcherJar(), options.dataDir().toAbsolutePath(), List.of(),
-                    launcherOptions(options.shortMode()), options.out().toAbsolutePath().resolve("launcher.log"));
+                    launcherOptions(options.shortMode(), options.cpu().instances()), options.out().toAbsolutePath().resolve("launcher.log"));
             // eleven processes starting on two cores shared with other work: the launcher's own limit is 8 minutes
             cluster = launcher.awaitReady(Duration.ofMinutes(9));
             System.out.println("phase cluster start: " + Duration.between(launched, Instant.now()).toSeconds() + " s");
         }
         try (WebhookReceiver receiver = WebhookReceiver.start(0)) {
+            if (options.cpu().on()) {
+                CpuPerReferralRun.run(options, cluster, receiver, launcher == null ? null : launcher.pid());
+                return null;
+            }
             return run(options, cluster, receiver);
         } finally {
             if (launcher != null) {

@@ -99,6 +99,22 @@ public final class EmbeddedPostgresServer implements PostgresServer {
             "synchronous_commit", "on",
             "full_page_writes", "on");
 
+    /** The environment variable that loads {@code pg_stat_statements} (the cluster harness's CPU-per-referral mode reads it). */
+    public static final String STAT_STATEMENTS_VARIABLE = "TRANSFERTAFEL_PG_STAT_STATEMENTS";
+
+    /**
+     * The settings that load {@code pg_stat_statements} (the zonky binaries carry it) when
+     * {@value #STAT_STATEMENTS_VARIABLE}{@code =true}: statement counts per referral for a profile. Off by
+     * default: it costs a little on every statement and nothing else needs it.
+     */
+    static Map<String, String> statementStatistics(Map<String, String> environment) {
+        if (!"true".equalsIgnoreCase(environment.getOrDefault(STAT_STATEMENTS_VARIABLE, ""))) {
+            return Map.of();
+        }
+        return Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track", "top",
+                "pg_stat_statements.max", "5000");
+    }
+
     private final Path workDir;      // temp dir to delete on close, or null for a caller's data directory
     private final Path dataDir;
     private final Path logFile;
@@ -171,6 +187,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                 initdb(runAs, initdb, dataDir);
             }
             Map<String, String> config = new LinkedHashMap<>(DEFAULT_CONFIG);
+            config.putAll(statementStatistics(System.getenv()));
             config.putAll(serverConfig);
             IllegalStateException failure = null;
             for (int attempt = 0; attempt < 3; attempt++) {

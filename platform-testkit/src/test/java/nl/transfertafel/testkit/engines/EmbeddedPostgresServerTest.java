@@ -97,4 +97,12 @@ class EmbeddedPostgresServerTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void statement_statistics_load_only_when_asked_for() {
+        assertThat(EmbeddedPostgresServer.statementStatistics(java.util.Map.of())).isEmpty();
+        assertThat(EmbeddedPostgresServer.statementStatistics(
+                java.util.Map.of(EmbeddedPostgresServer.STAT_STATEMENTS_VARIABLE, "true")))
+                .containsEntry("shared_preload_libraries", "pg_stat_statements");
+    }
 }

@@ -145,6 +145,12 @@ public class SecurityConfiguration {
     }
 
     /** Boot adds this to the validators of its JWT decoder (beside signature, expiry, issuer and audience). */
+    /** Tokens the decoder accepted are not verified again until they expire: {@link VerifiedTokens}. */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor verifiedTokensDecorator() {
+        return VerifiedTokens.rememberingDecoders();
+    }
+
     @Bean
     AccessTokensOnly accessTokensOnly() {
         return new AccessTokensOnly();

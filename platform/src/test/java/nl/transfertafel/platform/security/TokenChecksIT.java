@@ -59,4 +59,20 @@ class TokenChecksIT extends ProbeIntegrationTest {
     void an_access_token_that_says_so_may_carry_a_nonce() {
         scopedWith(sign(gpClaims().claim("typ", "Bearer").claim("nonce", "n-1"))).expectStatus().isOk();
     }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void the_decoder_that_checks_the_tokens_remembers_the_ones_it_accepted() {
+        String token = sign(gpClaims());
+
+        scopedWith(token).expectStatus().isOk();
+        scopedWith(token).expectStatus().isOk();
+
+        org.assertj.core.api.Assertions.assertThat(context.getBean(
+                org.springframework.security.oauth2.jwt.ReactiveJwtDecoder.class)).isInstanceOf(VerifiedTokens.class);
+        org.assertj.core.api.Assertions.assertThat(((VerifiedTokens) context.getBean(
+                org.springframework.security.oauth2.jwt.ReactiveJwtDecoder.class)).remembered()).isPositive();
+    }
 }

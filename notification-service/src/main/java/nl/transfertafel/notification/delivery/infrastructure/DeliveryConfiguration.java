@@ -65,9 +65,15 @@ class DeliveryConfiguration {
         return map;
     }
 
+    /** Committed deliveries wake this instance's dispatcher (the poll is the fallback). */
     @Bean
-    DeliveryRepository deliveryRepository(DatabaseClient db) {
-        return new DeliveryRepository(db);
+    NewDeliveries newDeliveries() {
+        return new NewDeliveries();
+    }
+
+    @Bean
+    DeliveryRepository deliveryRepository(DatabaseClient db, NewDeliveries newDeliveries) {
+        return new DeliveryRepository(db, newDeliveries);
     }
 
     @Bean
@@ -130,10 +136,13 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DispatcherLoop dispatcherLoop(DeliveryDispatcher dispatcher, MeterRegistry meters,
-            @Value("${transfertafel.notification.delivery.poll-interval:250ms}") Duration pollInterval,
+    DispatcherLoop dispatcherLoop(DeliveryDispatcher dispatcher, MeterRegistry meters, NewDeliveries newDeliveries,
+            @Value("${transfertafel.notification.delivery.poll-interval:2s}") Duration pollInterval,
+            @Value("${transfertafel.notification.delivery.wake-delay:100ms}") Duration wakeDelay,
             @Value("${transfertafel.notification.delivery.dispatcher-enabled:true}") boolean enabled) {
-        return new DispatcherLoop(dispatcher, pollInterval, enabled, meters);
+        DispatcherLoop loop = new DispatcherLoop(dispatcher, pollInterval, wakeDelay, enabled, meters);
+        newDeliveries.onCommitted(loop::wake);
+        return loop;
     }
 
     @Bean

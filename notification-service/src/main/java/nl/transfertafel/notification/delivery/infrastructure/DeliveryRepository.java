@@ -34,9 +34,16 @@ public class DeliveryRepository implements DeliveryQueue {
                         and e.status = 'PENDING' and e.seq < d.seq)""";
 
     private final DatabaseClient db;
+    private final NewDeliveries newDeliveries;
 
     public DeliveryRepository(DatabaseClient db) {
+        this(db, new NewDeliveries());
+    }
+
+    /** With {@code newDeliveries}: told after the commit of every transaction that inserted a delivery. */
+    public DeliveryRepository(DatabaseClient db, NewDeliveries newDeliveries) {
         this.db = db;
+        this.newDeliveries = newDeliveries;
     }
 
     /**
@@ -78,7 +85,8 @@ public class DeliveryRepository implements DeliveryQueue {
                 .bind("at", d.at());
         spec = d.link() == null ? spec.bindNull("link", String.class) : spec.bind("link", d.link());
         spec = d.referralId() == null ? spec.bindNull("referralId", String.class) : spec.bind("referralId", d.referralId());
-        return spec.fetch().rowsUpdated().map(n -> n > 0);
+        return spec.fetch().rowsUpdated()
+                .flatMap(n -> n > 0 ? newDeliveries.afterCommit().thenReturn(true) : Mono.just(false));
     }
 
     /** The head of each lane that is due now (one id per lane), oldest lanes first. */

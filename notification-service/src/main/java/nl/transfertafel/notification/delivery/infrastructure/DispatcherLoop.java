@@ -11,18 +11,28 @@ import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 
 /**
- * Runs the dispatcher: a round every poll interval, and straight away again while a round found
- * work, on the platform's {@link PeriodicJob}. Several instances may run at once: lanes are claimed row by row with {@code skip locked}.
+ * Runs the dispatcher: soon after deliveries were committed ({@link NewDeliveries}; {@link #wake}), otherwise a
+ * round every poll interval (the fallback, e.g. for retries that fall due), and straight away again while
+ * a round found work, on the platform's {@link PeriodicJob}. Several instances may run at once: lanes are claimed row by row with {@code skip locked}.
  */
 public class DispatcherLoop implements SmartLifecycle {
 
     private final DeliveryDispatcher dispatcher;
     private final boolean enabled;
     private final PeriodicJob job;
+    private final Duration wakeDelay;
+    private final java.util.concurrent.atomic.AtomicBoolean wakeAsked = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean running;
     private volatile Disposable round;
 
     public DispatcherLoop(DeliveryDispatcher dispatcher, Duration pollInterval, boolean enabled, MeterRegistry meters) {
+        this(dispatcher, pollInterval, Duration.ZERO, enabled, meters);
+    }
+
+    /** With {@code wakeDelay}: how long a wake waits for more commits before its round (see {@link #wake}). */
+    public DispatcherLoop(DeliveryDispatcher dispatcher, Duration pollInterval, Duration wakeDelay, boolean enabled,
+            MeterRegistry meters) {
+        this.wakeDelay = wakeDelay;
         this.dispatcher = dispatcher;
         this.enabled = enabled;
         this.job = new PeriodicJob("notification-dispatcher", pollInterval, this::drain, meters);
@@ -30,6 +40,8 @@ public class DispatcherLoop implements SmartLifecycle {
 
     /** Rounds until one finds nothing to do (or the loop is stopped). */
     private void drain() {
+        // a wake from now on asks for another round: this one may already have read the table
+        wakeAsked.set(false);
         int attempts;
         do {
             var result = new java.util.concurrent.CompletableFuture<Integer>();
@@ -46,6 +58,18 @@ public class DispatcherLoop implements SmartLifecycle {
                 throw new IllegalStateException("notification dispatch round failed", e);
             }
         } while (running && attempts > 0);
+    }
+
+    /**
+     * Runs a round soon (deliveries were just committed): {@code wakeDelay} after the first wake, so the
+     * deliveries of the events committed meanwhile go out in that one round. Without the delay every
+     * event's commit ran its own rounds: more rounds per referral than the 250 ms poll it replaced (the
+     * harness measured 0.68 instead of 0.52 lane-head queries per referral at 10 referrals/s).
+     */
+    public void wake() {
+        if (wakeAsked.compareAndSet(false, true)) {
+            job.wakeIn(wakeDelay);
+        }
     }
 
     @Override
