@@ -8,8 +8,21 @@ import nl.transfertafel.transfertable.proposal.domain.ProposalState;
  * the closing provider (then it needs a warm handover, not a new waiting place), whether it still
  * waits, its most telling proposal (a completed one, else an open one, else the latest; null when
  * none) and whether an escalation case was opened for it. Pseudonymous: no personal data.
+ *
+ * @param outOfRegionSince the day a round of the member's region left it without a place there, from which
+ *                         other regions' lines are open to it (ADR 1430); null while its region may still place it
+ * @param proposalOutOfRegion the most telling proposal is on a line of another region than the member's
  */
 public record ClosureMember(String referralId, String region, String clientPseudonym, String insurerUzovi,
         LocalDate registeredOn, boolean inTreatment, boolean stillWaiting, String proposalId,
-        ProposalState proposalState, LocalDate proposalChangedOn, boolean escalated) {
+        ProposalState proposalState, LocalDate proposalChangedOn, boolean escalated, LocalDate outOfRegionSince,
+        boolean proposalOutOfRegion) {
+
+    /** A member never considered out of region. */
+    public ClosureMember(String referralId, String region, String clientPseudonym, String insurerUzovi,
+            LocalDate registeredOn, boolean inTreatment, boolean stillWaiting, String proposalId,
+            ProposalState proposalState, LocalDate proposalChangedOn, boolean escalated) {
+        this(referralId, region, clientPseudonym, insurerUzovi, registeredOn, inTreatment, stillWaiting, proposalId,
+                proposalState, proposalChangedOn, escalated, null, false);
+    }
 }

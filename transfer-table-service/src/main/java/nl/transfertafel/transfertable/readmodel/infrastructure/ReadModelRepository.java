@@ -513,11 +513,31 @@ public class ReadModelRepository {
                 .all();
     }
 
+    /**
+     * Which lines a read covers: the region's announced lines, or (for the out-of-region pass, ADR 1430) the open
+     * lines with free places of every other region. The read model holds every region's lines: the consumer of
+     * {@code capacity.events} reads all partitions.
+     */
+    private static String lineScope(boolean outside) {
+        return outside ? "region <> :region and announced and state = 'OPEN' and places_left > 0"
+                : "region = :region and announced";
+    }
+
     /** The region's capacity lines, completed with the provider's registry record where the line lacks detail. */
     public Mono<List<CapacityLine>> lines(String region) {
+        return lines(region, false);
+    }
+
+    /** The open lines with free places of every region but this one (the out-of-region pass, ADR 1430). */
+    public Mono<List<CapacityLine>> linesOutside(String region) {
+        return lines(region, true);
+    }
+
+    private Mono<List<CapacityLine>> lines(String region, boolean outside) {
+        String scope = lineScope(outside);
         Mono<Map<String, Profile>> profiles = db.sql("""
                         select p.provider_agb, p.name, p.active, p.offerings from provider_profile p
-                        where p.provider_agb in (select provider_agb from capacity_line where region = :region and announced)""")
+                        where p.provider_agb in (select provider_agb from capacity_line where""" + " " + scope + ")")
                 .bind("region", region)
                 .map(row -> new Profile(row.get("provider_agb", String.class), row.get("name", String.class),
                         Boolean.TRUE.equals(row.get("active", Boolean.class)), row.get("offerings", String.class)))
@@ -527,7 +547,7 @@ public class ReadModelRepository {
                                 select capacity_line_id, region, provider_agb, provider_type, postcode_area, diagnosis_groups,
                                     care_level, places_left, available_from, available_until, offering_id, min_age, max_age,
                                     exclusions, state, places_freed_at
-                                from capacity_line where region = :region and announced order by capacity_line_id""")
+                                from capacity_line where""" + " " + scope + " order by capacity_line_id")
                         .bind("region", region)
                         .map(row -> line(row, byAgb))
                         .all()
@@ -545,9 +565,19 @@ public class ReadModelRepository {
 
     /** Contracts of the insurers with the providers that have capacity in the region. */
     public Mono<Map<String, ContractTerms>> contracts(String region) {
+        return contracts(region, false);
+    }
+
+    /** Contracts with the providers of the out-of-region pass's lines (ADR 1430). */
+    public Mono<Map<String, ContractTerms>> contractsOutside(String region) {
+        return contracts(region, true);
+    }
+
+    private Mono<Map<String, ContractTerms>> contracts(String region, boolean outside) {
         return db.sql("""
                         select insurer_uzovi, provider_agb, contracted, ceiling_reached from insurer_contract
-                        where provider_agb in (select provider_agb from capacity_line where region = :region and announced)""")
+                        where provider_agb in (select provider_agb from capacity_line where""" + " "
+                        + lineScope(outside) + ")")
                 .bind("region", region)
                 .map(row -> new ContractTerms(row.get("insurer_uzovi", String.class), row.get("provider_agb", String.class),
                         Boolean.TRUE.equals(row.get("contracted", Boolean.class)),
@@ -557,9 +587,19 @@ public class ReadModelRepository {
     }
 
     public Mono<Map<String, List<RegistrationRestriction>>> restrictions(String region) {
+        return restrictions(region, false);
+    }
+
+    /** Stops and pauses of the providers of the out-of-region pass's lines (ADR 1430). */
+    public Mono<Map<String, List<RegistrationRestriction>>> restrictionsOutside(String region) {
+        return restrictions(region, true);
+    }
+
+    private Mono<Map<String, List<RegistrationRestriction>>> restrictions(String region, boolean outside) {
         return db.sql("""
                         select provider_agb, kind, diagnosis_group, valid_from, valid_until from registration_restriction
-                        where active and provider_agb in (select provider_agb from capacity_line where region = :region and announced)""")
+                        where active and provider_agb in (select provider_agb from capacity_line where""" + " "
+                        + lineScope(outside) + ")")
                 .bind("region", region)
                 .map(row -> new RegistrationRestriction(row.get("provider_agb", String.class),
                         enumOf(row, "kind", RegistrationRestrictionChanged.Kind.class),
