@@ -13,7 +13,9 @@ import nl.transfertafel.contracts.events.capacity.ProviderClosureAnnounced;
 import nl.transfertafel.contracts.events.intake.WaitingEntryChanged;
 import nl.transfertafel.contracts.events.transfer.TransferOffered;
 import nl.transfertafel.contracts.events.transfer.TransferProposed;
+import nl.transfertafel.contracts.vocabulary.DiagnosisGroup;
 import nl.transfertafel.contracts.vocabulary.Urgency;
+import nl.transfertafel.contracts.vocabulary.WaitingStatus;
 import nl.transfertafel.transfertable.support.FakeCapacityService;
 import nl.transfertafel.transfertable.support.World;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,10 @@ import tools.jackson.databind.JsonNode;
  * Issue 15 item 2 on the real engines: a provider closes; its waiting client becomes part of a closure
  * case, goes before an equal client for the one free place, passes four-eyes screening as always, and the
  * queue view shows the case's progress and report, per region for coordinators and per insurer.
+ *
+ * <p>Each test uses postcode districts of its own (20, 43, 73): a closure member its region cannot place may take
+ * a free line of another region within its travel distance (ADR 1430), so clients and lines of other tests stay
+ * beyond every client's 25 km.
  */
 class ClosureCaseIT extends FlowScenarios {
 
@@ -42,11 +48,11 @@ class ClosureCaseIT extends FlowScenarios {
         String treated = id("ref-treated");
         LocalDate registered = today().minusDays(40);
         // the equal client lives next to the line: without the closure tier it would win the one place
-        EVENTS.publish(region, closing, World.referral(closing, "3011", Urgency.REGULAR, registered));
+        EVENTS.publish(region, closing, World.referral(closing, "2011", Urgency.REGULAR, registered));
         EVENTS.publish(region, closing, World.entry(closing, CLOSING, WaitingEntryChanged.Stage.WAITING, registered, 1));
-        EVENTS.publish(region, equal, World.referral(equal, "3012", Urgency.REGULAR, registered));
+        EVENTS.publish(region, equal, World.referral(equal, "2012", Urgency.REGULAR, registered));
         EVENTS.publish(region, equal, World.entry(equal, OTHER, WaitingEntryChanged.Stage.WAITING, registered, 1));
-        EVENTS.publish(region, treated, World.referral(treated, "3011", Urgency.REGULAR, today().minusDays(300)));
+        EVENTS.publish(region, treated, World.referral(treated, "2011", Urgency.REGULAR, today().minusDays(300)));
         EVENTS.publish(region, treated, World.entry(treated, CLOSING, WaitingEntryChanged.Stage.IN_TREATMENT,
                 today().minusDays(300), 2));
         await().atMost(WAIT).until(() -> count("select count(*) from waiting_client where referral_id in ("
@@ -72,7 +78,7 @@ class ClosureCaseIT extends FlowScenarios {
         String line = id("line-closure");
         FakeCapacityService.instance().places(line, 1);
         EVENTS.publish(region, RECEIVING, World.contract(RECEIVING, true, false, System.nanoTime()));
-        EVENTS.publish(region, line, World.line(line, RECEIVING, "3012", 1));
+        EVENTS.publish(region, line, World.line(line, RECEIVING, "2012", 1));
 
         TransferProposed proposed = onKafka(typeFor(TransferProposed.class, closing)).get(0)
                 .payloadAs(TransferProposed.class);
@@ -114,7 +120,7 @@ class ClosureCaseIT extends FlowScenarios {
         String region = "closure-" + UUID.randomUUID().toString().substring(0, 8);
         String client = id("ref-insured");
         LocalDate registered = today().minusDays(10);
-        EVENTS.publish(region, client, World.referral(client, "3011", Urgency.REGULAR, registered));
+        EVENTS.publish(region, client, World.referral(client, "4331", Urgency.REGULAR, registered));
         EVENTS.publish(region, client, World.entry(client, CLOSING_TOO, WaitingEntryChanged.Stage.WAITING, registered, 1));
         await().atMost(WAIT).until(() -> count("select count(*) from waiting_client where referral_id = :v"
                 + " and entry_version is not null and has_referral", client) == 1);
@@ -134,5 +140,53 @@ class ClosureCaseIT extends FlowScenarios {
         api.json(api.get(otherRegion, "/api/v1/closures/" + closureId), 404);
         String gp = token("gp-" + region, "GP", World.GP, region);
         api.json(api.get(gp, "/api/v1/closures"), 403);
+    }
+
+    private static final String CLOSING_THREE = "24100021";
+
+    @Test
+    void a_client_in_treatment_whose_treatment_must_move_is_rematched_with_its_clock_from_the_end_date() {
+        String region = "closure-" + UUID.randomUUID().toString().substring(0, 8);
+        String treated = id("ref-must-move");
+        LocalDate registered = today().minusDays(300);
+        EVENTS.publish(region, treated, World.referral(treated, "7311", Urgency.REGULAR, registered));
+        EVENTS.publish(region, treated, World.entry(treated, CLOSING_THREE, WaitingEntryChanged.Stage.IN_TREATMENT,
+                registered, 2));
+        await().atMost(WAIT).until(() -> count("select count(*) from waiting_client where referral_id = :v"
+                + " and entry_version is not null and has_referral", treated) == 1);
+        String closureId = "closure-" + UUID.randomUUID();
+        LocalDate endDate = today().plusDays(50);
+        EVENTS.publish(region, closureId, new ProviderClosureAnnounced(closureId, CLOSING_THREE, null, List.of(),
+                endDate, "Behandelaar-desk GGZ Sluit", List.of()));
+        await().atMost(WAIT).until(() -> members(closureId) == 1);
+        String coordinatorA = token("coord-a-" + region, "COORDINATOR", "24100009", region);
+        assertThat(api.json(api.get(coordinatorA, "/api/v1/closures/" + closureId), 200).path("members").path(0)
+                .path("status").asText()).isEqualTo("WARM_HANDOVER");
+
+        // intake puts the client back on the waiting list (TREATMENT_MUST_MOVE), still at the closing provider
+        WaitingEntryChanged mustMove = new WaitingEntryChanged(treated, World.pseudonym(treated), World.GP,
+                CLOSING_THREE, WaitingEntryChanged.Placement.PLACED, WaitingStatus.ACTIVE_PLACEMENT,
+                WaitingEntryChanged.Stage.WAITING, WaitingEntryChanged.Change.TREATMENT_MUST_MOVE, null,
+                DiagnosisGroup.DEPRESSION, Urgency.REGULAR, registered, null, null, today(), 3, endDate);
+        String line = id("line-must-move");
+        FakeCapacityService.instance().places(line, 1);
+        EVENTS.publish(region, RECEIVING, World.contract(RECEIVING, true, false, System.nanoTime()));
+        EVENTS.publish(region, line, World.line(line, RECEIVING, "7312", 1));
+        // the line first, so the region's own round places the client and it never needs another region's line
+        await().atMost(WAIT).until(() -> count("select count(*) from capacity_line where capacity_line_id = :v"
+                + " and announced", line) == 1);
+        EVENTS.publish(region, treated, mustMove);
+
+        TransferProposed proposed = onKafka(typeFor(TransferProposed.class, treated)).get(0)
+                .payloadAs(TransferProposed.class);
+        assertThat(proposed.currentProviderAgb()).isEqualTo(CLOSING_THREE);
+        JsonNode detail = api.json(api.get(coordinatorA, "/api/v1/proposals/" + proposed.proposalId()), 200);
+        assertThat(detail.path("explanation").path("score").path("closure").asBoolean()).isTrue();
+        assertThat(detail.path("explanation").path("score").path("daysWaited").asInt())
+                .as("the clock counts from the end date, not the registration 300 days ago").isZero();
+        JsonNode member = api.json(api.get(coordinatorA, "/api/v1/closures/" + closureId), 200).path("members").path(0);
+        assertThat(member.path("status").asText()).isEqualTo("IN_SCREENING");
+        assertThat(member.path("rematchedFromTreatment").asBoolean()).isTrue();
+        assertThat(member.path("handoverContact").asText()).isEqualTo("Behandelaar-desk GGZ Sluit");
     }
 }

@@ -25,4 +25,12 @@ public record ClosureMember(String referralId, String region, String clientPseud
         this(referralId, region, clientPseudonym, insurerUzovi, registeredOn, inTreatment, stillWaiting, proposalId,
                 proposalState, proposalChangedOn, escalated, null, false);
     }
+
+    /**
+     * In treatment at the closing provider and put back on the waiting list by intake because the treatment must
+     * move (ADR 1431), or placed from there: re-matched, with the handover contact still on the case.
+     */
+    public boolean rematchedFromTreatment() {
+        return inTreatment && (stillWaiting || proposalState == ProposalState.COMPLETED);
+    }
 }

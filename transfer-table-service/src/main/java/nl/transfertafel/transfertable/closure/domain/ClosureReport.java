@@ -19,10 +19,12 @@ import java.util.List;
  *                         another region (ADR 1430)
  * @param searchingOutOfRegion members still without a proposal whom their region could not place, so that other
  *                         regions' lines are open to them (ADR 1430)
+ * @param rematchedFromTreatment members who were in treatment at the closing provider and are re-matched
+ *                         because their treatment must move (ADR 1431); counted in their status too
  */
 public record ClosureReport(int clients, int placed, int offered, int inScreening, int noMatchYet, int warmHandover,
         int left, int placedWithinNorm, int escalated, Integer longestRemainingWaitDays, int outOfRegion,
-        int searchingOutOfRegion) {
+        int searchingOutOfRegion, int rematchedFromTreatment) {
 
     public static final int TREEKNORM_INTAKE_DAYS = 28;
 
@@ -38,7 +40,11 @@ public record ClosureReport(int clients, int placed, int offered, int inScreenin
         Integer longest = null;
         int outOfRegion = 0;
         int searchingOutOfRegion = 0;
+        int rematched = 0;
         for (ClosureMember m : members) {
+            if (m.rematchedFromTreatment()) {
+                rematched++;
+            }
             MemberStatus status = MemberStatus.of(m);
             boolean proposed = status == MemberStatus.PLACED || status == MemberStatus.OFFERED
                     || status == MemberStatus.IN_SCREENING;
@@ -70,7 +76,7 @@ public record ClosureReport(int clients, int placed, int offered, int inScreenin
             }
         }
         return new ClosureReport(members.size(), placed, offered, inScreening, noMatch, handover, left, withinNorm,
-                escalated, longest, outOfRegion, searchingOutOfRegion);
+                escalated, longest, outOfRegion, searchingOutOfRegion, rematched);
     }
 
     private static boolean placedWithinNorm(ClosureMember m) {

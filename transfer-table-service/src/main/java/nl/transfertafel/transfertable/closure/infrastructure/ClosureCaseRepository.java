@@ -74,8 +74,10 @@ public class ClosureCaseRepository {
         if (closureIds.isEmpty()) {
             return Flux.empty();
         }
+        // a treatment that must move waits from the closure's end date (ADR 1431): its Treeknorm counts from then
         return db.sql("select m.closure_id, m.referral_id, m.region, m.client_pseudonym, m.insurer_uzovi,"
-                        + " m.registered_on, m.in_treatment, coalesce(w.stage, 'WAITING') = 'WAITING' as still_waiting"
+                        + " coalesce(w.wait_counts_from, m.registered_on) as registered_on, m.in_treatment,"
+                        + " coalesce(w.stage, 'WAITING') = 'WAITING' as still_waiting"
                         + " from closure_member m left join waiting_client w on w.referral_id = m.referral_id"
                         + " where m.closure_id = any(:ids) and " + scope.memberCondition("m")
                         + " order by m.closure_id, m.registered_on nulls last, m.referral_id")

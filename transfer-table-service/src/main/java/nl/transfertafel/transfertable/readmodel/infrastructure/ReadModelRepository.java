@@ -47,7 +47,8 @@ public class ReadModelRepository {
 
     private static final String CLIENT_COLUMNS = """
             referral_id, region, client_pseudonym, referrer_agb, postcode_area, age_band, diagnosis_group, care_level,
-            urgency, insurer_uzovi, registered_on, max_travel_km, e_health_ok, wait_for_preferred,
+            urgency, insurer_uzovi, coalesce(wait_counts_from, registered_on) as registered_on, max_travel_km, e_health_ok,
+            wait_for_preferred,
             preferred_provider_agb, screening_consent, current_provider_agb, waiting_status, stage, stale""";
 
     private final DatabaseClient db;
@@ -123,10 +124,11 @@ public class ReadModelRepository {
         var spec = db.sql("""
                         insert into waiting_client (referral_id, region, client_pseudonym, referrer_agb, diagnosis_group,
                             urgency, registered_on, entry_version, current_provider_agb, placement, waiting_status, stage,
-                            stale, recorded_at, updated_at)
+                            stale, wait_counts_from, recorded_at, updated_at)
                         values (:id, :region, :pseudonym, :referrer, :group, :urgency, :registeredOn, :version, :provider,
-                            :placement, :status, :stage, :stale, :now, :now)
+                            :placement, :status, :stage, :stale, :waitCountsFrom, :now, :now)
                         on conflict (referral_id) do update set entry_version = excluded.entry_version,
+                            wait_counts_from = excluded.wait_counts_from,
                             current_provider_agb = excluded.current_provider_agb, placement = excluded.placement,
                             waiting_status = excluded.waiting_status, stage = excluded.stage,
                             diagnosis_group = coalesce(excluded.diagnosis_group, waiting_client.diagnosis_group),
@@ -144,6 +146,7 @@ public class ReadModelRepository {
         spec = text(spec, "group", e.diagnosisGroup());
         spec = text(spec, "urgency", e.urgency());
         spec = date(spec, "registeredOn", e.registeredOn());
+        spec = date(spec, "waitCountsFrom", e.waitCountsFrom());
         spec = text(spec, "provider", e.providerAgb());
         spec = text(spec, "placement", e.placement());
         spec = text(spec, "status", e.waitingStatus());
@@ -349,7 +352,8 @@ public class ReadModelRepository {
                         insert into closure_member (closure_id, referral_id, region, client_pseudonym, insurer_uzovi,
                             registered_on, in_treatment, joined_at)
                         select :id, referral_id, region, client_pseudonym, insurer_uzovi, registered_on,
-                            coalesce(stage, 'WAITING') <> 'WAITING', :now
+                            -- a treatment that must move may have reached us (waiting again) before the closure did
+                            coalesce(stage, 'WAITING') <> 'WAITING' or wait_counts_from is not null, :now
                         from waiting_client
                         where current_provider_agb = :agb and has_referral
                           and coalesce(stage, 'WAITING') in ('WAITING', 'INTAKE_DONE', 'IN_TREATMENT')
@@ -365,9 +369,14 @@ public class ReadModelRepository {
         return closure.then().thenMany(members).distinct();
     }
 
-    /** The region's waiting clients (referral ids) who are part of a closure case. */
+    /**
+     * The region's clients (referral ids) of a closure case who wait now: those who waited when it was announced,
+     * and those whose treatment must move once intake put them back on the waiting list (ADR 1431).
+     */
     public Mono<Set<String>> inClosureCase(String region) {
-        return db.sql("select distinct referral_id from closure_member where region = :region and not in_treatment")
+        return db.sql("select distinct m.referral_id from closure_member m join waiting_client w"
+                        + " on w.referral_id = m.referral_id where m.region = :region"
+                        + " and coalesce(w.stage, 'WAITING') = 'WAITING'")
                 .bind("region", region)
                 .map(row -> row.get("referral_id", String.class))
                 .all().collect(Collectors.toSet());
@@ -388,11 +397,11 @@ public class ReadModelRepository {
      * </ul>
      */
     public Flux<WaitingClient> clients(String region) {
-        return db.sql("select " + CLIENT_COLUMNS + " from (select distinct on (client_pseudonym) " + CLIENT_COLUMNS
+        return db.sql("select * from (select distinct on (client_pseudonym) " + CLIENT_COLUMNS
                         + " from waiting_client where region = :region and has_referral and entry_version is not null"
                         + " and coalesce(stage, 'WAITING') = 'WAITING'"
-                        + " order by client_pseudonym, registered_on nulls last, referral_id) candidate"
-                        + " order by referral_id")
+                        + " order by client_pseudonym, coalesce(wait_counts_from, registered_on) nulls last, referral_id)"
+                        + " candidate order by referral_id")
                 .bind("region", region)
                 .map((Readable row) -> client(row))
                 .all();
