@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * case, goes before an equal client for the one free place, passes four-eyes screening as always, and the
  * queue view shows the case's progress and report, per region for coordinators and per insurer.
  *
- * <p>Each test uses postcode districts of its own (20, 43, 73): a closure member its region cannot place may take
+ * <p>Each test uses postcode districts of its own (20, 43, 73, 68): a closure member its region cannot place may take
  * a free line of another region within its travel distance (ADR 1430), so clients and lines of other tests stay
  * beyond every client's 25 km.
  */
@@ -188,5 +188,40 @@ class ClosureCaseIT extends FlowScenarios {
         assertThat(member.path("status").asText()).isEqualTo("IN_SCREENING");
         assertThat(member.path("rematchedFromTreatment").asBoolean()).isTrue();
         assertThat(member.path("handoverContact").asText()).isEqualTo("Behandelaar-desk GGZ Sluit");
+    }
+
+    private static final String CLOSING_FOUR = "24100031";
+
+    @Test
+    void a_client_placed_at_the_closing_provider_after_the_announcement_joins_the_case_once() {
+        String region = "closure-" + UUID.randomUUID().toString().substring(0, 8);
+        String closureId = "closure-" + UUID.randomUUID();
+        EVENTS.publish(region, closureId, new ProviderClosureAnnounced(closureId, CLOSING_FOUR, null,
+                List.of(DiagnosisGroup.DEPRESSION), today().plusDays(40), "Desk", List.of()));
+        await().atMost(WAIT).until(() -> count("select count(*) from provider_closure where closure_id = :v",
+                closureId) == 1);
+        assertThat(members(closureId)).isZero();
+
+        // after the announcement, before the end date: a referral placed at the closing provider joins
+        String late = id("ref-late");
+        EVENTS.publish(region, late, World.referral(late, "6811", Urgency.REGULAR, today()));
+        EVENTS.publish(region, late, World.entry(late, CLOSING_FOUR, WaitingEntryChanged.Stage.WAITING, today(), 1));
+        await().atMost(WAIT).until(() -> members(closureId) == 1);
+        // its next change joins nobody twice
+        EVENTS.publish(region, late, World.entry(late, CLOSING_FOUR, WaitingEntryChanged.Stage.WAITING, today(), 2));
+        await().atMost(WAIT).until(() -> count("select count(*) from waiting_client where referral_id = :v"
+                + " and entry_version = 2", late) == 1);
+        assertThat(members(closureId)).isEqualTo(1);
+        // a client of another provider does not join
+        String elsewhere = id("ref-elsewhere");
+        EVENTS.publish(region, elsewhere, World.referral(elsewhere, "6811", Urgency.REGULAR, today()));
+        EVENTS.publish(region, elsewhere, World.entry(elsewhere, OTHER, WaitingEntryChanged.Stage.WAITING, today(), 1));
+        await().atMost(WAIT).until(() -> count("select count(*) from waiting_client where referral_id = :v"
+                + " and entry_version is not null and has_referral", elsewhere) == 1);
+        assertThat(count("select count(*) from closure_member where referral_id = :v", elsewhere)).isZero();
+
+        String coordinator = token("coord-a-" + region, "COORDINATOR", "24100009", region);
+        assertThat(api.json(api.get(coordinator, "/api/v1/closures/" + closureId), 200).path("members").path(0)
+                .path("referralId").asText()).isEqualTo(late);
     }
 }

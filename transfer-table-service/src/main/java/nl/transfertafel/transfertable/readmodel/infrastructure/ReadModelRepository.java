@@ -370,6 +370,30 @@ public class ReadModelRepository {
     }
 
     /**
+     * Late joiners (issue 15 item 2): a client placed at (or added to the list of) a closing provider after the
+     * announcement, before the end date, joins the open closures of that provider it is in scope of, once: waiting,
+     * in intake or in treatment there, as at the announcement. Called after each applied waiting entry and referral
+     * (the referral completes the row). Emits whether it joined a case.
+     */
+    public Mono<Boolean> joinOpenClosures(String referralId, LocalDate today, Instant now) {
+        return db.sql("""
+                        insert into closure_member (closure_id, referral_id, region, client_pseudonym, insurer_uzovi,
+                            registered_on, in_treatment, joined_at)
+                        select c.closure_id, w.referral_id, w.region, w.client_pseudonym, w.insurer_uzovi, w.registered_on,
+                            coalesce(w.stage, 'WAITING') <> 'WAITING' or w.wait_counts_from is not null, :now
+                        from waiting_client w join provider_closure c on c.provider_agb = w.current_provider_agb
+                        where w.referral_id = :id and w.has_referral
+                          and coalesce(w.stage, 'WAITING') in ('WAITING', 'INTAKE_DONE', 'IN_TREATMENT')
+                          and c.end_date >= :today
+                          and (c.diagnosis_groups = '' or w.diagnosis_group = any(string_to_array(c.diagnosis_groups, ',')))
+                        on conflict (closure_id, referral_id) do nothing""")
+                .bind("id", referralId)
+                .bind("today", today)
+                .bind("now", now)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /**
      * The region's clients (referral ids) of a closure case who wait now: those who waited when it was announced,
      * and those whose treatment must move once intake put them back on the waiting list (ADR 1431).
      */
