@@ -42,6 +42,16 @@ test('a closure case carries the out-of-region and re-matched-from-treatment mar
   assert.equal(toClosure(closure).members[0].outOfRegion, false);
 });
 
+test('a location closure shows the clients it took in without a known location', () => {
+  const c = toClosure({ ...closure, locationId: 'loc-1', report: { ...closure.report, locationUnknown: 1 },
+    members: [{ referralId: 'r-4', clientPseudonym: 'pseudonym_r4_0123456789', status: 'NO_MATCH_YET',
+      locationUnknown: true }] });
+  assert.equal(c.locationId, 'loc-1');
+  assert.equal(c.report.locationUnknown, 1);
+  assert.equal(c.members[0].locationUnknown, true);
+  assert.equal(toClosure(closure).report.locationUnknown, 0);
+});
+
 test('a case without a report or members reads as empty, not broken', () => {
   const c = toClosure({ closureId: 'c-2' });
   assert.equal(c.report.clients, 0);

@@ -186,6 +186,8 @@ export function toClosure(json = {}) {
     outOfRegion: r.outOfRegion ?? 0, searchingOutOfRegion: r.searchingOutOfRegion ?? 0,
     // ADR 1431: clients in treatment whose treatment must move, back in matching
     rematchedFromTreatment: r.rematchedFromTreatment ?? 0,
+    // a location closure took these in without a known location (issue 15): shown, not dropped
+    locationUnknown: r.locationUnknown ?? 0,
   };
   return {
     closureId: json.closureId,
@@ -209,6 +211,7 @@ export function toClosure(json = {}) {
       outOfRegion: Boolean(m.outOfRegion),
       outOfRegionSince: m.outOfRegionSince || null,
       rematchedFromTreatment: Boolean(m.rematchedFromTreatment),
+      locationUnknown: Boolean(m.locationUnknown),
     })),
   };
 }

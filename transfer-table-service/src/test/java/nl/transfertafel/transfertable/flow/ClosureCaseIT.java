@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * case, goes before an equal client for the one free place, passes four-eyes screening as always, and the
  * queue view shows the case's progress and report, per region for coordinators and per insurer.
  *
- * <p>Each test uses postcode districts of its own (20, 43, 73, 68): a closure member its region cannot place may take
+ * <p>Each test uses postcode districts of its own (20, 43, 73, 68, 56): a closure member its region cannot place may take
  * a free line of another region within its travel distance (ADR 1430), so clients and lines of other tests stay
  * beyond every client's 25 km.
  */
@@ -167,7 +167,7 @@ class ClosureCaseIT extends FlowScenarios {
         WaitingEntryChanged mustMove = new WaitingEntryChanged(treated, World.pseudonym(treated), World.GP,
                 CLOSING_THREE, WaitingEntryChanged.Placement.PLACED, WaitingStatus.ACTIVE_PLACEMENT,
                 WaitingEntryChanged.Stage.WAITING, WaitingEntryChanged.Change.TREATMENT_MUST_MOVE, null,
-                DiagnosisGroup.DEPRESSION, Urgency.REGULAR, registered, null, null, today(), 3, endDate);
+                DiagnosisGroup.DEPRESSION, Urgency.REGULAR, registered, null, null, today(), 3, endDate, null);
         String line = id("line-must-move");
         FakeCapacityService.instance().places(line, 1);
         EVENTS.publish(region, RECEIVING, World.contract(RECEIVING, true, false, System.nanoTime()));
@@ -223,5 +223,63 @@ class ClosureCaseIT extends FlowScenarios {
         String coordinator = token("coord-a-" + region, "COORDINATOR", "24100009", region);
         assertThat(api.json(api.get(coordinator, "/api/v1/closures/" + closureId), 200).path("members").path(0)
                 .path("referralId").asText()).isEqualTo(late);
+    }
+
+    private static final String CLOSING_FIVE = "24100041";
+
+    private static WaitingEntryChanged at(String referralId, String provider, String locationId, LocalDate registered) {
+        WaitingEntryChanged e = World.entry(referralId, provider, WaitingEntryChanged.Stage.WAITING, registered, 1);
+        return new WaitingEntryChanged(e.referralId(), e.clientPseudonym(), e.referrerAgb(), e.providerAgb(),
+                e.placement(), e.waitingStatus(), e.stage(), e.change(), null, e.diagnosisGroup(), e.urgency(),
+                e.registeredOn(), null, null, e.statusConfirmedOn(), e.version(), null, locationId);
+    }
+
+    @Test
+    void a_location_closure_takes_in_that_locations_clients_and_those_whose_location_is_unknown_marked_so() {
+        String region = "closure-" + UUID.randomUUID().toString().substring(0, 8);
+        String closingLocation = UUID.randomUUID().toString();
+        String there = id("ref-there");
+        String otherLocation = id("ref-other-location");
+        String unknown = id("ref-unknown");
+        LocalDate registered = today().minusDays(15);
+        for (String client : List.of(there, otherLocation, unknown)) {
+            EVENTS.publish(region, client, World.referral(client, "5611", Urgency.REGULAR, registered));
+        }
+        EVENTS.publish(region, there, at(there, CLOSING_FIVE, closingLocation, registered));
+        EVENTS.publish(region, otherLocation, at(otherLocation, CLOSING_FIVE, UUID.randomUUID().toString(), registered));
+        EVENTS.publish(region, unknown, at(unknown, CLOSING_FIVE, null, registered));
+        await().atMost(WAIT).until(() -> count("select count(*) from waiting_client where referral_id in ("
+                + "select unnest(string_to_array(:v, ','))) and entry_version is not null and has_referral",
+                there + "," + otherLocation + "," + unknown) == 3);
+
+        String closureId = "closure-" + UUID.randomUUID();
+        EVENTS.publish(region, closureId, new ProviderClosureAnnounced(closureId, CLOSING_FIVE, closingLocation,
+                List.of(), today().plusDays(30), "Desk", List.of()));
+        await().atMost(WAIT).until(() -> members(closureId) == 2);
+
+        String coordinator = token("coord-a-" + region, "COORDINATOR", "24100009", region);
+        JsonNode detail = api.json(api.get(coordinator, "/api/v1/closures/" + closureId), 200);
+        assertThat(detail.path("report").path("locationUnknown").asInt()).isEqualTo(1);
+        assertThat(detail.path("members")).noneSatisfy(m ->
+                assertThat(m.path("referralId").asText()).isEqualTo(otherLocation));
+        assertThat(detail.path("members")).anySatisfy(m -> {
+            assertThat(m.path("referralId").asText()).isEqualTo(unknown);
+            assertThat(m.path("locationUnknown").asBoolean()).isTrue();
+        }).anySatisfy(m -> {
+            assertThat(m.path("referralId").asText()).isEqualTo(there);
+            assertThat(m.path("locationUnknown").asBoolean()).isFalse();
+        });
+
+        // a late joiner of another location stays out too; one of the closing location joins
+        String lateThere = id("ref-late-there");
+        EVENTS.publish(region, lateThere, World.referral(lateThere, "5611", Urgency.REGULAR, today()));
+        EVENTS.publish(region, lateThere, at(lateThere, CLOSING_FIVE, closingLocation, today()));
+        String lateElsewhere = id("ref-late-elsewhere");
+        EVENTS.publish(region, lateElsewhere, World.referral(lateElsewhere, "5611", Urgency.REGULAR, today()));
+        EVENTS.publish(region, lateElsewhere, at(lateElsewhere, CLOSING_FIVE, UUID.randomUUID().toString(), today()));
+        await().atMost(WAIT).until(() -> members(closureId) == 3);
+        await().atMost(WAIT).until(() -> count("select count(*) from waiting_client where referral_id = :v"
+                + " and entry_version is not null and has_referral", lateElsewhere) == 1);
+        assertThat(count("select count(*) from closure_member where referral_id = :v", lateElsewhere)).isZero();
     }
 }

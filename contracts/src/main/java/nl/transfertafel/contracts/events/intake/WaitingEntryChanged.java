@@ -19,6 +19,10 @@ import nl.transfertafel.contracts.vocabulary.WithdrawalReason;
  * closing provider until a transfer moves it) and {@code waitCountsFrom} is the closure's end date: the Treeknorm
  * clocks of this new wait count from then, not from the original registration ({@code registeredOn} is kept).
  * Optional, absent on every other entry and in events written before it existed.
+ *
+ * <p>{@code locationId} (issue 15, optional): the provider's location (capacity-service's location id) where the
+ * client waits or is treated, when the provider named it (change {@code LOCATION_SET}); a location closure takes in
+ * the clients of that location and those whose location is unknown. Absent in events written before it existed.
  */
 @EventType(name = "WaitingEntryChanged", topic = Topics.INTAKE_WAITING_EVENTS)
 public record WaitingEntryChanged(
@@ -38,7 +42,8 @@ public record WaitingEntryChanged(
         LocalDate treatmentStartedOn,
         LocalDate statusConfirmedOn,
         long version,
-        LocalDate waitCountsFrom) implements EventPayload {
+        LocalDate waitCountsFrom,
+        String locationId) implements EventPayload {
 
     /** An entry whose wait counts from its registration (every change but TREATMENT_MUST_MOVE). */
     public WaitingEntryChanged(String referralId, String clientPseudonym, String referrerAgb, String providerAgb,
@@ -47,7 +52,7 @@ public record WaitingEntryChanged(
             LocalDate intakeOn, LocalDate treatmentStartedOn, LocalDate statusConfirmedOn, long version) {
         this(referralId, clientPseudonym, referrerAgb, providerAgb, placement, waitingStatus, stage, change,
                 withdrawalReason, diagnosisGroup, urgency, registeredOn, intakeOn, treatmentStartedOn,
-                statusConfirmedOn, version, null);
+                statusConfirmedOn, version, null, null);
     }
 
     /** Whether the entry sits at a provider, or is unplaced (and so goes to the transfer table). */
@@ -56,5 +61,5 @@ public record WaitingEntryChanged(
     public enum Stage { WAITING, INTAKE_DONE, IN_TREATMENT, WITHDRAWN }
 
     public enum Change { REGISTERED, STATUS_SET, STATUS_CONFIRMED, INTAKE_RECORDED, TREATMENT_STARTED, WITHDRAWN, MOVED, STALE,
-        TREATMENT_MUST_MOVE }
+        TREATMENT_MUST_MOVE, LOCATION_SET }
 }

@@ -3,7 +3,8 @@
 // the report (placed within the norm, escalated, longest remaining wait), and per client the proposal
 // to open in the queue, or the warm handover with the closing organisation's contact. Marks: a proposal out
 // of region, a client searching out of region (its region could not place it, ADR 1430), a client in
-// treatment re-matched because the treatment must move (its handover contact stays shown, ADR 1431).
+// treatment re-matched because the treatment must move (its handover contact stays shown, ADR 1431), and a
+// client a location closure took in although nobody named its location ("location unknown").
 
 import { h, replace } from '../dom.js';
 import { t, label, formatNumber, formatDate } from '../i18n.js';
@@ -73,6 +74,10 @@ export function render(main, ctx, params = []) {
         outOfRegion: formatNumber(r.outOfRegion), searching: formatNumber(r.searchingOutOfRegion),
         rematched: formatNumber(r.rematchedFromTreatment),
       })),
+      c.locationId && r.locationUnknown
+        ? h('p', { class: 'closure-report closure-location-unknown' },
+          t('closures.locationUnknownCount', { count: formatNumber(r.locationUnknown) }))
+        : '',
       h('details', { class: 'closure-members-box', open: true },
         h('summary', {}, t('closures.members')),
         h('div', { class: 'closure-members' },
@@ -108,6 +113,7 @@ export function render(main, ctx, params = []) {
     if (m.outOfRegion) out.push(t('closures.outOfRegionMark'));
     else if (m.outOfRegionSince) out.push(t('closures.searchingOutOfRegionMark', { since: formatDate(m.outOfRegionSince) }));
     if (m.rematchedFromTreatment) out.push(t('closures.rematchedMark'));
+    if (m.locationUnknown) out.push(t('closures.locationUnknownMark'));
     return out.map((text) => h('span', { class: 'closure-mark' }, ` · ${text}`));
   }
 

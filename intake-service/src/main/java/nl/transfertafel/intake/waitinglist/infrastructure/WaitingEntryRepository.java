@@ -27,10 +27,10 @@ public class WaitingEntryRepository implements ListedClients {
             insert into waiting_entry (referral_id, region, client_pseudonym, referrer_agb, provider_agb, placement,
                 waiting_status, stage, withdrawal_reason, diagnosis_group, urgency, registered_on, intake_on,
                 treatment_started_on, withdrawn_on, status_confirmed_on, stale, last_change, version, updated_at,
-                wait_counts_from)
+                wait_counts_from, location_id)
             values (:id, :region, :pseudonym, :referrer, :provider, :placement, :status, :stage, :withdrawalReason,
                 :diagnosisGroup, :urgency, :registeredOn, :intakeOn, :treatmentOn, :withdrawnOn, :confirmedOn,
-                :stale, :lastChange, :version, :updatedAt, :waitCountsFrom)""";
+                :stale, :lastChange, :version, :updatedAt, :waitCountsFrom, :locationId)""";
     public static final String UPDATE = """
             update waiting_entry set region = :region, client_pseudonym = :pseudonym, referrer_agb = :referrer,
                 provider_agb = :provider, placement = :placement, waiting_status = :status, stage = :stage,
@@ -38,7 +38,7 @@ public class WaitingEntryRepository implements ListedClients {
                 registered_on = :registeredOn, intake_on = :intakeOn, treatment_started_on = :treatmentOn,
                 withdrawn_on = :withdrawnOn, status_confirmed_on = :confirmedOn, stale = :stale,
                 last_change = :lastChange, version = :version, updated_at = :updatedAt,
-                wait_counts_from = :waitCountsFrom
+                wait_counts_from = :waitCountsFrom, location_id = :locationId
             where referral_id = :id and version = :expectedVersion""";
     public static final String FIND = "select * from waiting_entry where referral_id = :id";
     public static final String FIND_ALL = "select * from waiting_entry where referral_id = any(:ids)";
@@ -197,6 +197,7 @@ public class WaitingEntryRepository implements ListedClients {
         spec = Sql.bind(spec, "intakeOn", entry.intakeOn(), LocalDate.class);
         spec = Sql.bind(spec, "treatmentOn", entry.treatmentStartedOn(), LocalDate.class);
         spec = Sql.bind(spec, "waitCountsFrom", entry.waitCountsFrom(), LocalDate.class);
+        spec = Sql.bind(spec, "locationId", entry.locationId(), String.class);
         return Sql.bind(spec, "withdrawnOn", entry.withdrawnOn(), LocalDate.class);
     }
 
@@ -221,6 +222,7 @@ public class WaitingEntryRepository implements ListedClients {
                 Boolean.TRUE.equals(row.get("stale", Boolean.class)),
                 Sql.enumOf(row, "last_change", Change.class),
                 row.get("version", Long.class),
-                row.get("wait_counts_from", LocalDate.class));
+                row.get("wait_counts_from", LocalDate.class),
+                row.get("location_id", String.class));
     }
 }

@@ -108,4 +108,23 @@ class TreatmentsMustMoveIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "WAITING".equals(stage(otherGroup)));
         assertThat(outbox.events(treated, WaitingEntryChanged.class)).hasSize(events.size());
     }
+
+    @Test
+    void the_provider_names_where_a_client_is_treated_and_the_event_carries_it() {
+        UUID treated = inTreatment("DEPRESSION");
+        String location = UUID.randomUUID().toString();
+
+        api.put(provider, "/api/v1/waiting-list/" + treated + "/location", "{\"locationId\":\"" + location + "\"}")
+                .expectStatus().isOk().expectBody().jsonPath("$.locationId").isEqualTo(location);
+
+        List<WaitingEntryChanged> events = outbox.events(treated, WaitingEntryChanged.class);
+        assertThat(events.get(events.size() - 1).change()).isEqualTo(Change.LOCATION_SET);
+        assertThat(events.get(events.size() - 1).locationId()).isEqualTo(location);
+        assertThat(events.get(events.size() - 1).stage()).isEqualTo(Stage.IN_TREATMENT);
+        // bad input is a problem naming the field
+        api.put(provider, "/api/v1/waiting-list/" + treated + "/location", "{\"locationId\":\"not-a-location\"}")
+                .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith("application/problem+json");
+        api.put(provider, "/api/v1/waiting-list/" + treated + "/location", "{}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("locationId");
+    }
 }

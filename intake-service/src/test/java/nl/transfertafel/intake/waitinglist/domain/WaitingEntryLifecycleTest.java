@@ -101,9 +101,11 @@ class WaitingEntryLifecycleTest {
         assertThat(EntryLifecycle.allows(Stage.IN_TREATMENT, EntryLifecycle.Command.MOVE)).isFalse();
         for (EntryLifecycle.Command command : EntryLifecycle.Command.values()) {
             assertThat(EntryLifecycle.allows(Stage.WITHDRAWN, command)).as(command.name()).isFalse();
-            // in treatment is final, except when the provider closes the client's programme (ADR 1431)
+            // in treatment is final, except when the provider closes the client's programme (ADR 1431); its
+            // location may be named while the client is with the provider
             assertThat(EntryLifecycle.allows(Stage.IN_TREATMENT, command)).as(command.name())
-                    .isEqualTo(command == EntryLifecycle.Command.MUST_MOVE);
+                    .isEqualTo(command == EntryLifecycle.Command.MUST_MOVE
+                            || command == EntryLifecycle.Command.SET_LOCATION);
         }
         assertThat(EntryLifecycle.allows(Stage.WAITING, EntryLifecycle.Command.MUST_MOVE)).isFalse();
     }
@@ -218,6 +220,22 @@ class WaitingEntryLifecycleTest {
         assertThat(changed(intakeDone.treatmentMustMove(TODAY.plusDays(30), clock)).entry().stage())
                 .isEqualTo(Stage.WAITING);
         assertThat(refusal(intakeDone.treatmentMustMove(null, clock)).field()).isEqualTo("endDate");
+    }
+
+    @Test
+    void the_provider_names_the_location_of_a_placed_client_and_a_transfer_clears_it() {
+        WaitingEntry entry = anEntry().at("22000001").registeredOn(TODAY.minusDays(20)).build();
+
+        EntryOutcome.Changed located = changed(entry.setLocation("loc-1", clock));
+
+        assertThat(located.entry().locationId()).isEqualTo("loc-1");
+        assertThat(((WaitingEntryChanged) located.event().payload()).locationId()).isEqualTo("loc-1");
+        assertThat(((WaitingEntryChanged) located.event().payload()).change()).isEqualTo(Change.LOCATION_SET);
+        assertThat(changed(located.entry().confirmStatus(clock)).entry().locationId()).isEqualTo("loc-1");
+        assertThat(changed(located.entry().moveTo("22000002", TODAY, clock)).entry().locationId())
+                .as("the old provider's location does not follow the client").isNull();
+        assertThat(refusal(anEntry().unplaced(Placement.UNPLACED_NO_PROVIDER).build().setLocation("loc-1", clock)).rule())
+                .isEqualTo("not-placed");
     }
 
     private static EntryOutcome.Changed changed(EntryOutcome outcome) {

@@ -100,6 +100,7 @@ public class ClosureCases {
                         : LocalDate.ofInstant(proposal.changedAt(), clock.getZone()),
                 escalated.contains(row.referralId()),
                 outOfRegionSince == null ? null : LocalDate.ofInstant(outOfRegionSince, clock.getZone()),
-                proposal != null && proposal.lineRegion() != null && !proposal.lineRegion().equals(row.region()));
+                proposal != null && proposal.lineRegion() != null && !proposal.lineRegion().equals(row.region()),
+                row.locationUnknown());
     }
 }

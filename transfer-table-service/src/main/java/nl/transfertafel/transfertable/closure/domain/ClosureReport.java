@@ -21,10 +21,11 @@ import java.util.List;
  *                         regions' lines are open to them (ADR 1430)
  * @param rematchedFromTreatment members who were in treatment at the closing provider and are re-matched
  *                         because their treatment must move (ADR 1431); counted in their status too
+ * @param locationUnknown  members a location closure took in without a known location
  */
 public record ClosureReport(int clients, int placed, int offered, int inScreening, int noMatchYet, int warmHandover,
         int left, int placedWithinNorm, int escalated, Integer longestRemainingWaitDays, int outOfRegion,
-        int searchingOutOfRegion, int rematchedFromTreatment) {
+        int searchingOutOfRegion, int rematchedFromTreatment, int locationUnknown) {
 
     public static final int TREEKNORM_INTAKE_DAYS = 28;
 
@@ -41,7 +42,11 @@ public record ClosureReport(int clients, int placed, int offered, int inScreenin
         int outOfRegion = 0;
         int searchingOutOfRegion = 0;
         int rematched = 0;
+        int locationUnknown = 0;
         for (ClosureMember m : members) {
+            if (m.locationUnknown()) {
+                locationUnknown++;
+            }
             if (m.rematchedFromTreatment()) {
                 rematched++;
             }
@@ -76,7 +81,8 @@ public record ClosureReport(int clients, int placed, int offered, int inScreenin
             }
         }
         return new ClosureReport(members.size(), placed, offered, inScreening, noMatch, handover, left, withinNorm,
-                escalated, longest, outOfRegion, searchingOutOfRegion, rematched);
+                escalated, longest, outOfRegion, searchingOutOfRegion, rematched,
+                locationUnknown);
     }
 
     private static boolean placedWithinNorm(ClosureMember m) {

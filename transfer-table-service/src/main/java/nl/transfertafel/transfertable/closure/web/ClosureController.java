@@ -56,18 +56,19 @@ public class ClosureController {
      * proposal is on another region's line; {@code outOfRegionSince}: from that day other regions' lines are open
      * to the member, because its region could not place it (ADR 1430). {@code rematchedFromTreatment}: in
      * treatment at the closing provider and re-matched because the treatment must move; the handover contact
-     * stays on the member (ADR 1431).
+     * stays on the member (ADR 1431). {@code locationUnknown}: a location closure took the member in although
+     * its location was never named.
      */
     public record MemberView(String referralId, String clientPseudonym, String region, String insurerUzovi,
             LocalDate registeredOn, MemberStatus status, String proposalId, ProposalState proposalState,
             boolean warmHandover, String handoverContact, boolean escalated, boolean outOfRegion,
-            LocalDate outOfRegionSince, boolean rematchedFromTreatment) {
+            LocalDate outOfRegionSince, boolean rematchedFromTreatment, boolean locationUnknown) {
 
         static MemberView of(ClosureMember m, String contact) {
             return new MemberView(m.referralId(), m.clientPseudonym(), m.region(), m.insurerUzovi(), m.registeredOn(),
                     MemberStatus.of(m), m.proposalId(), m.proposalState(), m.inTreatment(),
                     m.inTreatment() ? contact : null, m.escalated(), m.proposalOutOfRegion(), m.outOfRegionSince(),
-                    m.rematchedFromTreatment());
+                    m.rematchedFromTreatment(), m.locationUnknown());
         }
     }
 

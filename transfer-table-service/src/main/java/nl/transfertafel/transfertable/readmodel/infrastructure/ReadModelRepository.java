@@ -124,11 +124,11 @@ public class ReadModelRepository {
         var spec = db.sql("""
                         insert into waiting_client (referral_id, region, client_pseudonym, referrer_agb, diagnosis_group,
                             urgency, registered_on, entry_version, current_provider_agb, placement, waiting_status, stage,
-                            stale, wait_counts_from, recorded_at, updated_at)
+                            stale, wait_counts_from, location_id, recorded_at, updated_at)
                         values (:id, :region, :pseudonym, :referrer, :group, :urgency, :registeredOn, :version, :provider,
-                            :placement, :status, :stage, :stale, :waitCountsFrom, :now, :now)
+                            :placement, :status, :stage, :stale, :waitCountsFrom, :location, :now, :now)
                         on conflict (referral_id) do update set entry_version = excluded.entry_version,
-                            wait_counts_from = excluded.wait_counts_from,
+                            wait_counts_from = excluded.wait_counts_from, location_id = excluded.location_id,
                             current_provider_agb = excluded.current_provider_agb, placement = excluded.placement,
                             waiting_status = excluded.waiting_status, stage = excluded.stage,
                             diagnosis_group = coalesce(excluded.diagnosis_group, waiting_client.diagnosis_group),
@@ -147,6 +147,7 @@ public class ReadModelRepository {
         spec = text(spec, "urgency", e.urgency());
         spec = date(spec, "registeredOn", e.registeredOn());
         spec = date(spec, "waitCountsFrom", e.waitCountsFrom());
+        spec = text(spec, "location", e.locationId());
         spec = text(spec, "provider", e.providerAgb());
         spec = text(spec, "placement", e.placement());
         spec = text(spec, "status", e.waitingStatus());
@@ -329,8 +330,8 @@ public class ReadModelRepository {
      * Records a closure and its members once: the provider's clients in scope (diagnosis groups; every
      * group when none are named) that still wait or are in intake or treatment there. A redelivered
      * announcement adds nobody twice. Emits the regions of the members (each needs a new round).
-     * The read model knows a client's provider, not the location: a location closure takes in the
-     * provider's clients in scope (docs/services/transfer-table-service.md says so).
+     * A location closure takes in the clients of that location and those whose location nobody named (marked
+     * {@code location_unknown}, shown as such in the case view rather than silently dropped).
      */
     public Flux<String> recordClosure(String region, ProviderClosureAnnounced c, Instant occurredAt, Instant now) {
         List<DiagnosisGroup> groups = c.diagnosisGroups() == null ? List.of() : c.diagnosisGroups();
@@ -348,25 +349,28 @@ public class ReadModelRepository {
                 .bind("at", occurredAt)
                 .bind("now", now);
         closure = text(closure, "location", c.locationId());
-        Flux<String> members = db.sql("""
+        var members = db.sql("""
                         insert into closure_member (closure_id, referral_id, region, client_pseudonym, insurer_uzovi,
-                            registered_on, in_treatment, joined_at)
+                            registered_on, in_treatment, location_unknown, joined_at)
                         select :id, referral_id, region, client_pseudonym, insurer_uzovi, registered_on,
                             -- a treatment that must move may have reached us (waiting again) before the closure did
-                            coalesce(stage, 'WAITING') <> 'WAITING' or wait_counts_from is not null, :now
+                            coalesce(stage, 'WAITING') <> 'WAITING' or wait_counts_from is not null,
+                            cast(:location as text) is not null and location_id is null, :now
                         from waiting_client
                         where current_provider_agb = :agb and has_referral
                           and coalesce(stage, 'WAITING') in ('WAITING', 'INTAKE_DONE', 'IN_TREATMENT')
                           and (cardinality(cast(:groups as text[])) = 0 or diagnosis_group = any(cast(:groups as text[])))
+                          -- a location closure: that location's clients, and those whose location nobody named
+                          and (cast(:location as text) is null or location_id is null or location_id = cast(:location as text))
                         on conflict (closure_id, referral_id) do nothing
                         returning region""")
                 .bind("id", c.closureId())
                 .bind("agb", c.providerAgb())
                 .bind("groups", groups.stream().map(Enum::name).toArray(String[]::new))
-                .bind("now", now)
-                .map(row -> row.get("region", String.class))
-                .all();
-        return closure.then().thenMany(members).distinct();
+                .bind("now", now);
+        members = text(members, "location", c.locationId());
+        Flux<String> regions = members.map(row -> row.get("region", String.class)).all();
+        return closure.then().thenMany(regions).distinct();
     }
 
     /**
@@ -378,11 +382,13 @@ public class ReadModelRepository {
     public Mono<Boolean> joinOpenClosures(String referralId, LocalDate today, Instant now) {
         return db.sql("""
                         insert into closure_member (closure_id, referral_id, region, client_pseudonym, insurer_uzovi,
-                            registered_on, in_treatment, joined_at)
+                            registered_on, in_treatment, location_unknown, joined_at)
                         select c.closure_id, w.referral_id, w.region, w.client_pseudonym, w.insurer_uzovi, w.registered_on,
-                            coalesce(w.stage, 'WAITING') <> 'WAITING' or w.wait_counts_from is not null, :now
+                            coalesce(w.stage, 'WAITING') <> 'WAITING' or w.wait_counts_from is not null,
+                            c.location_id is not null and w.location_id is null, :now
                         from waiting_client w join provider_closure c on c.provider_agb = w.current_provider_agb
                         where w.referral_id = :id and w.has_referral
+                          and (c.location_id is null or w.location_id is null or w.location_id = c.location_id)
                           and coalesce(w.stage, 'WAITING') in ('WAITING', 'INTAKE_DONE', 'IN_TREATMENT')
                           and c.end_date >= :today
                           and (c.diagnosis_groups = '' or w.diagnosis_group = any(string_to_array(c.diagnosis_groups, ',')))

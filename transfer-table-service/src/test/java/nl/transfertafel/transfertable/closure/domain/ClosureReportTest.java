@@ -99,9 +99,9 @@ class ClosureReportTest {
     void the_report_tells_out_of_region_proposals_from_members_still_searching_out_of_region() {
         var offeredElsewhere = new ClosureMember("o", "rotterdam", "pseudonym_o_0123456789", "3311",
                 TODAY.minusDays(20), false, true, "proposal-o", ProposalState.OFFERED, TODAY, false,
-                TODAY.minusDays(3), true);
+                TODAY.minusDays(3), true, false);
         var searching = new ClosureMember("s", "rotterdam", "pseudonym_s_0123456789", "3311", TODAY.minusDays(20),
-                false, true, null, null, null, false, TODAY.minusDays(3), false);
+                false, true, null, null, null, false, TODAY.minusDays(3), false, false);
         var atHome = waiting("h", 20, ProposalState.PROPOSED, TODAY);
 
         ClosureReport report = ClosureReport.of(List.of(offeredElsewhere, searching, atHome), TODAY);
@@ -109,5 +109,17 @@ class ClosureReportTest {
         assertThat(report.outOfRegion()).isEqualTo(1);
         assertThat(report.searchingOutOfRegion()).isEqualTo(1);
         assertThat(report.noMatchYet()).isEqualTo(1);
+    }
+
+    @Test
+    void members_a_location_closure_took_in_without_a_known_location_are_counted_apart() {
+        var unknown = new ClosureMember("u", "rotterdam", "pseudonym_u_0123456789", "3311", TODAY.minusDays(20),
+                false, true, null, null, null, false, null, false, true);
+        var known = waiting("k", 20, null, null);
+
+        ClosureReport report = ClosureReport.of(List.of(unknown, known), TODAY);
+
+        assertThat(report.locationUnknown()).isEqualTo(1);
+        assertThat(report.noMatchYet()).as("matched like every member").isEqualTo(2);
     }
 }
