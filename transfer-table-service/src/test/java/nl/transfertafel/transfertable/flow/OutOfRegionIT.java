@@ -79,11 +79,15 @@ class OutOfRegionIT extends FlowScenarios {
         assertThat(searching.path("report").path("searchingOutOfRegion").asInt()).isEqualTo(1);
         assertThat(searching.path("members").path(0).path("outOfRegionSince").asText()).isEqualTo(today().toString());
 
-        // a place opens in another region, 8 km away: that region's round leaves it free, the home region's pass takes it
+        // a place opens in another region, 3 km away: that region's round leaves it free, the home region's pass takes it
         String line = id("line-elsewhere");
         FakeCapacityService.instance().places(line, 1);
         EVENTS.publish(elsewhere, RECEIVING, World.contract(RECEIVING, true, false, System.nanoTime()));
         EVENTS.publish(elsewhere, line, World.line(line, RECEIVING, "9712", 1));
+        await().atMost(WAIT).until(() -> count("select count(*) from capacity_line where capacity_line_id = :v"
+                + " and announced", line) == 1);
+        // the home region's next round (an event of the region or the scheduled re-match) runs its pass
+        rounds.runRegion(home).block(WAIT);
 
         TransferProposed proposed = onKafka(typeFor(TransferProposed.class, client)).get(0).payloadAs(TransferProposed.class);
         assertThat(proposed.capacityLineId()).isEqualTo(line);
@@ -118,6 +122,9 @@ class OutOfRegionIT extends FlowScenarios {
         FakeCapacityService.instance().places(line, 1);
         EVENTS.publish(lineRegion, RECEIVING_TOO, World.contract(RECEIVING_TOO, true, false, System.nanoTime()));
         EVENTS.publish(lineRegion, line, World.line(line, RECEIVING_TOO, "7512", 1));
+        await().atMost(WAIT).until(() -> count("select count(*) from capacity_line where capacity_line_id = :v"
+                + " and announced", line) == 1);
+        rounds.runRegion(home).block(WAIT);
         await().atMost(WAIT).until(() -> count("select count(*) from proposal where referral_id = :v", stranded) == 1);
         assertThat(holdingOn(line)).isEqualTo(1);
 

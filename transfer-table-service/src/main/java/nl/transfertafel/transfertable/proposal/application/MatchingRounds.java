@@ -6,10 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import nl.transfertafel.contracts.events.NewEvent;
-import nl.transfertafel.contracts.events.capacity.CapacityLineChanged;
 import nl.transfertafel.contracts.events.transfer.TransferBlocked;
 import nl.transfertafel.contracts.events.transfer.TransferProposed;
 import nl.transfertafel.platform.audit.AuditLog;
@@ -107,17 +105,13 @@ public class MatchingRounds {
                         .publishOn(Schedulers.boundedElastic())
                         .flatMap(snapshot -> {
                             MatchRound.Result result = round.run(snapshot);
-                            boolean placesLeft = placesLeft(snapshot, result);
                             return persist(region, result, started)
                                     .flatMap(report -> proposals.markOutOfRegionEligible(region,
                                             closureMembersLeftUnplaced(snapshot, result), clock.instant())
-                                            .thenReturn(new Home(report, placesLeft)));
+                                            .thenReturn(report));
                         }))
                 .as(tx::transactional)
-                .flatMap(home -> outOfRegion(region).map(home.report()::plus).defaultIfEmpty(home.report())
-                        // places this region could not fill may be what another region's closure members wait for
-                        .flatMap(report -> home.placesLeft() ? otherRegionsOutOfRegion(region).thenReturn(report)
-                                : Mono.just(report)))
+                .flatMap(home -> outOfRegion(region).map(home::plus).defaultIfEmpty(home))
                 .doOnNext(report -> {
                     if (report.proposals() > 0 || report.newBlocks() > 0) {
                         log.info("matching round region={} candidates={} lines={} proposals={} outOfRegion={}"
@@ -127,39 +121,6 @@ public class MatchingRounds {
                     meters.timer("transfertafel.matching.rounds", "region", region)
                             .record(Duration.ofMillis(report.millis()));
                 });
-    }
-
-    private record Home(RoundReport report, boolean placesLeft) {
-    }
-
-    /** Whether an open line of the region still has a free place after the round's proposals. */
-    private static boolean placesLeft(MatchRound.Snapshot snapshot, MatchRound.Result result) {
-        Map<String, Long> proposed = result.drafts().stream()
-                .collect(Collectors.groupingBy(d -> d.line().capacityLineId(), Collectors.counting()));
-        return snapshot.lines().stream().anyMatch(line -> line.state() == CapacityLineChanged.State.OPEN
-                && snapshot.context().freePlaces(line) > proposed.getOrDefault(line.capacityLineId(), 0L));
-    }
-
-    /**
-     * The out-of-region passes of the other regions that have closure members waiting for a place elsewhere: a
-     * place this region left free reaches them without waiting for their own next round or the scheduled re-match.
-     */
-    private Mono<Void> otherRegionsOutOfRegion(String region) {
-        return proposals.regionsWithOutOfRegionCandidates()
-                .filter(other -> !other.equals(region))
-                .concatMap(other -> outOfRegion(other)
-                        .doOnNext(report -> {
-                            if (report.proposals() > 0) {
-                                log.info("out-of-region pass region={} (places left in {}) proposals={}", other,
-                                        region, report.proposals());
-                            }
-                        })
-                        .onErrorResume(e -> {
-                            log.warn("out-of-region pass for region {} failed, its next round retries: {}", other,
-                                    e.toString());
-                            return Mono.empty();
-                        }))
-                .then();
     }
 
     /**

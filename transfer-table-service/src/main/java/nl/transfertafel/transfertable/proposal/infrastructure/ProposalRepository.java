@@ -399,16 +399,6 @@ public class ProposalRepository {
                 .one();
     }
 
-    /** The regions with a client the out-of-region pass could place now (see {@link #anyOutOfRegionCandidate}). */
-    public Flux<String> regionsWithOutOfRegionCandidates() {
-        return db.sql("select distinct e.region from out_of_region_eligible e join waiting_client w"
-                        + " on w.referral_id = e.referral_id where coalesce(w.stage, 'WAITING') = 'WAITING'"
-                        + " and not exists (select 1 from proposal p where p.client_pseudonym = w.client_pseudonym"
-                        + " and p.state in " + OPEN_STATES + ") order by e.region")
-                .map(row -> row.get("region", String.class))
-                .all();
-    }
-
     /** Of these referrals, those eligible for out-of-region lines, with the moment they became so. */
     public Mono<Map<String, Instant>> outOfRegionSince(java.util.Collection<String> referralIds) {
         if (referralIds.isEmpty()) {
