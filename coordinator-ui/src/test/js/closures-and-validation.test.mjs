@@ -21,6 +21,37 @@ test('a closure case counts the clients to place apart from those in treatment',
   assert.deepEqual(c.diagnosisGroups, ['EATING']);
 });
 
+test('a closure case carries the out-of-region and re-matched-from-treatment marks (ADRs 1430, 1431)', () => {
+  const c = toClosure({ ...closure,
+    report: { ...closure.report, outOfRegion: 1, searchingOutOfRegion: 2, rematchedFromTreatment: 1 },
+    members: [
+      { referralId: 'r-2', clientPseudonym: 'pseudonym_r2_0123456789', status: 'OFFERED', proposalId: 'p-2',
+        outOfRegion: true, outOfRegionSince: '2026-12-01' },
+      { referralId: 'r-3', clientPseudonym: 'pseudonym_r3_0123456789', status: 'IN_SCREENING', proposalId: 'p-3',
+        warmHandover: true, handoverContact: 'Desk', rematchedFromTreatment: true },
+    ] });
+  assert.equal(c.report.outOfRegion, 1);
+  assert.equal(c.report.searchingOutOfRegion, 2);
+  assert.equal(c.report.rematchedFromTreatment, 1);
+  assert.equal(c.members[0].outOfRegion, true);
+  assert.equal(c.members[0].outOfRegionSince, '2026-12-01');
+  assert.equal(c.members[1].rematchedFromTreatment, true);
+  assert.equal(c.members[1].handoverContact, 'Desk');
+  // a report from before these fields reads as zero, a member without them as unmarked
+  assert.equal(toClosure(closure).report.searchingOutOfRegion, 0);
+  assert.equal(toClosure(closure).members[0].outOfRegion, false);
+});
+
+test('a location closure shows the clients it took in without a known location', () => {
+  const c = toClosure({ ...closure, locationId: 'loc-1', report: { ...closure.report, locationUnknown: 1 },
+    members: [{ referralId: 'r-4', clientPseudonym: 'pseudonym_r4_0123456789', status: 'NO_MATCH_YET',
+      locationUnknown: true }] });
+  assert.equal(c.locationId, 'loc-1');
+  assert.equal(c.report.locationUnknown, 1);
+  assert.equal(c.members[0].locationUnknown, true);
+  assert.equal(toClosure(closure).report.locationUnknown, 0);
+});
+
 test('a case without a report or members reads as empty, not broken', () => {
   const c = toClosure({ closureId: 'c-2' });
   assert.equal(c.report.clients, 0);

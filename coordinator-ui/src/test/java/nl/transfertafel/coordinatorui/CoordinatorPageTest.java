@@ -201,7 +201,7 @@ class CoordinatorPageTest {
                 .redirectErrorStream(true).start();
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(run.waitFor()).as(output).isZero();
-        assertThat(output).contains("# pass 4").contains("# fail 0");
+        assertThat(output).contains("# pass 6").contains("# fail 0");
     }
 
     @Test

@@ -29,6 +29,7 @@ class OpenApiIT {
             Map.entry("post /api/v1/waiting-list/{referralId}/treatment-start", List.of("200", "400", "401", "403", "404", "409")),
             Map.entry("post /api/v1/waiting-list/{referralId}/withdraw", List.of("200", "400", "401", "403", "404", "409")),
             Map.entry("put /api/v1/waiting-list/{referralId}/status", List.of("200", "400", "401", "403", "404", "409")),
+            Map.entry("put /api/v1/waiting-list/{referralId}/location", List.of("200", "400", "401", "403", "404", "409")),
             Map.entry("post /api/v1/waiting-list/{referralId}/status-confirmation",
                     List.of("200", "400", "401", "403", "404", "409")),
             Map.entry("get /api/v1/internal/referrals/{referralId}/contact", List.of("200", "401", "403", "404")),

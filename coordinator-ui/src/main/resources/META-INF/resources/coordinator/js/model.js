@@ -182,6 +182,12 @@ export function toClosure(json = {}) {
     noMatchYet: r.noMatchYet ?? 0, warmHandover: r.warmHandover ?? 0, left: r.left ?? 0,
     placedWithinNorm: r.placedWithinNorm ?? 0, escalated: r.escalated ?? 0,
     longestRemainingWaitDays: r.longestRemainingWaitDays ?? null,
+    // ADR 1430: proposals on another region's line; members whose region could not place them, still searching
+    outOfRegion: r.outOfRegion ?? 0, searchingOutOfRegion: r.searchingOutOfRegion ?? 0,
+    // ADR 1431: clients in treatment whose treatment must move, back in matching
+    rematchedFromTreatment: r.rematchedFromTreatment ?? 0,
+    // a location closure took these in without a known location (issue 15): shown, not dropped
+    locationUnknown: r.locationUnknown ?? 0,
   };
   return {
     closureId: json.closureId,
@@ -202,6 +208,10 @@ export function toClosure(json = {}) {
       handoverContact: m.handoverContact || null,
       escalated: Boolean(m.escalated),
       registeredOn: m.registeredOn || null,
+      outOfRegion: Boolean(m.outOfRegion),
+      outOfRegionSince: m.outOfRegionSince || null,
+      rematchedFromTreatment: Boolean(m.rematchedFromTreatment),
+      locationUnknown: Boolean(m.locationUnknown),
     })),
   };
 }

@@ -108,7 +108,8 @@ class HotQueriesUseIndexesIT {
                 Map.entry("intakeOn", LocalDate.of(2025, 3, 1)), Map.entry("treatmentOn", LocalDate.of(2025, 4, 1)),
                 Map.entry("withdrawnOn", LocalDate.of(2025, 5, 1)), Map.entry("confirmedOn", LocalDate.of(2025, 5, 1)),
                 Map.entry("stale", false), Map.entry("lastChange", "WITHDRAWN"), Map.entry("version", 2L),
-                Map.entry("updatedAt", Instant.parse("2025-05-01T10:00:00Z")), Map.entry("expectedVersion", 1L)));
+                Map.entry("updatedAt", Instant.parse("2025-05-01T10:00:00Z")), Map.entry("expectedVersion", 1L),
+                Map.entry("waitCountsFrom", LocalDate.of(2025, 6, 1)), Map.entry("locationId", "location-7")));
         return Stream.of(
                 // POST /api/v1/referrals: the preferred provider's stops and pauses
                 Arguments.of("a referral's placement reads the provider's restrictions",

@@ -1,7 +1,10 @@
 // Closures (issue 15 item 2): a provider closes a location or stops a care programme, and its clients
 // become a bulk transfer case. Per case: progress (placed / offered / in screening / no match yet),
 // the report (placed within the norm, escalated, longest remaining wait), and per client the proposal
-// to open in the queue, or the warm handover with the closing organisation's contact.
+// to open in the queue, or the warm handover with the closing organisation's contact. Marks: a proposal out
+// of region, a client searching out of region (its region could not place it, ADR 1430), a client in
+// treatment re-matched because the treatment must move (its handover contact stays shown, ADR 1431), and a
+// client a location closure took in although nobody named its location ("location unknown").
 
 import { h, replace } from '../dom.js';
 import { t, label, formatNumber, formatDate } from '../i18n.js';
@@ -67,6 +70,14 @@ export function render(main, ctx, params = []) {
         escalated: formatNumber(r.escalated),
         longest: r.longestRemainingWaitDays === null ? '–' : formatNumber(r.longestRemainingWaitDays),
       })),
+      h('p', { class: 'closure-report closure-report-more' }, t('closures.reportMore', {
+        outOfRegion: formatNumber(r.outOfRegion), searching: formatNumber(r.searchingOutOfRegion),
+        rematched: formatNumber(r.rematchedFromTreatment),
+      })),
+      c.locationId && r.locationUnknown
+        ? h('p', { class: 'closure-report closure-location-unknown' },
+          t('closures.locationUnknownCount', { count: formatNumber(r.locationUnknown) }))
+        : '',
       h('details', { class: 'closure-members-box', open: true },
         h('summary', {}, t('closures.members')),
         h('div', { class: 'closure-members' },
@@ -88,10 +99,22 @@ export function render(main, ctx, params = []) {
       h('tbody', {}, c.members.map((m) => h('tr', { dataset: { referralId: m.referralId } },
         h('td', {}, h('code', {}, m.clientPseudonym.slice(0, 12))),
         h('td', {}, m.registeredOn ? formatDate(m.registeredOn) : '–'),
-        h('td', {}, label('closureStatus', m.status), m.escalated ? ` · ${t('closures.escalatedMark')}` : ''),
+        h('td', {}, label('closureStatus', m.status), ...marks(m)),
         h('td', {}, m.proposalId
-          ? h('a', { href: `#/proposals/${encodeURIComponent(m.proposalId)}` }, t('closures.openProposal'))
-          : m.warmHandover ? t('closures.handoverWith', { contact: m.handoverContact || c.handoverContact }) : '')))));
+          ? h('a', { href: `#/proposals/${encodeURIComponent(m.proposalId)}` }, t('closures.openProposal')) : '',
+          // a client in treatment keeps its handover contact, also once it is re-matched
+          m.warmHandover ? h('span', { class: 'closure-handover' }, m.proposalId ? ' · ' : '',
+            t('closures.handoverWith', { contact: m.handoverContact || c.handoverContact })) : '')))));
+  }
+
+  function marks(m) {
+    const out = [];
+    if (m.escalated) out.push(t('closures.escalatedMark'));
+    if (m.outOfRegion) out.push(t('closures.outOfRegionMark'));
+    else if (m.outOfRegionSince) out.push(t('closures.searchingOutOfRegionMark', { since: formatDate(m.outOfRegionSince) }));
+    if (m.rematchedFromTreatment) out.push(t('closures.rematchedMark'));
+    if (m.locationUnknown) out.push(t('closures.locationUnknownMark'));
+    return out.map((text) => h('span', { class: 'closure-mark' }, ` · ${text}`));
   }
 
   const unsubscribe = ctx.live.subscribe((event) => {

@@ -44,6 +44,10 @@ public class WaitingListService {
         return change(provider, referralId, expectedVersion, "set-waiting-status", entry -> entry.setStatus(status, clock));
     }
 
+    public Mono<WaitingEntry> setLocation(Actor provider, UUID referralId, String locationId, Long expectedVersion) {
+        return change(provider, referralId, expectedVersion, "set-location", entry -> entry.setLocation(locationId, clock));
+    }
+
     public Mono<WaitingEntry> confirmStatus(Actor provider, UUID referralId, Long expectedVersion) {
         return change(provider, referralId, expectedVersion, "confirm-waiting-status", entry -> entry.confirmStatus(clock));
     }

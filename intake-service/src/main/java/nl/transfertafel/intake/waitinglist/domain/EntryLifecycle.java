@@ -10,14 +10,19 @@ import nl.transfertafel.contracts.events.intake.WaitingEntryChanged.Stage;
  * <pre>
  *   WAITING ──intake──▶ INTAKE_DONE ──treatment──▶ IN_TREATMENT
  *      │                    │
+ *      │   ▲                │   │                      │
+ *      │   └──treatment must move (provider closes)─┘
  *      └────withdraw────────┴──▶ WITHDRAWN
  * </pre>
  * While the client still waits (WAITING or INTAKE_DONE) the status may be set or confirmed, the
- * entry may move after a transfer and may go stale. IN_TREATMENT and WITHDRAWN are final.
+ * entry may move after a transfer and may go stale. WITHDRAWN is final; IN_TREATMENT is final unless
+ * the provider closes the client's programme or location: then the treatment must move and the
+ * entry waits again (issue 15, ADR 1431), as does an entry whose intake was done there. The provider
+ * may name the location of the client (waiting, in intake or treatment) at any time before withdrawal.
  */
 public final class EntryLifecycle {
 
-    public enum Command { RECORD_INTAKE, START_TREATMENT, WITHDRAW, SET_STATUS, CONFIRM_STATUS, MOVE, MARK_STALE }
+    public enum Command { RECORD_INTAKE, START_TREATMENT, WITHDRAW, SET_STATUS, CONFIRM_STATUS, MOVE, MARK_STALE, MUST_MOVE, SET_LOCATION }
 
     private static final Set<Stage> STILL_WAITING = EnumSet.of(Stage.WAITING, Stage.INTAKE_DONE);
 
@@ -28,7 +33,10 @@ public final class EntryLifecycle {
             Command.SET_STATUS, STILL_WAITING,
             Command.CONFIRM_STATUS, STILL_WAITING,
             Command.MOVE, STILL_WAITING,
-            Command.MARK_STALE, STILL_WAITING);
+            Command.MARK_STALE, STILL_WAITING,
+            Command.MUST_MOVE, EnumSet.of(Stage.INTAKE_DONE, Stage.IN_TREATMENT),
+            // where the client waits or is treated (issue 15): as long as it is with the provider
+            Command.SET_LOCATION, EnumSet.of(Stage.WAITING, Stage.INTAKE_DONE, Stage.IN_TREATMENT));
 
     private EntryLifecycle() {
     }

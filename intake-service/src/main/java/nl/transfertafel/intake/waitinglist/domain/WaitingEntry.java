@@ -42,7 +42,31 @@ public record WaitingEntry(
         LocalDate statusConfirmedOn,
         boolean stale,
         Change lastChange,
-        long version) {
+        long version,
+        LocalDate waitCountsFrom,
+        String locationId) {
+
+    /** Where the client waits or is treated is not named (issue 15: a location closure reads it when known). */
+    public WaitingEntry(UUID referralId, String region, String clientPseudonym, String referrerAgb, String providerAgb,
+            Placement placement, WaitingStatus waitingStatus, Stage stage, WithdrawalReason withdrawalReason,
+            DiagnosisGroup diagnosisGroup, Urgency urgency, LocalDate registeredOn, LocalDate intakeOn,
+            LocalDate treatmentStartedOn, LocalDate withdrawnOn, LocalDate statusConfirmedOn, boolean stale,
+            Change lastChange, long version, LocalDate waitCountsFrom) {
+        this(referralId, region, clientPseudonym, referrerAgb, providerAgb, placement, waitingStatus, stage,
+                withdrawalReason, diagnosisGroup, urgency, registeredOn, intakeOn, treatmentStartedOn, withdrawnOn,
+                statusConfirmedOn, stale, lastChange, version, waitCountsFrom, null);
+    }
+
+    /** An entry whose wait counts from its registration (every entry but one whose treatment must move). */
+    public WaitingEntry(UUID referralId, String region, String clientPseudonym, String referrerAgb, String providerAgb,
+            Placement placement, WaitingStatus waitingStatus, Stage stage, WithdrawalReason withdrawalReason,
+            DiagnosisGroup diagnosisGroup, Urgency urgency, LocalDate registeredOn, LocalDate intakeOn,
+            LocalDate treatmentStartedOn, LocalDate withdrawnOn, LocalDate statusConfirmedOn, boolean stale,
+            Change lastChange, long version) {
+        this(referralId, region, clientPseudonym, referrerAgb, providerAgb, placement, waitingStatus, stage,
+                withdrawalReason, diagnosisGroup, urgency, registeredOn, intakeOn, treatmentStartedOn, withdrawnOn,
+                statusConfirmedOn, stale, lastChange, version, null, null);
+    }
 
     /** A new entry (version 1). Registering counts as confirming the status, on {@code confirmedOn}. */
     public static EntryOutcome.Changed register(UUID referralId, String region, String clientPseudonym,
@@ -54,18 +78,27 @@ public record WaitingEntry(
         return new EntryOutcome.Changed(entry, entry.event(clock));
     }
 
+    /**
+     * The day this wait's Treeknorm clocks count from: the registration, or for a client whose treatment must
+     * move because its provider closes, the closure's end date (ADR 1431): the new wait starts when the care
+     * ends, and the earlier wait and treatment are not counted again.
+     */
+    public LocalDate clockStart() {
+        return waitCountsFrom != null ? waitCountsFrom : registeredOn;
+    }
+
     public LocalDate intakeDeadline() {
-        return Treeknorm.intakeDeadline(registeredOn);
+        return Treeknorm.intakeDeadline(clockStart());
     }
 
     public LocalDate treatmentDeadline() {
-        return Treeknorm.treatmentDeadline(registeredOn, intakeOn);
+        return Treeknorm.treatmentDeadline(clockStart(), intakeOn);
     }
 
-    /** Days since registration, up to the start of treatment or the withdrawal, else up to today. */
+    /** Days since the clock's start, up to the start of treatment or the withdrawal, else up to today. */
     public long daysWaited(LocalDate today) {
         LocalDate end = treatmentStartedOn != null ? treatmentStartedOn : withdrawnOn != null ? withdrawnOn : today;
-        return Math.max(0, end.toEpochDay() - registeredOn.toEpochDay());
+        return Math.max(0, end.toEpochDay() - clockStart().toEpochDay());
     }
 
     /** The client still waits on this entry (not in treatment, not withdrawn). */
@@ -109,6 +142,27 @@ public record WaitingEntry(
                 e -> e.with(Stage.IN_TREATMENT, e.intakeOn, on, e.withdrawalReason, e.withdrawnOn).confirmed(today));
     }
 
+    /**
+     * The client is in intake or treatment at a provider that closes the programme or location in its scope
+     * (issue 15, ADR 1431): it must move, so it waits again, still at the closing provider until a transfer moves
+     * it, with a clock that counts from the closure's end date. The intake and treatment dates of the care that
+     * ends are cleared (the events before this one keep them); the registration date stays.
+     */
+    public EntryOutcome treatmentMustMove(LocalDate closureEndDate, Clock clock) {
+        if (!EntryLifecycle.allows(stage, Command.MUST_MOVE)) {
+            return illegal("move the treatment of");
+        }
+        if (closureEndDate == null) {
+            return refuse(Refusal.invalid("endDate", "NotNull", "the closure's end date is needed for the new wait"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = closureEndDate.isBefore(registeredOn) ? registeredOn : closureEndDate;
+        return change(Change.TREATMENT_MUST_MOVE, clock, e -> new WaitingEntry(e.referralId, e.region,
+                e.clientPseudonym, e.referrerAgb, e.providerAgb, e.placement, e.waitingStatus, Stage.WAITING,
+                e.withdrawalReason, e.diagnosisGroup, e.urgency, e.registeredOn, null, null, e.withdrawnOn, today,
+                false, e.lastChange, e.version, from, e.locationId));
+    }
+
     public EntryOutcome withdraw(WithdrawalReason reason, Clock clock) {
         if (!EntryLifecycle.allows(stage, Command.WITHDRAW)) {
             return illegal("withdraw");
@@ -124,6 +178,25 @@ public record WaitingEntry(
         }
         LocalDate today = LocalDate.now(clock);
         return change(Change.STATUS_SET, clock, e -> e.withStatus(status).confirmed(today));
+    }
+
+    /**
+     * The provider names the location (capacity-service's location id) where the client waits or is treated
+     * (issue 15): a closure of one location then takes in this client only when it is that location. Confirms
+     * the status like every provider action.
+     */
+    public EntryOutcome setLocation(String newLocationId, Clock clock) {
+        if (!EntryLifecycle.allows(stage, Command.SET_LOCATION)) {
+            return illegal("set the location of");
+        }
+        if (placement != Placement.PLACED) {
+            return refuse(Refusal.conflict("not-placed", "an entry without a provider has no location there"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        return change(Change.LOCATION_SET, clock, e -> new WaitingEntry(e.referralId, e.region, e.clientPseudonym,
+                e.referrerAgb, e.providerAgb, e.placement, e.waitingStatus, e.stage, e.withdrawalReason,
+                e.diagnosisGroup, e.urgency, e.registeredOn, e.intakeOn, e.treatmentStartedOn, e.withdrawnOn, today,
+                false, e.lastChange, e.version, e.waitCountsFrom, newLocationId));
     }
 
     public EntryOutcome confirmStatus(Clock clock) {
@@ -148,7 +221,7 @@ public record WaitingEntry(
         return change(Change.MOVED, clock, e -> new WaitingEntry(e.referralId, e.region, e.clientPseudonym,
                 e.referrerAgb, receivingProviderAgb, Placement.PLACED, e.waitingStatus, e.stage, e.withdrawalReason,
                 e.diagnosisGroup, e.urgency, e.registeredOn, e.intakeOn, e.treatmentStartedOn, e.withdrawnOn,
-                on, false, e.lastChange, e.version));
+                on, false, e.lastChange, e.version, e.waitCountsFrom, null)); // the old provider's location no longer applies
     }
 
     public EntryOutcome markStale(StalePolicy policy, Clock clock) {
@@ -158,7 +231,7 @@ public record WaitingEntry(
         return change(Change.STALE, clock, e -> new WaitingEntry(e.referralId, e.region, e.clientPseudonym,
                 e.referrerAgb, e.providerAgb, e.placement, e.waitingStatus, e.stage, e.withdrawalReason,
                 e.diagnosisGroup, e.urgency, e.registeredOn, e.intakeOn, e.treatmentStartedOn, e.withdrawnOn,
-                e.statusConfirmedOn, true, e.lastChange, e.version));
+                e.statusConfirmedOn, true, e.lastChange, e.version, e.waitCountsFrom, e.locationId));
     }
 
     /**
@@ -176,7 +249,7 @@ public record WaitingEntry(
         return change(Change.STALE, clock, e -> new WaitingEntry(e.referralId, e.region, e.clientPseudonym,
                 e.referrerAgb, e.providerAgb, e.placement, e.waitingStatus, e.stage, e.withdrawalReason,
                 e.diagnosisGroup, e.urgency, e.registeredOn, e.intakeOn, e.treatmentStartedOn, e.withdrawnOn,
-                e.statusConfirmedOn, true, e.lastChange, e.version));
+                e.statusConfirmedOn, true, e.lastChange, e.version, e.waitCountsFrom, e.locationId));
     }
 
     private EntryOutcome change(Change change, Clock clock, UnaryOperator<WaitingEntry> edit) {
@@ -185,14 +258,14 @@ public record WaitingEntry(
                 edited.referrerAgb, edited.providerAgb, edited.placement, edited.waitingStatus, edited.stage,
                 edited.withdrawalReason, edited.diagnosisGroup, edited.urgency, edited.registeredOn, edited.intakeOn,
                 edited.treatmentStartedOn, edited.withdrawnOn, edited.statusConfirmedOn, edited.stale, change,
-                version + 1);
+                version + 1, edited.waitCountsFrom, edited.locationId);
         return new EntryOutcome.Changed(next, next.event(clock));
     }
 
     private NewEvent event(Clock clock) {
         WaitingEntryChanged payload = new WaitingEntryChanged(referralId.toString(), clientPseudonym, referrerAgb,
                 providerAgb, placement, waitingStatus, stage, lastChange, withdrawalReason, diagnosisGroup, urgency,
-                registeredOn, intakeOn, treatmentStartedOn, statusConfirmedOn, version);
+                registeredOn, intakeOn, treatmentStartedOn, statusConfirmedOn, version, waitCountsFrom, locationId);
         return new NewEvent(UUID.randomUUID(), clock.instant(), region, referralId.toString(), payload);
     }
 
@@ -200,20 +273,20 @@ public record WaitingEntry(
             WithdrawalReason reason, LocalDate newWithdrawnOn) {
         return new WaitingEntry(referralId, region, clientPseudonym, referrerAgb, providerAgb, placement, waitingStatus,
                 newStage, reason, diagnosisGroup, urgency, registeredOn, newIntakeOn, newTreatmentOn, newWithdrawnOn,
-                statusConfirmedOn, stale, lastChange, version);
+                statusConfirmedOn, stale, lastChange, version, waitCountsFrom, locationId);
     }
 
     private WaitingEntry withStatus(WaitingStatus status) {
         return new WaitingEntry(referralId, region, clientPseudonym, referrerAgb, providerAgb, placement, status,
                 stage, withdrawalReason, diagnosisGroup, urgency, registeredOn, intakeOn, treatmentStartedOn, withdrawnOn,
-                statusConfirmedOn, stale, lastChange, version);
+                statusConfirmedOn, stale, lastChange, version, waitCountsFrom, locationId);
     }
 
     /** Any provider action on the entry confirms its status and clears a stale flag. */
     private WaitingEntry confirmed(LocalDate on) {
         return new WaitingEntry(referralId, region, clientPseudonym, referrerAgb, providerAgb, placement, waitingStatus,
                 stage, withdrawalReason, diagnosisGroup, urgency, registeredOn, intakeOn, treatmentStartedOn, withdrawnOn,
-                on, false, lastChange, version);
+                on, false, lastChange, version, waitCountsFrom, locationId);
     }
 
     private EntryOutcome illegal(String what) {

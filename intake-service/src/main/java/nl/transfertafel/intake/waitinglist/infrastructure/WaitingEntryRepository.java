@@ -26,17 +26,19 @@ public class WaitingEntryRepository implements ListedClients {
     public static final String INSERT = """
             insert into waiting_entry (referral_id, region, client_pseudonym, referrer_agb, provider_agb, placement,
                 waiting_status, stage, withdrawal_reason, diagnosis_group, urgency, registered_on, intake_on,
-                treatment_started_on, withdrawn_on, status_confirmed_on, stale, last_change, version, updated_at)
+                treatment_started_on, withdrawn_on, status_confirmed_on, stale, last_change, version, updated_at,
+                wait_counts_from, location_id)
             values (:id, :region, :pseudonym, :referrer, :provider, :placement, :status, :stage, :withdrawalReason,
                 :diagnosisGroup, :urgency, :registeredOn, :intakeOn, :treatmentOn, :withdrawnOn, :confirmedOn,
-                :stale, :lastChange, :version, :updatedAt)""";
+                :stale, :lastChange, :version, :updatedAt, :waitCountsFrom, :locationId)""";
     public static final String UPDATE = """
             update waiting_entry set region = :region, client_pseudonym = :pseudonym, referrer_agb = :referrer,
                 provider_agb = :provider, placement = :placement, waiting_status = :status, stage = :stage,
                 withdrawal_reason = :withdrawalReason, diagnosis_group = :diagnosisGroup, urgency = :urgency,
                 registered_on = :registeredOn, intake_on = :intakeOn, treatment_started_on = :treatmentOn,
                 withdrawn_on = :withdrawnOn, status_confirmed_on = :confirmedOn, stale = :stale,
-                last_change = :lastChange, version = :version, updated_at = :updatedAt
+                last_change = :lastChange, version = :version, updated_at = :updatedAt,
+                wait_counts_from = :waitCountsFrom, location_id = :locationId
             where referral_id = :id and version = :expectedVersion""";
     public static final String FIND = "select * from waiting_entry where referral_id = :id";
     public static final String FIND_ALL = "select * from waiting_entry where referral_id = any(:ids)";
@@ -57,6 +59,11 @@ public class WaitingEntryRepository implements ListedClients {
                    and (e.stage <> 'WAITING' or exists (select 1 from treeknorm_signal s
                                where s.referral_id = e.referral_id and s.norm = 'INTAKE' and s.level = 'BREACHED')))
             order by e.registered_on, e.referral_id""";
+    public static final String IN_CARE_AT = """
+            select referral_id from waiting_entry
+            where provider_agb = :provider and placement = 'PLACED' and stage in ('INTAKE_DONE', 'IN_TREATMENT')
+              and (cardinality(cast(:groups as text[])) = 0 or diagnosis_group = any(cast(:groups as text[])))
+            order by registered_on, referral_id""";
     public static final String STALE_CANDIDATES = """
             select referral_id from waiting_entry
             where stage in ('WAITING', 'INTAKE_DONE') and placement = 'PLACED' and not stale
@@ -149,6 +156,18 @@ public class WaitingEntryRepository implements ListedClients {
                 .all();
     }
 
+    /**
+     * The entries placed at the provider whose client is in intake or treatment there, in the diagnosis groups
+     * given (every group when none): the clients whose care must move when the provider closes (ADR 1431).
+     */
+    public Flux<UUID> inCareAt(String providerAgb, java.util.Collection<String> diagnosisGroups) {
+        return db.sql(IN_CARE_AT)
+                .bind("provider", providerAgb)
+                .bind("groups", diagnosisGroups.toArray(String[]::new))
+                .map(row -> row.get("referral_id", UUID.class))
+                .all();
+    }
+
     /** Placed entries still waiting, not flagged stale, whose status was last confirmed on or before the day. */
     public Flux<UUID> staleCandidates(LocalDate confirmedOnOrBefore) {
         return db.sql(STALE_CANDIDATES)
@@ -177,6 +196,8 @@ public class WaitingEntryRepository implements ListedClients {
         spec = Sql.bindName(spec, "withdrawalReason", entry.withdrawalReason());
         spec = Sql.bind(spec, "intakeOn", entry.intakeOn(), LocalDate.class);
         spec = Sql.bind(spec, "treatmentOn", entry.treatmentStartedOn(), LocalDate.class);
+        spec = Sql.bind(spec, "waitCountsFrom", entry.waitCountsFrom(), LocalDate.class);
+        spec = Sql.bind(spec, "locationId", entry.locationId(), String.class);
         return Sql.bind(spec, "withdrawnOn", entry.withdrawnOn(), LocalDate.class);
     }
 
@@ -200,6 +221,8 @@ public class WaitingEntryRepository implements ListedClients {
                 row.get("status_confirmed_on", LocalDate.class),
                 Boolean.TRUE.equals(row.get("stale", Boolean.class)),
                 Sql.enumOf(row, "last_change", Change.class),
-                row.get("version", Long.class));
+                row.get("version", Long.class),
+                row.get("wait_counts_from", LocalDate.class),
+                row.get("location_id", String.class));
     }
 }

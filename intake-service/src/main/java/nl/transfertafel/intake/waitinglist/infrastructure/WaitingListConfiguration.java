@@ -3,6 +3,7 @@ package nl.transfertafel.intake.waitinglist.infrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import nl.transfertafel.intake.waitinglist.application.EntryChanges;
+import nl.transfertafel.intake.waitinglist.application.TreatmentsMustMove;
 import nl.transfertafel.intake.waitinglist.application.WaitingListService;
 import nl.transfertafel.platform.audit.AuditLog;
 import nl.transfertafel.platform.events.Outbox;
@@ -23,6 +24,11 @@ class WaitingListConfiguration {
     EntryChanges entryChanges(WaitingEntryRepository entries, Outbox outbox, AuditLog audit, TransactionalOperator tx,
             MeterRegistry meters) {
         return new EntryChanges(entries, outbox, audit, tx, meters);
+    }
+
+    @Bean
+    TreatmentsMustMove treatmentsMustMove(WaitingEntryRepository entries, EntryChanges changes, Clock clock) {
+        return new TreatmentsMustMove(entries, changes, clock);
     }
 
     @Bean

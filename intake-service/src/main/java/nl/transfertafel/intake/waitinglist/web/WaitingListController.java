@@ -89,6 +89,19 @@ public class WaitingListController {
                 .map(entry -> EntryState.of(entry, clock));
     }
 
+    @PutMapping("/{referralId}/location")
+    @PreAuthorize("hasRole('PROVIDER')")
+    @Operation(summary = "Name the location where the client waits or is treated", description = """
+            Role PROVIDER, entries on its own list (waiting, in intake or in treatment): the provider's location id             (as capacity-service names its locations). A closure of one location then takes in this client only             when it is that location; clients without a named location are taken in and shown as "location             unknown" (issue 15). Also confirms the status. 409 not-placed for an entry without a provider.""")
+    @ApiResponse(responseCode = "200", description = "Set; the entry's new state")
+    @ProblemResponses(notFound = ApiDocs.ENTRY, conflict = {ApiDocs.ILLEGAL_TRANSITION, ApiDocs.VERSION_MISMATCH,
+            ApiDocs.CONCURRENT_UPDATE, "not-placed: the entry has no provider, so no location there"})
+    public Mono<EntryState> setLocation(Actor provider, @PathVariable UUID referralId,
+            @Valid @RequestBody LocationChange body) {
+        return waitingList.setLocation(provider, referralId, body.locationId().toString(), body.expectedVersion())
+                .map(entry -> EntryState.of(entry, clock));
+    }
+
     @PostMapping("/{referralId}/status-confirmation")
     @PreAuthorize("hasRole('PROVIDER')")
     @Operation(summary = "Confirm the waiting status is still right", description = "Role PROVIDER, entries on its own "
@@ -113,5 +126,9 @@ public class WaitingListController {
     }
 
     public record Confirmation(@Min(1) Long expectedVersion) {
+    }
+
+    /** A location id is capacity-service's UUID of the provider's location. */
+    public record LocationChange(@NotNull UUID locationId, @Min(1) Long expectedVersion) {
     }
 }

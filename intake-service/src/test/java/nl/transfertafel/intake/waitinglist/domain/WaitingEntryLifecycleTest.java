@@ -101,8 +101,13 @@ class WaitingEntryLifecycleTest {
         assertThat(EntryLifecycle.allows(Stage.IN_TREATMENT, EntryLifecycle.Command.MOVE)).isFalse();
         for (EntryLifecycle.Command command : EntryLifecycle.Command.values()) {
             assertThat(EntryLifecycle.allows(Stage.WITHDRAWN, command)).as(command.name()).isFalse();
-            assertThat(EntryLifecycle.allows(Stage.IN_TREATMENT, command)).as(command.name()).isFalse();
+            // in treatment is final, except when the provider closes the client's programme (ADR 1431); its
+            // location may be named while the client is with the provider
+            assertThat(EntryLifecycle.allows(Stage.IN_TREATMENT, command)).as(command.name())
+                    .isEqualTo(command == EntryLifecycle.Command.MUST_MOVE
+                            || command == EntryLifecycle.Command.SET_LOCATION);
         }
+        assertThat(EntryLifecycle.allows(Stage.WAITING, EntryLifecycle.Command.MUST_MOVE)).isFalse();
     }
 
     @Test
@@ -178,6 +183,59 @@ class WaitingEntryLifecycleTest {
         assertThat(Treeknorm.intakeDeadline(registered)).isEqualTo(LocalDate.of(2026, 2, 2));
         assertThat(Treeknorm.treatmentDeadline(registered, null)).isEqualTo(LocalDate.of(2026, 4, 13));
         assertThat(Treeknorm.treatmentDeadline(registered, LocalDate.of(2026, 2, 9))).isEqualTo(LocalDate.of(2026, 4, 20));
+    }
+
+    @Test
+    void a_treatment_that_must_move_because_the_provider_closes_waits_again_with_a_clock_from_the_end_date() {
+        LocalDate endDate = TODAY.plusDays(60);
+        WaitingEntry treated = changed(anEntry().at("22000001").registeredOn(TODAY.minusDays(300))
+                .intakeOn(TODAY.minusDays(280)).build().startTreatment(TODAY.minusDays(250), clock)).entry();
+
+        EntryOutcome.Changed moved = changed(treated.treatmentMustMove(endDate, clock));
+
+        WaitingEntry entry = moved.entry();
+        assertThat(entry.stage()).isEqualTo(Stage.WAITING);
+        assertThat(entry.providerAgb()).as("still at the closing provider until a transfer moves it")
+                .isEqualTo("22000001");
+        assertThat(entry.registeredOn()).as("the registration date never changes").isEqualTo(TODAY.minusDays(300));
+        assertThat(entry.waitCountsFrom()).isEqualTo(endDate);
+        assertThat(entry.intakeDeadline()).isEqualTo(endDate.plusWeeks(4));
+        assertThat(entry.treatmentDeadline()).isEqualTo(endDate.plusWeeks(14));
+        assertThat(entry.daysWaited(TODAY)).as("the new wait has not started before the end date").isZero();
+        WaitingEntryChanged event = (WaitingEntryChanged) moved.event().payload();
+        assertThat(event.change()).isEqualTo(Change.TREATMENT_MUST_MOVE);
+        assertThat(event.stage()).isEqualTo(Stage.WAITING);
+        assertThat(event.waitCountsFrom()).isEqualTo(endDate);
+        assertThat(event.treatmentStartedOn()).isNull();
+        // waiting again: the usual commands apply, and the clock start survives them
+        assertThat(changed(entry.confirmStatus(clock)).entry().waitCountsFrom()).isEqualTo(endDate);
+    }
+
+    @Test
+    void only_a_client_in_intake_or_treatment_can_have_its_treatment_moved() {
+        WaitingEntry waiting = anEntry().registeredOn(TODAY.minusDays(20)).build();
+        assertThat(refusal(waiting.treatmentMustMove(TODAY.plusDays(30), clock)).rule()).isEqualTo("illegal-transition");
+
+        WaitingEntry intakeDone = anEntry().registeredOn(TODAY.minusDays(20)).intakeOn(TODAY.minusDays(10)).build();
+        assertThat(changed(intakeDone.treatmentMustMove(TODAY.plusDays(30), clock)).entry().stage())
+                .isEqualTo(Stage.WAITING);
+        assertThat(refusal(intakeDone.treatmentMustMove(null, clock)).field()).isEqualTo("endDate");
+    }
+
+    @Test
+    void the_provider_names_the_location_of_a_placed_client_and_a_transfer_clears_it() {
+        WaitingEntry entry = anEntry().at("22000001").registeredOn(TODAY.minusDays(20)).build();
+
+        EntryOutcome.Changed located = changed(entry.setLocation("loc-1", clock));
+
+        assertThat(located.entry().locationId()).isEqualTo("loc-1");
+        assertThat(((WaitingEntryChanged) located.event().payload()).locationId()).isEqualTo("loc-1");
+        assertThat(((WaitingEntryChanged) located.event().payload()).change()).isEqualTo(Change.LOCATION_SET);
+        assertThat(changed(located.entry().confirmStatus(clock)).entry().locationId()).isEqualTo("loc-1");
+        assertThat(changed(located.entry().moveTo("22000002", TODAY, clock)).entry().locationId())
+                .as("the old provider's location does not follow the client").isNull();
+        assertThat(refusal(anEntry().unplaced(Placement.UNPLACED_NO_PROVIDER).build().setLocation("loc-1", clock)).rule())
+                .isEqualTo("not-placed");
     }
 
     private static EntryOutcome.Changed changed(EntryOutcome outcome) {

@@ -1,6 +1,7 @@
 package nl.transfertafel.transfertable.closure.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -74,27 +75,32 @@ public class ClosureCases {
             Set<String> referrals = rows.stream().map(MemberRow::referralId).collect(Collectors.toSet());
             return proposals.mostTellingFor(referrals)
                     .flatMap(byReferral -> escalations.escalatedAmong(referrals)
-                            .map(escalated -> assemble(cases, rows, byReferral, escalated)));
+                    .flatMap(escalated -> proposals.outOfRegionSince(referrals)
+                            .map(outOfRegion -> assemble(cases, rows, byReferral, escalated, outOfRegion))));
         });
     }
 
     private List<CaseWithMembers> assemble(List<ClosureCase> cases, List<MemberRow> rows,
-            Map<String, ProposalFact> proposalOf, Set<String> escalated) {
+            Map<String, ProposalFact> proposalOf, Set<String> escalated, Map<String, Instant> outOfRegionSince) {
         LocalDate today = LocalDate.now(clock);
         Map<String, List<ClosureMember>> byCase = rows.stream().collect(Collectors.groupingBy(MemberRow::closureId,
-                Collectors.mapping(row -> member(row, proposalOf.get(row.referralId()), escalated), Collectors.toList())));
+                Collectors.mapping(row -> member(row, proposalOf.get(row.referralId()), escalated,
+                        outOfRegionSince.get(row.referralId())), Collectors.toList())));
         return cases.stream().map(c -> {
             List<ClosureMember> members = byCase.getOrDefault(c.closureId(), List.of());
             return new CaseWithMembers(c, members, ClosureReport.of(members, today));
         }).toList();
     }
 
-    private ClosureMember member(MemberRow row, ProposalFact proposal, Set<String> escalated) {
+    private ClosureMember member(MemberRow row, ProposalFact proposal, Set<String> escalated, Instant outOfRegionSince) {
         return new ClosureMember(row.referralId(), row.region(), row.clientPseudonym(), row.insurerUzovi(),
                 row.registeredOn(), row.inTreatment(), row.stillWaiting(),
                 proposal == null ? null : proposal.proposalId(), proposal == null ? null : proposal.state(),
                 proposal == null || proposal.changedAt() == null ? null
                         : LocalDate.ofInstant(proposal.changedAt(), clock.getZone()),
-                escalated.contains(row.referralId()));
+                escalated.contains(row.referralId()),
+                outOfRegionSince == null ? null : LocalDate.ofInstant(outOfRegionSince, clock.getZone()),
+                proposal != null && proposal.lineRegion() != null && !proposal.lineRegion().equals(row.region()),
+                row.locationUnknown());
     }
 }

@@ -15,9 +15,17 @@ import java.util.List;
  *                         regional escalation authority), whatever its state now
  * @param longestRemainingWaitDays the longest time waited so far (days since registration) of a
  *                         member not placed yet and still waiting; null when none is left waiting
+ * @param outOfRegion      members whose most telling proposal (placed, offered or in screening) is on a line of
+ *                         another region (ADR 1430)
+ * @param searchingOutOfRegion members still without a proposal whom their region could not place, so that other
+ *                         regions' lines are open to them (ADR 1430)
+ * @param rematchedFromTreatment members who were in treatment at the closing provider and are re-matched
+ *                         because their treatment must move (ADR 1431); counted in their status too
+ * @param locationUnknown  members a location closure took in without a known location
  */
 public record ClosureReport(int clients, int placed, int offered, int inScreening, int noMatchYet, int warmHandover,
-        int left, int placedWithinNorm, int escalated, Integer longestRemainingWaitDays) {
+        int left, int placedWithinNorm, int escalated, Integer longestRemainingWaitDays, int outOfRegion,
+        int searchingOutOfRegion, int rematchedFromTreatment, int locationUnknown) {
 
     public static final int TREEKNORM_INTAKE_DAYS = 28;
 
@@ -31,8 +39,26 @@ public record ClosureReport(int clients, int placed, int offered, int inScreenin
         int withinNorm = 0;
         int escalated = 0;
         Integer longest = null;
+        int outOfRegion = 0;
+        int searchingOutOfRegion = 0;
+        int rematched = 0;
+        int locationUnknown = 0;
         for (ClosureMember m : members) {
+            if (m.locationUnknown()) {
+                locationUnknown++;
+            }
+            if (m.rematchedFromTreatment()) {
+                rematched++;
+            }
             MemberStatus status = MemberStatus.of(m);
+            boolean proposed = status == MemberStatus.PLACED || status == MemberStatus.OFFERED
+                    || status == MemberStatus.IN_SCREENING;
+            if (proposed && m.proposalOutOfRegion()) {
+                outOfRegion++;
+            }
+            if (status == MemberStatus.NO_MATCH_YET && m.outOfRegionSince() != null) {
+                searchingOutOfRegion++;
+            }
             switch (status) {
                 case PLACED -> placed++;
                 case OFFERED -> offered++;
@@ -55,7 +81,8 @@ public record ClosureReport(int clients, int placed, int offered, int inScreenin
             }
         }
         return new ClosureReport(members.size(), placed, offered, inScreening, noMatch, handover, left, withinNorm,
-                escalated, longest);
+                escalated, longest, outOfRegion, searchingOutOfRegion, rematched,
+                locationUnknown);
     }
 
     private static boolean placedWithinNorm(ClosureMember m) {

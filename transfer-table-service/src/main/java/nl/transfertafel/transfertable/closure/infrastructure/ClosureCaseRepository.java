@@ -42,7 +42,8 @@ public class ClosureCaseRepository {
 
     /** A member as stored, with whether its waiting entry still waits. */
     public record MemberRow(String closureId, String referralId, String region, String clientPseudonym,
-            String insurerUzovi, LocalDate registeredOn, boolean inTreatment, boolean stillWaiting) {
+            String insurerUzovi, LocalDate registeredOn, boolean inTreatment, boolean stillWaiting,
+            boolean locationUnknown) {
     }
 
     private final DatabaseClient db;
@@ -74,8 +75,10 @@ public class ClosureCaseRepository {
         if (closureIds.isEmpty()) {
             return Flux.empty();
         }
+        // a treatment that must move waits from the closure's end date (ADR 1431): its Treeknorm counts from then
         return db.sql("select m.closure_id, m.referral_id, m.region, m.client_pseudonym, m.insurer_uzovi,"
-                        + " m.registered_on, m.in_treatment, coalesce(w.stage, 'WAITING') = 'WAITING' as still_waiting"
+                        + " coalesce(w.wait_counts_from, m.registered_on) as registered_on, m.in_treatment,"
+                        + " coalesce(w.stage, 'WAITING') = 'WAITING' as still_waiting, m.location_unknown"
                         + " from closure_member m left join waiting_client w on w.referral_id = m.referral_id"
                         + " where m.closure_id = any(:ids) and " + scope.memberCondition("m")
                         + " order by m.closure_id, m.registered_on nulls last, m.referral_id")
@@ -85,7 +88,8 @@ public class ClosureCaseRepository {
                         row.get("region", String.class), row.get("client_pseudonym", String.class),
                         row.get("insurer_uzovi", String.class), row.get("registered_on", LocalDate.class),
                         Boolean.TRUE.equals(row.get("in_treatment", Boolean.class)),
-                        Boolean.TRUE.equals(row.get("still_waiting", Boolean.class))))
+                        Boolean.TRUE.equals(row.get("still_waiting", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("location_unknown", Boolean.class))))
                 .all();
     }
 

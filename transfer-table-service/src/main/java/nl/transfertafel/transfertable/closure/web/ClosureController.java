@@ -52,16 +52,23 @@ public class ClosureController {
 
     /**
      * A member, pseudonymous: its status, the proposal to open in the queue (proposalId), and for a
-     * client in treatment the warm-handover flag with the closing organisation's contact.
+     * client in treatment the warm-handover flag with the closing organisation's contact. {@code outOfRegion}: the
+     * proposal is on another region's line; {@code outOfRegionSince}: from that day other regions' lines are open
+     * to the member, because its region could not place it (ADR 1430). {@code rematchedFromTreatment}: in
+     * treatment at the closing provider and re-matched because the treatment must move; the handover contact
+     * stays on the member (ADR 1431). {@code locationUnknown}: a location closure took the member in although
+     * its location was never named.
      */
     public record MemberView(String referralId, String clientPseudonym, String region, String insurerUzovi,
             LocalDate registeredOn, MemberStatus status, String proposalId, ProposalState proposalState,
-            boolean warmHandover, String handoverContact, boolean escalated) {
+            boolean warmHandover, String handoverContact, boolean escalated, boolean outOfRegion,
+            LocalDate outOfRegionSince, boolean rematchedFromTreatment, boolean locationUnknown) {
 
         static MemberView of(ClosureMember m, String contact) {
             return new MemberView(m.referralId(), m.clientPseudonym(), m.region(), m.insurerUzovi(), m.registeredOn(),
                     MemberStatus.of(m), m.proposalId(), m.proposalState(), m.inTreatment(),
-                    m.inTreatment() ? contact : null, m.escalated());
+                    m.inTreatment() ? contact : null, m.escalated(), m.proposalOutOfRegion(), m.outOfRegionSince(),
+                    m.rematchedFromTreatment(), m.locationUnknown());
         }
     }
 

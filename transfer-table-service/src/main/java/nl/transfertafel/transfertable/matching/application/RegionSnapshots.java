@@ -23,6 +23,19 @@ public interface RegionSnapshots {
      */
     Mono<RegionSnapshot> read(String region, Instant refusedSince);
 
+    /**
+     * The region's out-of-region view (ADR 1430): its clients eligible for other regions' lines (closure members a
+     * round of the region left unplaced) against the open lines with free places of every other region, with
+     * those lines' contracts, stops and held places, and the region's own history (refusals, open proposals, ...).
+     */
+    Mono<RegionSnapshot> readOutOfRegion(String region, Instant refusedSince);
+
+    /** The out-of-region snapshot at the clock's now; see {@link #readOutOfRegion}. */
+    default Mono<MatchRound.Snapshot> outOfRegionForRound(String region, Clock clock, TransferTableSettings settings) {
+        return readOutOfRegion(region, clock.instant().minus(settings.refusalCooldown()))
+                .map(snapshot -> snapshot.forRound(LocalDate.now(clock), settings.defaultMaxTravelKm()));
+    }
+
     /** The snapshot a round works on at the clock's now: the settings' cool-down and default travel distance. */
     default Mono<MatchRound.Snapshot> forRound(String region, Clock clock, TransferTableSettings settings) {
         return read(region, clock.instant().minus(settings.refusalCooldown()))

@@ -78,29 +78,99 @@ public class MatchingRounds {
         this.meters = meters;
     }
 
+    /**
+     * What a round did. {@code outOfRegionProposals}: of {@code proposals}, those the out-of-region pass made on
+     * other regions' lines for closure members the region could not place (ADR 1430).
+     */
     public record RoundReport(String region, int candidates, int linesWithArcs, int proposals, int newBlocks,
-            long millis) {
+            long millis, int outOfRegionProposals) {
+
+        RoundReport plus(RoundReport outOfRegion) {
+            return new RoundReport(region, candidates, linesWithArcs, proposals + outOfRegion.proposals(),
+                    newBlocks + outOfRegion.newBlocks(), millis + outOfRegion.millis(), outOfRegion.proposals());
+        }
     }
 
-    /** One matching round for the region; the proposals are committed when this completes. */
+    /**
+     * One matching round for the region; the proposals are committed when this completes. Then, when a closure
+     * member of the region is still without a place in it, the out-of-region pass (ADR 1430) in a transaction of
+     * its own.
+     */
     public Mono<RoundReport> runRegion(String region) {
         long started = System.nanoTime();
-        return Mono.defer(() -> proposals.lockRegion(region)
+        return Mono.defer(() -> proposals.lockLinesShared()
+                        .then(proposals.lockRegion(region))
                         .then(snapshot(region))
                         // the assignment is CPU work: not on the database driver's event loop
                         .publishOn(Schedulers.boundedElastic())
-                        .map(round::run)
-                        .flatMap(result -> persist(region, result, started)))
+                        .flatMap(snapshot -> {
+                            MatchRound.Result result = round.run(snapshot);
+                            return persist(region, result, started)
+                                    .flatMap(report -> proposals.markOutOfRegionEligible(region,
+                                            closureMembersLeftUnplaced(snapshot, result), clock.instant())
+                                            .thenReturn(report));
+                        }))
                 .as(tx::transactional)
+                .flatMap(home -> outOfRegion(region).map(home::plus).defaultIfEmpty(home))
                 .doOnNext(report -> {
                     if (report.proposals() > 0 || report.newBlocks() > 0) {
-                        log.info("matching round region={} candidates={} lines={} proposals={} newBlocks={} ms={}",
-                                region, report.candidates(), report.linesWithArcs(), report.proposals(),
-                                report.newBlocks(), report.millis());
+                        log.info("matching round region={} candidates={} lines={} proposals={} outOfRegion={}"
+                                + " newBlocks={} ms={}", region, report.candidates(), report.linesWithArcs(),
+                                report.proposals(), report.outOfRegionProposals(), report.newBlocks(), report.millis());
                     }
                     meters.timer("transfertafel.matching.rounds", "region", region)
                             .record(Duration.ofMillis(report.millis()));
                 });
+    }
+
+    /**
+     * The rule of ADR 1430: a closure member whom its region's round could consider (a candidate: waiting,
+     * consenting, in no open proposal, not waiting for a preferred provider) but left without a place (no free
+     * eligible place in the region) may from now on be placed on other regions' lines.
+     */
+    private List<String> closureMembersLeftUnplaced(MatchRound.Snapshot snapshot, MatchRound.Result result) {
+        MatchingContext context = snapshot.context();
+        java.util.Set<String> placed = result.drafts().stream().map(d -> d.client().referralId())
+                .collect(Collectors.toSet());
+        return snapshot.clients().stream()
+                .filter(c -> context.inClosureCase(c) && !placed.contains(c.referralId())
+                        && eligibility.isCandidate(c, context))
+                .map(WaitingClient::referralId)
+                .toList();
+    }
+
+    /**
+     * The out-of-region pass: the region's eligible closure members against the open lines of every other
+     * region, by the same rules and objective. It holds the lines' lock exclusively (rounds and manual proposals
+     * hold it shared), so no other region's round proposes one of those places at the same time, and the places
+     * its proposals hold count in every later round of the line's region. Four-eyes screening stays with the
+     * client's region: the proposal is the region's.
+     */
+    Mono<RoundReport> outOfRegion(String region) {
+        return proposals.anyOutOfRegionCandidate(region).filter(Boolean::booleanValue)
+                .flatMap(any -> {
+                    long started = System.nanoTime();
+                    return Mono.defer(() -> proposals.lockLinesExclusive()
+                                    .then(proposals.lockRegion(region))
+                                    .then(snapshots.outOfRegionForRound(region, clock, settings))
+                                    .publishOn(Schedulers.boundedElastic())
+                                    .map(snapshot -> outOfRegion(round.run(snapshot)))
+                                    .flatMap(result -> persist(region, result, started)))
+                            .as(tx::transactional);
+                });
+    }
+
+    /** The pass's drafts, each explained as out of region. */
+    private static MatchRound.Result outOfRegion(MatchRound.Result result) {
+        List<MatchRound.Draft> drafts = result.drafts().stream().map(d -> new MatchRound.Draft(d.client(), d.line(),
+                d.distanceKm(), new Explanation("out of region (" + d.line().region() + "); "
+                        + d.explanation().summary(), d.explanation().score(), d.explanation().runnerUps(),
+                        d.explanation().blockedAlternatives(), "Out of region: the client's provider closes and no"
+                                + " round of region " + d.client().region() + " found a free place there; this line"
+                                + " is in region " + d.line().region() + ". Four-eyes screening by the coordinators"
+                                + " of region " + d.client().region() + "."))).toList();
+        return new MatchRound.Result(result.region(), drafts, result.contractBlocks(), result.candidates(),
+                result.linesWithArcs(), result.arcs(), result.objective(), result.withinExactnessBound());
     }
 
     /** The region as the rules see it right now. */
@@ -137,7 +207,7 @@ public class MatchingRounds {
                 .then(Mono.fromSupplier(() -> {
                     recordMetrics(region, made, blockEvents);
                     return new RoundReport(region, result.candidates(), result.linesWithArcs(), made.size(),
-                            blockEvents.size(), (System.nanoTime() - started) / 1_000_000);
+                            blockEvents.size(), (System.nanoTime() - started) / 1_000_000, 0);
                 }));
     }
 
@@ -156,7 +226,7 @@ public class MatchingRounds {
                                 : Mono.error(Refused.conflict("placement-unknown", "The client's waiting entry (their"
                                         + " current provider) has not reached the transfer table yet; try again"
                                         + " shortly."))))
-                        .flatMap(client -> proposals.lockRegion(client.region())
+                        .flatMap(client -> proposals.lockLinesShared().then(proposals.lockRegion(client.region()))
                                 .then(snapshot(client.region()))
                                 .flatMap(snapshot -> proposeByHand(coordinator, client, capacityLineId, snapshot))))
                 .as(tx::transactional)

@@ -250,7 +250,7 @@ public class ProposalRepository {
     }
 
     /** A referral's most telling proposal for a closure case's progress: completed, else open, else the latest. */
-    public record ProposalFact(String proposalId, ProposalState state, Instant changedAt) {
+    public record ProposalFact(String proposalId, ProposalState state, Instant changedAt, String lineRegion) {
     }
 
     /** Per referral, its most telling proposal (completed before open before the latest ended one), in one statement. */
@@ -258,14 +258,17 @@ public class ProposalRepository {
         if (referralIds.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return db.sql("select distinct on (referral_id) referral_id, proposal_id, state, updated_at from proposal"
-                        + " where referral_id = any(:ids) order by referral_id,"
-                        + " case when state = 'COMPLETED' then 0 when state in " + OPEN_STATES + " then 1 else 2 end,"
-                        + " created_at desc")
+        return db.sql("select distinct on (p.referral_id) p.referral_id, p.proposal_id, p.state, p.updated_at,"
+                        + " l.region as line_region from proposal p"
+                        + " left join capacity_line l on l.capacity_line_id = p.capacity_line_id"
+                        + " where p.referral_id = any(:ids) order by p.referral_id,"
+                        + " case when p.state = 'COMPLETED' then 0 when p.state in " + OPEN_STATES + " then 1 else 2 end,"
+                        + " p.created_at desc")
                 .bind("ids", referralIds.stream().distinct().toArray(String[]::new))
                 .map(row -> Map.entry(row.get("referral_id", String.class),
                         new ProposalFact(row.get("proposal_id", String.class),
-                                ProposalState.valueOf(row.get("state", String.class)), instant(row, "updated_at"))))
+                                ProposalState.valueOf(row.get("state", String.class)), instant(row, "updated_at"),
+                                row.get("line_region", String.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
@@ -306,9 +309,25 @@ public class ProposalRepository {
                 .map(s -> (Set<String>) s);
     }
 
+    /**
+     * Per line of the region, the places open proposals hold before capacity-service knows: the region's own
+     * proposals and those of other regions' out-of-region passes on the region's lines (ADR 1430), so a home
+     * round never proposes a place an out-of-region proposal holds, nor the other way round.
+     */
     public Mono<Map<String, Integer>> placesHeld(String region) {
-        return db.sql("select capacity_line_id, count(*) as n from proposal where region = :region and state in "
-                        + HOLDING_STATES + " group by capacity_line_id")
+        return placesHeld(region, "region = :region");
+    }
+
+    /** Per line outside the region (the out-of-region pass's lines), the places open proposals hold. */
+    public Mono<Map<String, Integer>> placesHeldOutside(String region) {
+        return placesHeld(region, "region <> :region");
+    }
+
+    private Mono<Map<String, Integer>> placesHeld(String region, String lineRegion) {
+        return db.sql("select capacity_line_id, count(*) as n from proposal where state in " + HOLDING_STATES
+                        + " and (" + ("region = :region".equals(lineRegion) ? "region = :region or " : "")
+                        + "capacity_line_id in (select capacity_line_id from capacity_line where " + lineRegion + "))"
+                        + " group by capacity_line_id")
                 .bind("region", region)
                 .map(row -> Map.entry(row.get("capacity_line_id", String.class), row.get("n", Long.class).intValue()))
                 .all()
@@ -322,6 +341,74 @@ public class ProposalRepository {
                 .all()
                 .collect(HashSet<String>::new, Set::add)
                 .map(s -> (Set<String>) s);
+    }
+
+    /**
+     * Taken (shared) by every round and manual proposal before its region's lock, and exclusively by an
+     * out-of-region pass, which proposes places of other regions' lines (ADR 1430): a pass never runs beside a
+     * round that could propose the same place, and rounds of different regions still run side by side. Always
+     * before a region's lock, so the two locks are taken in one order everywhere.
+     */
+    public Mono<Void> lockLinesShared() {
+        return advisoryLock("pg_advisory_xact_lock_shared", "transfer-table-lines");
+    }
+
+    /** The out-of-region pass's exclusive hold on every region's lines; see {@link #lockLinesShared()}. */
+    public Mono<Void> lockLinesExclusive() {
+        return advisoryLock("pg_advisory_xact_lock", "transfer-table-lines");
+    }
+
+    private Mono<Void> advisoryLock(String function, String key) {
+        return db.sql("select 1 as locked from (select " + function + "(hashtext(:key))) as l")
+                .bind("key", key)
+                .map(row -> row.get("locked", Integer.class))
+                .one().then();
+    }
+
+    // ------------------------------------------------------------------ out of region (ADR 1430)
+
+    /** Closure members a round of their region left unplaced: from now on the out-of-region pass may place them. */
+    public Mono<Void> markOutOfRegionEligible(String region, java.util.Collection<String> referralIds, Instant now) {
+        if (referralIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("insert into out_of_region_eligible (referral_id, region, since)"
+                        + " select unnest(cast(:ids as text[])), :region, :now on conflict (referral_id) do nothing")
+                .bind("ids", referralIds.stream().distinct().toArray(String[]::new))
+                .bind("region", region)
+                .bind("now", now)
+                .then();
+    }
+
+    /** The region's referrals eligible for out-of-region lines. */
+    public Mono<Set<String>> outOfRegionEligible(String region) {
+        return ids("select referral_id from out_of_region_eligible where region = :region", region);
+    }
+
+    /**
+     * Whether the region has a client the out-of-region pass could place now (eligible, still waiting, in no open
+     * proposal): a cheap check before the pass takes the exclusive lock.
+     */
+    public Mono<Boolean> anyOutOfRegionCandidate(String region) {
+        return db.sql("select exists (select 1 from out_of_region_eligible e join waiting_client w"
+                        + " on w.referral_id = e.referral_id where e.region = :region"
+                        + " and coalesce(w.stage, 'WAITING') = 'WAITING' and not exists (select 1 from proposal p"
+                        + " where p.client_pseudonym = w.client_pseudonym and p.state in " + OPEN_STATES + ")) as any")
+                .bind("region", region)
+                .map(row -> Boolean.TRUE.equals(row.get("any", Boolean.class)))
+                .one();
+    }
+
+    /** Of these referrals, those eligible for out-of-region lines, with the moment they became so. */
+    public Mono<Map<String, Instant>> outOfRegionSince(java.util.Collection<String> referralIds) {
+        if (referralIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("select referral_id, since from out_of_region_eligible where referral_id = any(:ids)")
+                .bind("ids", referralIds.stream().distinct().toArray(String[]::new))
+                .map(row -> Map.entry(row.get("referral_id", String.class), instant(row, "since")))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** Serialises matching rounds and proposal creation per region, across instances of the service. */

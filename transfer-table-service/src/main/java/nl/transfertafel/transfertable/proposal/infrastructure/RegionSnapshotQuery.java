@@ -39,6 +39,17 @@ public class RegionSnapshotQuery implements RegionSnapshots {
     }
 
     @Override
+    public Mono<RegionSnapshot> readOutOfRegion(String region, Instant refusedSince) {
+        Mono<Region> facts = proposals.outOfRegionEligible(region)
+                .flatMap(eligible -> readModel.clients(region).filter(c -> eligible.contains(c.referralId())).collectList())
+                .flatMap(clients -> readModel.linesOutside(region)
+                .flatMap(lines -> readModel.contractsOutside(region)
+                .flatMap(contracts -> readModel.restrictionsOutside(region)
+                .map(restrictions -> new Region(clients, lines, contracts, restrictions)))));
+        return facts.flatMap(r -> history(region, refusedSince, r, proposals.placesHeldOutside(region)));
+    }
+
+    @Override
     public Mono<RegionSnapshot> read(String region, Instant refusedSince) {
         // one query after another, never two at once: inside a transaction there is one connection
         Mono<Region> facts = readModel.clients(region).collectList()
@@ -46,13 +57,19 @@ public class RegionSnapshotQuery implements RegionSnapshots {
                 .flatMap(lines -> readModel.contracts(region)
                 .flatMap(contracts -> readModel.restrictions(region)
                 .map(restrictions -> new Region(clients, lines, contracts, restrictions)))));
-        return facts.flatMap(r -> proposals.refusedPairsSince(region, refusedSince)
+        return facts.flatMap(r -> history(region, refusedSince, r, proposals.placesHeld(region)));
+    }
+
+    /** What the table remembers of the region's clients, and the places held on the lines read. */
+    private Mono<RegionSnapshot> history(String region, Instant refusedSince, Region r,
+            Mono<Map<String, Integer>> placesHeld) {
+        return proposals.refusedPairsSince(region, refusedSince)
                 .flatMap(refused -> proposals.clientsInOpenProposal(region)
                 .flatMap(inOpenProposal -> proposals.clientsTransferred(region)
                 .flatMap(transferred -> screenings.markedUnsuitable(region)
-                .flatMap(unsuitable -> proposals.placesHeld(region)
+                .flatMap(unsuitable -> placesHeld
                 .flatMap(held -> readModel.inClosureCase(region)
                 .map(closure -> new RegionSnapshot(region, r.clients(), r.lines(), r.contracts(), r.restrictions(),
-                        refused, inOpenProposal, transferred, unsuitable, held, closure))))))));
+                        refused, inOpenProposal, transferred, unsuitable, held, closure)))))));
     }
 }

@@ -46,7 +46,9 @@ public class ReadModelProjector {
     /** intake.referral-events */
     public Mono<Void> onReferralEvent(EventEnvelope event) {
         if (event.is(ReferralReceived.class)) {
-            return repository.recordReferral(event.region(), event.payloadAs(ReferralReceived.class), clock.instant())
+            ReferralReceived referral = event.payloadAs(ReferralReceived.class);
+            return repository.recordReferral(event.region(), referral, clock.instant())
+                    .then(joinOpenClosures(referral.referralId()))
                     .then(listener.regionChanged(event.region()));
         }
         if (event.is(ClientSupportChanged.class)) {
@@ -81,7 +83,7 @@ public class ReadModelProjector {
             WaitingEntryChanged entry = event.payloadAs(WaitingEntryChanged.class);
             return repository.recordWaitingEntry(event.region(), entry, clock.instant())
                     .flatMap(applied -> !applied ? Mono.<Void>empty()
-                            : (entry.stage() != WaitingEntryChanged.Stage.WAITING
+                            : joinOpenClosures(entry.referralId()).then(entry.stage() != WaitingEntryChanged.Stage.WAITING
                                     ? listener.clientLeftWaitingList(event.region(), entry.referralId()) : Mono.<Void>empty())
                                     .then(listener.regionChanged(event.region())));
         }
@@ -90,6 +92,11 @@ public class ReadModelProjector {
                     .then(listener.regionChanged(event.region()));
         }
         return Mono.empty();
+    }
+
+    /** A client now at a closing provider joins its open closure case (late joiners, issue 15 item 2). */
+    private Mono<Void> joinOpenClosures(String referralId) {
+        return repository.joinOpenClosures(referralId, java.time.LocalDate.now(clock), clock.instant()).then();
     }
 
     /** capacity.events: lines, registry, stops and pauses, contracts, reservations. */

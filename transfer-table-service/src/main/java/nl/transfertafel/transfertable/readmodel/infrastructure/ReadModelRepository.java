@@ -47,7 +47,8 @@ public class ReadModelRepository {
 
     private static final String CLIENT_COLUMNS = """
             referral_id, region, client_pseudonym, referrer_agb, postcode_area, age_band, diagnosis_group, care_level,
-            urgency, insurer_uzovi, registered_on, max_travel_km, e_health_ok, wait_for_preferred,
+            urgency, insurer_uzovi, coalesce(wait_counts_from, registered_on) as registered_on, max_travel_km, e_health_ok,
+            wait_for_preferred,
             preferred_provider_agb, screening_consent, current_provider_agb, waiting_status, stage, stale""";
 
     private final DatabaseClient db;
@@ -123,10 +124,11 @@ public class ReadModelRepository {
         var spec = db.sql("""
                         insert into waiting_client (referral_id, region, client_pseudonym, referrer_agb, diagnosis_group,
                             urgency, registered_on, entry_version, current_provider_agb, placement, waiting_status, stage,
-                            stale, recorded_at, updated_at)
+                            stale, wait_counts_from, location_id, recorded_at, updated_at)
                         values (:id, :region, :pseudonym, :referrer, :group, :urgency, :registeredOn, :version, :provider,
-                            :placement, :status, :stage, :stale, :now, :now)
+                            :placement, :status, :stage, :stale, :waitCountsFrom, :location, :now, :now)
                         on conflict (referral_id) do update set entry_version = excluded.entry_version,
+                            wait_counts_from = excluded.wait_counts_from, location_id = excluded.location_id,
                             current_provider_agb = excluded.current_provider_agb, placement = excluded.placement,
                             waiting_status = excluded.waiting_status, stage = excluded.stage,
                             diagnosis_group = coalesce(excluded.diagnosis_group, waiting_client.diagnosis_group),
@@ -144,6 +146,8 @@ public class ReadModelRepository {
         spec = text(spec, "group", e.diagnosisGroup());
         spec = text(spec, "urgency", e.urgency());
         spec = date(spec, "registeredOn", e.registeredOn());
+        spec = date(spec, "waitCountsFrom", e.waitCountsFrom());
+        spec = text(spec, "location", e.locationId());
         spec = text(spec, "provider", e.providerAgb());
         spec = text(spec, "placement", e.placement());
         spec = text(spec, "status", e.waitingStatus());
@@ -326,8 +330,8 @@ public class ReadModelRepository {
      * Records a closure and its members once: the provider's clients in scope (diagnosis groups; every
      * group when none are named) that still wait or are in intake or treatment there. A redelivered
      * announcement adds nobody twice. Emits the regions of the members (each needs a new round).
-     * The read model knows a client's provider, not the location: a location closure takes in the
-     * provider's clients in scope (docs/services/transfer-table-service.md says so).
+     * A location closure takes in the clients of that location and those whose location nobody named (marked
+     * {@code location_unknown}, shown as such in the case view rather than silently dropped).
      */
     public Flux<String> recordClosure(String region, ProviderClosureAnnounced c, Instant occurredAt, Instant now) {
         List<DiagnosisGroup> groups = c.diagnosisGroups() == null ? List.of() : c.diagnosisGroups();
@@ -345,29 +349,64 @@ public class ReadModelRepository {
                 .bind("at", occurredAt)
                 .bind("now", now);
         closure = text(closure, "location", c.locationId());
-        Flux<String> members = db.sql("""
+        var members = db.sql("""
                         insert into closure_member (closure_id, referral_id, region, client_pseudonym, insurer_uzovi,
-                            registered_on, in_treatment, joined_at)
+                            registered_on, in_treatment, location_unknown, joined_at)
                         select :id, referral_id, region, client_pseudonym, insurer_uzovi, registered_on,
-                            coalesce(stage, 'WAITING') <> 'WAITING', :now
+                            -- a treatment that must move may have reached us (waiting again) before the closure did
+                            coalesce(stage, 'WAITING') <> 'WAITING' or wait_counts_from is not null,
+                            cast(:location as text) is not null and location_id is null, :now
                         from waiting_client
                         where current_provider_agb = :agb and has_referral
                           and coalesce(stage, 'WAITING') in ('WAITING', 'INTAKE_DONE', 'IN_TREATMENT')
                           and (cardinality(cast(:groups as text[])) = 0 or diagnosis_group = any(cast(:groups as text[])))
+                          -- a location closure: that location's clients, and those whose location nobody named
+                          and (cast(:location as text) is null or location_id is null or location_id = cast(:location as text))
                         on conflict (closure_id, referral_id) do nothing
                         returning region""")
                 .bind("id", c.closureId())
                 .bind("agb", c.providerAgb())
                 .bind("groups", groups.stream().map(Enum::name).toArray(String[]::new))
-                .bind("now", now)
-                .map(row -> row.get("region", String.class))
-                .all();
-        return closure.then().thenMany(members).distinct();
+                .bind("now", now);
+        members = text(members, "location", c.locationId());
+        Flux<String> regions = members.map(row -> row.get("region", String.class)).all();
+        return closure.then().thenMany(regions).distinct();
     }
 
-    /** The region's waiting clients (referral ids) who are part of a closure case. */
+    /**
+     * Late joiners (issue 15 item 2): a client placed at (or added to the list of) a closing provider after the
+     * announcement, before the end date, joins the open closures of that provider it is in scope of, once: waiting,
+     * in intake or in treatment there, as at the announcement. Called after each applied waiting entry and referral
+     * (the referral completes the row). Emits whether it joined a case.
+     */
+    public Mono<Boolean> joinOpenClosures(String referralId, LocalDate today, Instant now) {
+        return db.sql("""
+                        insert into closure_member (closure_id, referral_id, region, client_pseudonym, insurer_uzovi,
+                            registered_on, in_treatment, location_unknown, joined_at)
+                        select c.closure_id, w.referral_id, w.region, w.client_pseudonym, w.insurer_uzovi, w.registered_on,
+                            coalesce(w.stage, 'WAITING') <> 'WAITING' or w.wait_counts_from is not null,
+                            c.location_id is not null and w.location_id is null, :now
+                        from waiting_client w join provider_closure c on c.provider_agb = w.current_provider_agb
+                        where w.referral_id = :id and w.has_referral
+                          and (c.location_id is null or w.location_id is null or w.location_id = c.location_id)
+                          and coalesce(w.stage, 'WAITING') in ('WAITING', 'INTAKE_DONE', 'IN_TREATMENT')
+                          and c.end_date >= :today
+                          and (c.diagnosis_groups = '' or w.diagnosis_group = any(string_to_array(c.diagnosis_groups, ',')))
+                        on conflict (closure_id, referral_id) do nothing""")
+                .bind("id", referralId)
+                .bind("today", today)
+                .bind("now", now)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /**
+     * The region's clients (referral ids) of a closure case who wait now: those who waited when it was announced,
+     * and those whose treatment must move once intake put them back on the waiting list (ADR 1431).
+     */
     public Mono<Set<String>> inClosureCase(String region) {
-        return db.sql("select distinct referral_id from closure_member where region = :region and not in_treatment")
+        return db.sql("select distinct m.referral_id from closure_member m join waiting_client w"
+                        + " on w.referral_id = m.referral_id where m.region = :region"
+                        + " and coalesce(w.stage, 'WAITING') = 'WAITING'")
                 .bind("region", region)
                 .map(row -> row.get("referral_id", String.class))
                 .all().collect(Collectors.toSet());
@@ -388,11 +427,11 @@ public class ReadModelRepository {
      * </ul>
      */
     public Flux<WaitingClient> clients(String region) {
-        return db.sql("select " + CLIENT_COLUMNS + " from (select distinct on (client_pseudonym) " + CLIENT_COLUMNS
+        return db.sql("select * from (select distinct on (client_pseudonym) " + CLIENT_COLUMNS
                         + " from waiting_client where region = :region and has_referral and entry_version is not null"
                         + " and coalesce(stage, 'WAITING') = 'WAITING'"
-                        + " order by client_pseudonym, registered_on nulls last, referral_id) candidate"
-                        + " order by referral_id")
+                        + " order by client_pseudonym, coalesce(wait_counts_from, registered_on) nulls last, referral_id)"
+                        + " candidate order by referral_id")
                 .bind("region", region)
                 .map((Readable row) -> client(row))
                 .all();
@@ -513,11 +552,31 @@ public class ReadModelRepository {
                 .all();
     }
 
+    /**
+     * Which lines a read covers: the region's announced lines, or (for the out-of-region pass, ADR 1430) the open
+     * lines with free places of every other region. The read model holds every region's lines: the consumer of
+     * {@code capacity.events} reads all partitions.
+     */
+    private static String lineScope(boolean outside) {
+        return outside ? "region <> :region and announced and state = 'OPEN' and places_left > 0"
+                : "region = :region and announced";
+    }
+
     /** The region's capacity lines, completed with the provider's registry record where the line lacks detail. */
     public Mono<List<CapacityLine>> lines(String region) {
+        return lines(region, false);
+    }
+
+    /** The open lines with free places of every region but this one (the out-of-region pass, ADR 1430). */
+    public Mono<List<CapacityLine>> linesOutside(String region) {
+        return lines(region, true);
+    }
+
+    private Mono<List<CapacityLine>> lines(String region, boolean outside) {
+        String scope = lineScope(outside);
         Mono<Map<String, Profile>> profiles = db.sql("""
                         select p.provider_agb, p.name, p.active, p.offerings from provider_profile p
-                        where p.provider_agb in (select provider_agb from capacity_line where region = :region and announced)""")
+                        where p.provider_agb in (select provider_agb from capacity_line where""" + " " + scope + ")")
                 .bind("region", region)
                 .map(row -> new Profile(row.get("provider_agb", String.class), row.get("name", String.class),
                         Boolean.TRUE.equals(row.get("active", Boolean.class)), row.get("offerings", String.class)))
@@ -527,7 +586,7 @@ public class ReadModelRepository {
                                 select capacity_line_id, region, provider_agb, provider_type, postcode_area, diagnosis_groups,
                                     care_level, places_left, available_from, available_until, offering_id, min_age, max_age,
                                     exclusions, state, places_freed_at
-                                from capacity_line where region = :region and announced order by capacity_line_id""")
+                                from capacity_line where""" + " " + scope + " order by capacity_line_id")
                         .bind("region", region)
                         .map(row -> line(row, byAgb))
                         .all()
@@ -545,9 +604,19 @@ public class ReadModelRepository {
 
     /** Contracts of the insurers with the providers that have capacity in the region. */
     public Mono<Map<String, ContractTerms>> contracts(String region) {
+        return contracts(region, false);
+    }
+
+    /** Contracts with the providers of the out-of-region pass's lines (ADR 1430). */
+    public Mono<Map<String, ContractTerms>> contractsOutside(String region) {
+        return contracts(region, true);
+    }
+
+    private Mono<Map<String, ContractTerms>> contracts(String region, boolean outside) {
         return db.sql("""
                         select insurer_uzovi, provider_agb, contracted, ceiling_reached from insurer_contract
-                        where provider_agb in (select provider_agb from capacity_line where region = :region and announced)""")
+                        where provider_agb in (select provider_agb from capacity_line where""" + " "
+                        + lineScope(outside) + ")")
                 .bind("region", region)
                 .map(row -> new ContractTerms(row.get("insurer_uzovi", String.class), row.get("provider_agb", String.class),
                         Boolean.TRUE.equals(row.get("contracted", Boolean.class)),
@@ -557,9 +626,19 @@ public class ReadModelRepository {
     }
 
     public Mono<Map<String, List<RegistrationRestriction>>> restrictions(String region) {
+        return restrictions(region, false);
+    }
+
+    /** Stops and pauses of the providers of the out-of-region pass's lines (ADR 1430). */
+    public Mono<Map<String, List<RegistrationRestriction>>> restrictionsOutside(String region) {
+        return restrictions(region, true);
+    }
+
+    private Mono<Map<String, List<RegistrationRestriction>>> restrictions(String region, boolean outside) {
         return db.sql("""
                         select provider_agb, kind, diagnosis_group, valid_from, valid_until from registration_restriction
-                        where active and provider_agb in (select provider_agb from capacity_line where region = :region and announced)""")
+                        where active and provider_agb in (select provider_agb from capacity_line where""" + " "
+                        + lineScope(outside) + ")")
                 .bind("region", region)
                 .map(row -> new RegistrationRestriction(row.get("provider_agb", String.class),
                         enumOf(row, "kind", RegistrationRestrictionChanged.Kind.class),

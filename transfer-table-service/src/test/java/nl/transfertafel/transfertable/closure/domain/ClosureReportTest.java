@@ -76,4 +76,50 @@ class ClosureReportTest {
         assertThat(report.longestRemainingWaitDays()).isNull();
         assertThat(report.placedWithinNorm()).isEqualTo(1);
     }
+
+    @Test
+    void a_client_whose_treatment_must_move_is_rematched_like_a_waiting_one_and_keeps_its_handover() {
+        // intake put it back on the waiting list (TREATMENT_MUST_MOVE); its clock counts from the end date
+        var rematched = new ClosureMember("m", "rotterdam", "pseudonym_m_0123456789", "3311", TODAY.plusDays(30),
+                true, true, "proposal-m", ProposalState.PROPOSED, TODAY, false);
+        var stillTreated = new ClosureMember("t", "rotterdam", "pseudonym_t_0123456789", "3311", TODAY.minusDays(400),
+                true, false, null, null, null, false);
+
+        assertThat(MemberStatus.of(rematched)).isEqualTo(MemberStatus.IN_SCREENING);
+        assertThat(rematched.rematchedFromTreatment()).isTrue();
+        assertThat(stillTreated.rematchedFromTreatment()).isFalse();
+        ClosureReport report = ClosureReport.of(List.of(rematched, stillTreated), TODAY);
+        assertThat(report.inScreening()).isEqualTo(1);
+        assertThat(report.warmHandover()).isEqualTo(1);
+        assertThat(report.rematchedFromTreatment()).isEqualTo(1);
+        assertThat(report.longestRemainingWaitDays()).as("the new wait starts at the end date").isZero();
+    }
+
+    @Test
+    void the_report_tells_out_of_region_proposals_from_members_still_searching_out_of_region() {
+        var offeredElsewhere = new ClosureMember("o", "rotterdam", "pseudonym_o_0123456789", "3311",
+                TODAY.minusDays(20), false, true, "proposal-o", ProposalState.OFFERED, TODAY, false,
+                TODAY.minusDays(3), true, false);
+        var searching = new ClosureMember("s", "rotterdam", "pseudonym_s_0123456789", "3311", TODAY.minusDays(20),
+                false, true, null, null, null, false, TODAY.minusDays(3), false, false);
+        var atHome = waiting("h", 20, ProposalState.PROPOSED, TODAY);
+
+        ClosureReport report = ClosureReport.of(List.of(offeredElsewhere, searching, atHome), TODAY);
+
+        assertThat(report.outOfRegion()).isEqualTo(1);
+        assertThat(report.searchingOutOfRegion()).isEqualTo(1);
+        assertThat(report.noMatchYet()).isEqualTo(1);
+    }
+
+    @Test
+    void members_a_location_closure_took_in_without_a_known_location_are_counted_apart() {
+        var unknown = new ClosureMember("u", "rotterdam", "pseudonym_u_0123456789", "3311", TODAY.minusDays(20),
+                false, true, null, null, null, false, null, false, true);
+        var known = waiting("k", 20, null, null);
+
+        ClosureReport report = ClosureReport.of(List.of(unknown, known), TODAY);
+
+        assertThat(report.locationUnknown()).isEqualTo(1);
+        assertThat(report.noMatchYet()).as("matched like every member").isEqualTo(2);
+    }
 }
