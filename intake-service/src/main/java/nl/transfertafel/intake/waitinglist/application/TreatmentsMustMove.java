@@ -16,8 +16,10 @@ import reactor.core.publisher.Mono;
  * event (the platform's idempotent consumer); an entry that moved already refuses the transition, so a second
  * announcement changes nothing.
  *
- * <p>Location: intake does not know at which of the provider's locations a client is treated, so a location
- * closure takes in the provider's clients in scope, as the transfer table's closure case does (ADR 1421).
+ * <p>Location: a location closure moves only the treatments the provider placed at that location
+ * ({@code PUT /waiting-list/{id}/location}). A client whose location intake does not know keeps its care: taking a
+ * client out of treatment at a location that stays open would do harm, while the transfer table's case lists that
+ * client as "location unknown" (ADR 1421) for the coordinators and the provider to settle.
  */
 public class TreatmentsMustMove {
 
@@ -38,7 +40,7 @@ public class TreatmentsMustMove {
         ProviderClosureAnnounced closure = event.payloadAs(ProviderClosureAnnounced.class);
         List<String> groups = closure.diagnosisGroups() == null ? List.of()
                 : closure.diagnosisGroups().stream().map(DiagnosisGroup::name).toList();
-        return entries.inCareAt(closure.providerAgb(), groups)
+        return entries.inCareAt(closure.providerAgb(), groups, closure.locationId())
                 .concatMap(id -> changes.bySystem(id, entry -> entry.treatmentMustMove(closure.endDate(), clock)))
                 .then();
     }

@@ -63,6 +63,7 @@ public class WaitingEntryRepository implements ListedClients {
             select referral_id from waiting_entry
             where provider_agb = :provider and placement = 'PLACED' and stage in ('INTAKE_DONE', 'IN_TREATMENT')
               and (cardinality(cast(:groups as text[])) = 0 or diagnosis_group = any(cast(:groups as text[])))
+              and (cast(:location as text) is null or location_id = cast(:location as text))
             order by registered_on, referral_id""";
     public static final String STALE_CANDIDATES = """
             select referral_id from waiting_entry
@@ -158,12 +159,14 @@ public class WaitingEntryRepository implements ListedClients {
 
     /**
      * The entries placed at the provider whose client is in intake or treatment there, in the diagnosis groups
-     * given (every group when none): the clients whose care must move when the provider closes (ADR 1431).
+     * given (every group when none) and at the location given (every location when null; an entry whose location
+     * is unknown is not at a named one): the clients whose care must move when the provider closes (ADR 1431).
      */
-    public Flux<UUID> inCareAt(String providerAgb, java.util.Collection<String> diagnosisGroups) {
-        return db.sql(IN_CARE_AT)
+    public Flux<UUID> inCareAt(String providerAgb, java.util.Collection<String> diagnosisGroups, String locationId) {
+        GenericExecuteSpec spec = db.sql(IN_CARE_AT)
                 .bind("provider", providerAgb)
-                .bind("groups", diagnosisGroups.toArray(String[]::new))
+                .bind("groups", diagnosisGroups.toArray(String[]::new));
+        return Sql.bind(spec, "location", locationId, String.class)
                 .map(row -> row.get("referral_id", UUID.class))
                 .all();
     }

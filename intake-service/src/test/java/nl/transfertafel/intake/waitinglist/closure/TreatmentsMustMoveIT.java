@@ -127,4 +127,26 @@ class TreatmentsMustMoveIT {
         api.put(provider, "/api/v1/waiting-list/" + treated + "/location", "{}")
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("locationId");
     }
+
+    @Test
+    void a_location_closure_moves_only_the_treatments_at_that_location() {
+        String closing = UUID.randomUUID().toString();
+        String staying = UUID.randomUUID().toString();
+        UUID atClosing = inTreatment("DEPRESSION");
+        UUID atStaying = inTreatment("DEPRESSION");
+        UUID unknown = inTreatment("DEPRESSION");
+        api.put(provider, "/api/v1/waiting-list/" + atClosing + "/location", "{\"locationId\":\"" + closing + "\"}")
+                .expectStatus().isOk();
+        api.put(provider, "/api/v1/waiting-list/" + atStaying + "/location", "{\"locationId\":\"" + staying + "\"}")
+                .expectStatus().isOk();
+
+        String closureId = "closure-" + UUID.randomUUID();
+        TestEvents.publish(new NewEvent(UUID.randomUUID(), Instant.now(), Actors.REGION, closureId,
+                new ProviderClosureAnnounced(closureId, providerAgb, closing, List.of(), today.plusDays(30), "Desk",
+                        List.of())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "WAITING".equals(stage(atClosing)));
+        assertThat(stage(atStaying)).as("treated at a location that stays open").isEqualTo("IN_TREATMENT");
+        assertThat(stage(unknown)).as("location unknown: not taken out of treatment").isEqualTo("IN_TREATMENT");
+    }
 }
