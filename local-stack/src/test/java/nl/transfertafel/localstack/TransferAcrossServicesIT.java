@@ -147,9 +147,14 @@ class TransferAcrossServicesIT {
         post(ServiceKind.CAPACITY, "/api/v1/reservations", stack.tokens().serviceToken("transfer-table-service"),
                 Map.of("capacityLineId", line, "proposalId", UUID.randomUUID().toString()), 201);
 
-        approve(DemoUsers.COORDINATOR_A, proposal);
-        JsonNode second = approve(DemoUsers.COORDINATOR_B, proposal);
-        assertThat(second.path("state").asText()).as(second.toString()).isEqualTo("LAPSED");
+        // two paths lapse it, and which comes first is a race: the line's CapacityChanged (no free place left)
+        // reaches transfer-table and lapses the proposal, or the second approval asks capacity-service for the
+        // place and finds it gone; either way no offer is made and the proposal ends as PLACE_GONE
+        approveUnlessLapsed(DemoUsers.COORDINATOR_A, proposal);
+        approveUnlessLapsed(DemoUsers.COORDINATOR_B, proposal);
+        JsonNode lapsed = StackHttp.json(get(ServiceKind.TRANSFER_TABLE, "/api/v1/proposals/" + proposal,
+                stack.tokenFor(DemoUsers.COORDINATOR_A)));
+        assertThat(lapsed.path("state").asText()).as(lapsed.toString()).isEqualTo("LAPSED");
         EventEnvelope ended = awaitEvent(Topics.TRANSFER_EVENTS, e -> e.is(TransferEnded.class)
                 && e.payloadAs(TransferEnded.class).proposalId().equals(proposal));
         assertThat(EventSchemas.violations(ended)).isEmpty();
@@ -215,6 +220,20 @@ class TransferAcrossServicesIT {
     private JsonNode approve(DemoUser coordinator, String proposal) throws Exception {
         return post(ServiceKind.TRANSFER_TABLE, "/api/v1/proposals/" + proposal + "/approve", stack.tokenFor(coordinator),
                 null, 200);
+    }
+
+    /** Approves, or finds the proposal already lapsed (409 naming the LAPSED state); anything else fails. */
+    private void approveUnlessLapsed(DemoUser coordinator, String proposal) {
+        HttpResponse<String> response = StackHttp.post(stack.url(ServiceKind.TRANSFER_TABLE) + "/api/v1/proposals/"
+                + proposal + "/approve", stack.tokenFor(coordinator), null);
+        if (response.statusCode() == 409) {
+            assertThat(StackHttp.json(response.body()).path("detail").asText()).as(response.body())
+                    .startsWith("The proposal is LAPSED;");
+        } else {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(StackHttp.json(response.body()).path("state").asText()).as(response.body())
+                    .isIn("SCREENED_ONCE", "LAPSED");
+        }
     }
 
     private ReservationChanged awaitReservation(String proposal, ReservationChanged.State state) {
