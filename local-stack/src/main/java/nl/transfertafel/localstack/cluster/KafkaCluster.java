@@ -170,6 +170,10 @@ final class KafkaCluster {
         props.put("controller.quorum.election.timeout.ms", "1000");
         props.put("controller.quorum.fetch.timeout.ms", "2000");
         props.put("replica.lag.time.max.ms", "10000");
+        // an idle follower's fetch waits 2 s at the leader instead of 500 ms (the leader answers at once when
+        // data arrives, so acks=all is not slower): the followers' empty fetches are part of the brokers' idle
+        // CPU (docs/bench/cpu-per-referral-2026-12-06); well under replica.lag.time.max.ms
+        props.put("replica.fetch.wait.max.ms", "2000");
         return props;
     }
 
