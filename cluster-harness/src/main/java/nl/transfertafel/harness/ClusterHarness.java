@@ -149,21 +149,27 @@ public final class ClusterHarness {
         Instant steadyFrom;
         Instant steadyTo;
         int saturationFromIndex;
+        int steadyFromIndex;
+        int steadyToIndex;
         Map<Integer, Double> ramp = Map.of();
         try (LoadGenerator load = new LoadGenerator(world, api, ledger, urls)) {
             load.startScreening();
             if (options.shortMode()) {
                 FaultSchedule schedule = FaultSchedule.quick();
                 steadyFrom = Instant.now();
+                steadyFromIndex = ledger.referralCount();
                 faults.start(schedule);
                 load.run(10, 2, schedule.length().plusSeconds(5));
                 steadyTo = Instant.now();
+                steadyToIndex = ledger.referralCount();
                 saturationFromIndex = 0;
             } else {
                 System.out.println("phase 1: steady load without faults, " + options.steadySeconds() + " s");
                 steadyFrom = Instant.now();
+                steadyFromIndex = ledger.referralCount();
                 load.run(10, 2, Duration.ofSeconds(options.steadySeconds()));
                 steadyTo = Instant.now();
+                steadyToIndex = ledger.referralCount();
                 FaultSchedule schedule = FaultSchedule.full(SERVICES);
                 System.out.println("phase 2: steady load with the fault schedule, " + schedule.length().toSeconds() + " s");
                 faults.start(schedule);
@@ -202,8 +208,12 @@ public final class ClusterHarness {
         Histogram p1 = Latencies.capacityToProposalMillis(databases, steadyFrom, steadyTo);
         Histogram lag = Latencies.referralLagMillis(databases,
                 all.subList(Math.min(saturationFromIndex, all.size()), all.size()));
+        // the same lag under the steady 10/s of phase 1: the peer of the saturated figure, in the same run
+        Histogram steadyLag = Latencies.referralLagMillis(databases,
+                all.subList(Math.min(steadyFromIndex, all.size()), Math.min(steadyToIndex, all.size())));
         latencies.put("capacity committed -> proposal committed (steady)", p1);
         latencies.put("referral committed -> transfer table read model", lag);
+        latencies.put("referral committed -> transfer table read model (steady)", steadyLag);
         Histogram rest = api.restLatencyMicros();
         Histogram restMillis = new Histogram(3_600_000L, 3);
         for (var v : rest.recordedValues()) {
@@ -224,6 +234,8 @@ public final class ClusterHarness {
         figures.put("rest_p99_ms", Long.toString(restMillis.getValueAtPercentile(99)));
         figures.put("lag_p99_ms", Long.toString(lag.getValueAtPercentile(99)));
         figures.put("lag_samples", Long.toString(lag.getTotalCount()));
+        figures.put("lag_steady_p99_ms", Long.toString(steadyLag.getValueAtPercentile(99)));
+        figures.put("lag_steady_samples", Long.toString(steadyLag.getTotalCount()));
         figures.put("ingest_per_s", String.format("%.1f", ingest));
         if (ceiling != null) {
             figures.put("pg_ceiling_per_s", String.format("%.0f", ceiling.transactionsPerSecond()));
