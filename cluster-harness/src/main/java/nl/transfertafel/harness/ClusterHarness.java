@@ -176,9 +176,10 @@ public final class ClusterHarness {
                 load.run(10, 2, schedule.length().plusSeconds(15));
                 faults.awaitDone(Duration.ofMinutes(2));
                 // the ramp starts on a whole, caught-up stack: the backlog the faults left behind is not part of
-                // the saturation figures (ingest_per_s, lag_p99_ms), and every restarted instance serves again
+                // the saturation figures (ingest_per_s, lag_p99_ms), and every restarted instance serves again (at
+                // most 5 minutes of settling: a stack that cannot catch up starts the ramp behind, as the settling lines say)
                 faults.awaitRecovered(Duration.ofMinutes(3));
-                settle(databases, ledger, Duration.ofMinutes(10));
+                settle(databases, ledger, Duration.ofMinutes(5));
                 System.out.println("phase 3: ramp to saturation " + options.rampRates());
                 saturationFromIndex = ledger.referralCount();
                 ramp = load.rampToSaturation(options.rampRates(), Duration.ofSeconds(options.rampStepSeconds()), 2);
