@@ -427,14 +427,75 @@ public class ReadModelRepository {
      * </ul>
      */
     public Flux<WaitingClient> clients(String region) {
+        // collate "C": the order of code points, which RegionCandidates reproduces in Java whatever the database's
+        // collation (ADR 1160); the embedded PostgreSQL is initialised with locale C, so nothing moves there
         return db.sql("select * from (select distinct on (client_pseudonym) " + CLIENT_COLUMNS
-                        + " from waiting_client where region = :region and has_referral and entry_version is not null"
-                        + " and coalesce(stage, 'WAITING') = 'WAITING'"
-                        + " order by client_pseudonym, coalesce(wait_counts_from, registered_on) nulls last, referral_id)"
-                        + " candidate order by referral_id")
+                        + " from waiting_client where region = :region and " + CANDIDATE
+                        + " order by client_pseudonym, coalesce(wait_counts_from, registered_on) nulls last,"
+                        + " referral_id collate \"C\") candidate order by referral_id collate \"C\"")
                 .bind("region", region)
                 .map((Readable row) -> client(row))
                 .all();
+    }
+
+    /** Which rows {@link #clients(String)} chooses from: a referral whose waiting entry arrived, still waiting. */
+    private static final String CANDIDATE =
+            "has_referral and entry_version is not null and coalesce(stage, 'WAITING') = 'WAITING'";
+
+    /** One row read by {@link #candidateRows} or {@link #changedRows}: its state now and its change number. */
+    public record ClientRow(WaitingClient client, boolean candidate, long changeNo) {
+    }
+
+    /**
+     * Rows read at one database snapshot, that snapshot ({@code pg_current_snapshot()} as text: the next delta
+     * read re-reads whatever a transaction running at it wrote) and the region's highest change number visible at
+     * it (ADR 1160).
+     */
+    public record ClientRows(String snapshot, long maxChangeNo, List<ClientRow> rows) {
+    }
+
+    /** Every candidate row of the region (the first read of a region, or one that cannot prove it is current). */
+    public Mono<ClientRows> candidateRows(String region) {
+        return clientRows(db.sql(rowsAtSnapshot("region = :region and " + CANDIDATE))
+                .bind("region", region));
+    }
+
+    /**
+     * The region's rows written since a read: those past its highest change number, and those whose writing
+     * transaction was still running at its snapshot (sequence values commit out of order: such a row can carry a
+     * number below one already seen). A row that stopped being a candidate comes back with {@code candidate}
+     * false: rows are never deleted (V12).
+     */
+    public Mono<ClientRows> changedRows(String region, long afterChangeNo, String previousSnapshot) {
+        String changed = "region = :region and (change_no > :after or (change_xid >= pg_snapshot_xmin(cast(:previous"
+                + " as pg_snapshot)) and not pg_visible_in_snapshot(change_xid, cast(:previous as pg_snapshot))))";
+        return clientRows(db.sql(rowsAtSnapshot(changed))
+                .bind("region", region)
+                .bind("after", afterChangeNo)
+                .bind("previous", previousSnapshot));
+    }
+
+    private static String rowsAtSnapshot(String where) {
+        // one statement, so the snapshot returned is the one the rows were read at (READ COMMITTED takes one per
+        // statement); the outer join returns the snapshot also when no row changed
+        return "select s.snap, s.max_change, w.* from (select pg_current_snapshot()::text as snap, (select"
+                + " coalesce(max(change_no), 0) from waiting_client where region = :region) as max_change) s"
+                + " left join (select "
+                + CLIENT_COLUMNS + ", change_no, (" + CANDIDATE + ") as candidate from waiting_client where " + where
+                + ") w on true";
+    }
+
+    private Mono<ClientRows> clientRows(DatabaseClient.GenericExecuteSpec spec) {
+        // every result row carries the snapshot and the highest change number; a row with no client: nothing changed
+        return spec.map((Readable row) -> new ClientRows(row.get("snap", String.class),
+                        row.get("max_change", Long.class),
+                        row.get("referral_id", String.class) == null ? List.of()
+                                : List.of(new ClientRow(client(row), Boolean.TRUE.equals(row.get("candidate", Boolean.class)),
+                                        row.get("change_no", Long.class)))))
+                .all()
+                .collectList()
+                .map(read -> new ClientRows(read.get(0).snapshot(), read.get(0).maxChangeNo(),
+                        read.stream().flatMap(r -> r.rows().stream()).toList()));
     }
 
     public Mono<WaitingClient> client(String referralId) {
