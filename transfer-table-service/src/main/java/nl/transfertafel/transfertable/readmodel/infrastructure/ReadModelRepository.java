@@ -443,7 +443,12 @@ public class ReadModelRepository {
             "has_referral and entry_version is not null and coalesce(stage, 'WAITING') = 'WAITING'";
 
     /** One row read by {@link #candidateRows} or {@link #changedRows}: its state now and its change number. */
-    public record ClientRow(WaitingClient client, boolean candidate, long changeNo) {
+    public record ClientRow(String referralId, WaitingClient client, long changeNo) {
+
+        /** Whether the row is a candidate now; a row that is not is decoded no further than its id. */
+        public boolean candidate() {
+            return client != null;
+        }
     }
 
     /**
@@ -490,7 +495,8 @@ public class ReadModelRepository {
         return spec.map((Readable row) -> new ClientRows(row.get("snap", String.class),
                         row.get("max_change", Long.class),
                         row.get("referral_id", String.class) == null ? List.of()
-                                : List.of(new ClientRow(client(row), Boolean.TRUE.equals(row.get("candidate", Boolean.class)),
+                                : List.of(new ClientRow(row.get("referral_id", String.class),
+                                        Boolean.TRUE.equals(row.get("candidate", Boolean.class)) ? client(row) : null,
                                         row.get("change_no", Long.class)))))
                 .all()
                 .collectList()

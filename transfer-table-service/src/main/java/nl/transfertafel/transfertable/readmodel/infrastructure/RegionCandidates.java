@@ -102,7 +102,7 @@ public class RegionCandidates {
             if (row.candidate()) {
                 rows.put(row.client().referralId(), row.client());
             } else {
-                rows.remove(row.client().referralId());
+                rows.remove(row.referralId());
             }
             last = Math.max(last, row.changeNo());
         }
