@@ -46,3 +46,8 @@ create index proposal_holding_line on proposal (capacity_line_id)
     where state in ('APPROVED', 'PROPOSED', 'SCREENED_ONCE');
 create index proposal_holding_region on proposal (region)
     where state in ('APPROVED', 'PROPOSED', 'SCREENED_ONCE');
+-- markedUnsuitable reads the region's confirmed screenings, the latest per referral (there was no index on region)
+create index waiting_list_screening_region_confirmed on waiting_list_screening (region, referral_id, decided_at desc)
+    where state = 'CONFIRMED';
+-- placesHeld takes the region's lines whether announced or not (capacity_line_region is only the announced ones)
+create index capacity_line_region_any on capacity_line (region);
