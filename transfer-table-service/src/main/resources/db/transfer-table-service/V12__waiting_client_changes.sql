@@ -1,26 +1,19 @@
--- Issue 10, ADR 1160: a matching round reads only the waiting clients of its region that changed since the
+-- Issue 10, ADR 1160: a matching round reads only the waiting clients of its region written since the
 -- instance's last read, not the region's whole list.
 --
 -- Every insert and update of a waiting_client row (the read-model consumers' upserts, any statement by hand)
--- stamps the row with a change number from one sequence and the id of the transaction that wrote it. The
--- trigger, not the repository, does it so that no write path can forget it. Rows are never deleted: a client
--- who leaves the list keeps its row with a stage that excludes it, so a delta read sees the departure.
---
--- Sequence values commit out of order (a transaction that drew 100 may commit after one that drew 101), so a
--- read by change_no alone could skip a row for good. The reader therefore also re-reads every row whose writing
--- transaction was still running at its previous read (pg_visible_in_snapshot of change_xid against the
--- snapshot it kept): see RegionCandidates and ADR 1160.
-create sequence waiting_client_change_no;
-
-alter table waiting_client add column change_no bigint;
+-- stamps the row with the id of the transaction that wrote it. The trigger, not the repository, does it so that
+-- no write path can forget it. A reader keeps the snapshot of its last read (pg_current_snapshot()) and next
+-- reads the rows whose writer that snapshot did not see: every row version committed since, and those of
+-- transactions that were still running then, in whatever order they commit (a sequence number would not do:
+-- values commit out of order). Rows are never deleted: a client who leaves the list keeps its row with a stage
+-- that excludes it, so a delta read sees the departure.
 alter table waiting_client add column change_xid xid8;
-update waiting_client set change_no = nextval('waiting_client_change_no'), change_xid = pg_current_xact_id();
-alter table waiting_client alter column change_no set not null;
+update waiting_client set change_xid = pg_current_xact_id();
 alter table waiting_client alter column change_xid set not null;
 
 create function waiting_client_stamp_change() returns trigger language plpgsql as $$
 begin
-    new.change_no := nextval('waiting_client_change_no');
     new.change_xid := pg_current_xact_id();
     return new;
 end
@@ -29,9 +22,7 @@ $$;
 create trigger waiting_client_stamp_change before insert or update on waiting_client
     for each row execute function waiting_client_stamp_change();
 
--- the delta read: the region's rows past the last change number seen, or written by a transaction that was
--- still running at the previous read
-create index waiting_client_region_change on waiting_client (region, change_no);
+-- the delta read: the region's rows from the previous snapshot's oldest running transaction on
 create index waiting_client_region_xid on waiting_client (region, change_xid);
 
 -- The region's first (full) read of its candidates: one index range per region, in the order distinct on needs.

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 /**
  * The candidates a round works on, kept per instance and read by change (issue 10, ADR 1160), are always the
  * candidates a full read of the region gives at that moment: after random read-model changes, read by two
- * instances taking turns; with a writer that drew its change number before another writer but commits after it;
+ * instances taking turns; with a writer that was running at the last read and commits after a later writer;
  * and a round after one new referral reads that referral's row, not the region's list.
  */
 class RegionCandidatesIT extends FlowScenarios {
@@ -99,7 +99,7 @@ class RegionCandidatesIT extends FlowScenarios {
     }
 
     @Test
-    void a_change_whose_writer_commits_after_a_later_numbered_change_is_not_missed() {
+    void a_change_whose_writer_was_running_at_the_last_read_and_commits_after_a_later_writer_is_not_missed() {
         String region = id("region-out-of-order");
         String slow = id("ref-slow");
         String fast = id("ref-fast");
@@ -111,11 +111,11 @@ class RegionCandidatesIT extends FlowScenarios {
         Connection writer = Mono.from(connections.create()).block(WAIT);
         try {
             Mono.from(writer.beginTransaction()).block(WAIT);
-            // the slow writer draws its change number first: the client starts treatment (no longer a candidate)
+            // the slow writer starts first: the client starts treatment (no longer a candidate)
             Flux.from(writer.createStatement("update waiting_client set stage = 'IN_TREATMENT' where referral_id = $1")
                             .bind("$1", slow).execute())
                     .flatMap(Result::getRowsUpdated).blockLast(WAIT);
-            // a later writer draws a higher number and commits first; a round reads it
+            // a later writer commits first; a round reads it (the slow one still running)
             insertCandidate(fast, region, id("person-fast"), LocalDate.of(2025, 4, 1));
             assertThat(incremental(instance, region)).as("the slow change is not committed yet")
                     .containsExactlyElementsOf(fullRead(region))
@@ -126,7 +126,7 @@ class RegionCandidatesIT extends FlowScenarios {
             Mono.from(writer.close()).block(WAIT);
         }
         assertThat(incremental(instance, region))
-                .as("the slow change, numbered below the highest one read, is read once it is committed")
+                .as("the slow change, from a transaction older than the one last read, is read once it is committed")
                 .containsExactlyElementsOf(fullRead(region))
                 .extracting(WaitingClient::referralId).containsExactly(fast);
     }

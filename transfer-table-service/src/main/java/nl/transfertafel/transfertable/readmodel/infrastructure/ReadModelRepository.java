@@ -442,8 +442,8 @@ public class ReadModelRepository {
     private static final String CANDIDATE =
             "has_referral and entry_version is not null and coalesce(stage, 'WAITING') = 'WAITING'";
 
-    /** One row read by {@link #candidateRows} or {@link #changedRows}: its state now and its change number. */
-    public record ClientRow(String referralId, WaitingClient client, long changeNo) {
+    /** One row read by {@link #candidateRows} or {@link #changedRows}; a row that is not a candidate has no client. */
+    public record ClientRow(String referralId, WaitingClient client) {
 
         /** Whether the row is a candidate now; a row that is not is decoded no further than its id. */
         public boolean candidate() {
@@ -452,55 +452,49 @@ public class ReadModelRepository {
     }
 
     /**
-     * Rows read at one database snapshot, that snapshot ({@code pg_current_snapshot()} as text: the next delta
-     * read re-reads whatever a transaction running at it wrote) and the region's highest change number visible at
-     * it (ADR 1160).
+     * Rows read at one database snapshot, and that snapshot ({@code pg_current_snapshot()} as text): the next
+     * delta read takes every row whose writer this snapshot did not see (ADR 1160).
      */
-    public record ClientRows(String snapshot, long maxChangeNo, List<ClientRow> rows) {
+    public record ClientRows(String snapshot, List<ClientRow> rows) {
     }
 
-    /** Every candidate row of the region (the first read of a region, or one that cannot prove it is current). */
+    /** Every candidate row of the region (the first read of a region, and the periodic full read). */
     public Mono<ClientRows> candidateRows(String region) {
-        return clientRows(db.sql(rowsAtSnapshot("region = :region and " + CANDIDATE))
-                .bind("region", region));
+        return clientRows(db.sql(rowsAtSnapshot("region = :region and " + CANDIDATE)).bind("region", region));
     }
 
     /**
-     * The region's rows written since a read: those past its highest change number, and those whose writing
-     * transaction was still running at its snapshot (sequence values commit out of order: such a row can carry a
-     * number below one already seen). A row that stopped being a candidate comes back with {@code candidate}
-     * false: rows are never deleted (V12).
+     * The region's rows written since a read: every row whose writing transaction that read's snapshot did not
+     * see, committed since or still running then. Commit order does not matter: a writer that started before a
+     * later one but commits after it is still invisible to the snapshot (V12). A row that stopped being a
+     * candidate comes back with no client: rows are never deleted.
      */
-    public Mono<ClientRows> changedRows(String region, long afterChangeNo, String previousSnapshot) {
-        String changed = "region = :region and (change_no > :after or (change_xid >= pg_snapshot_xmin(cast(:previous"
-                + " as pg_snapshot)) and not pg_visible_in_snapshot(change_xid, cast(:previous as pg_snapshot))))";
-        return clientRows(db.sql(rowsAtSnapshot(changed))
+    public Mono<ClientRows> changedRows(String region, String previousSnapshot) {
+        // the first condition is the index range (no transaction older than the snapshot's xmin was running)
+        return clientRows(db.sql(rowsAtSnapshot("region = :region"
+                        + " and change_xid >= pg_snapshot_xmin(cast(:previous as pg_snapshot))"
+                        + " and not pg_visible_in_snapshot(change_xid, cast(:previous as pg_snapshot))"))
                 .bind("region", region)
-                .bind("after", afterChangeNo)
                 .bind("previous", previousSnapshot));
     }
 
     private static String rowsAtSnapshot(String where) {
         // one statement, so the snapshot returned is the one the rows were read at (READ COMMITTED takes one per
         // statement); the outer join returns the snapshot also when no row changed
-        return "select s.snap, s.max_change, w.* from (select pg_current_snapshot()::text as snap, (select"
-                + " coalesce(max(change_no), 0) from waiting_client where region = :region) as max_change) s"
-                + " left join (select "
-                + CLIENT_COLUMNS + ", change_no, (" + CANDIDATE + ") as candidate from waiting_client where " + where
+        return "select s.snap, w.* from (select pg_current_snapshot()::text as snap) s left join (select "
+                + CLIENT_COLUMNS + ", (" + CANDIDATE + ") as candidate from waiting_client where " + where
                 + ") w on true";
     }
 
     private Mono<ClientRows> clientRows(DatabaseClient.GenericExecuteSpec spec) {
-        // every result row carries the snapshot and the highest change number; a row with no client: nothing changed
+        // every result row carries the snapshot; a row with no referral: nothing changed
         return spec.map((Readable row) -> new ClientRows(row.get("snap", String.class),
-                        row.get("max_change", Long.class),
                         row.get("referral_id", String.class) == null ? List.of()
                                 : List.of(new ClientRow(row.get("referral_id", String.class),
-                                        Boolean.TRUE.equals(row.get("candidate", Boolean.class)) ? client(row) : null,
-                                        row.get("change_no", Long.class)))))
+                                        Boolean.TRUE.equals(row.get("candidate", Boolean.class)) ? client(row) : null))))
                 .all()
                 .collectList()
-                .map(read -> new ClientRows(read.get(0).snapshot(), read.get(0).maxChangeNo(),
+                .map(read -> new ClientRows(read.get(0).snapshot(),
                         read.stream().flatMap(r -> r.rows().stream()).toList()));
     }
 

@@ -24,9 +24,9 @@ import reactor.core.publisher.Mono;
  * proved by {@code RegionCandidatesIT}. A region is read in full when this instance holds nothing for it (first
  * use, a restart) and once every {@code fullReadEvery} as a safety net. Between full reads the delta read is
  * exact, also with two instances taking turns at a region's rounds: what the other instance's rounds saw does not
- * matter, only which rows changed since this instance's own last read, and that the V12 trigger stamps on every
- * write. Sequence values that commit out of order are covered by re-reading the rows of every transaction that
- * was still running at the previous read ({@link ReadModelRepository#changedRows}).
+ * matter, only which rows were written since this instance's own last read: those whose writing transaction (the
+ * V12 trigger stamps it on every write) the last read's snapshot did not see, whatever order they commit in
+ * ({@link ReadModelRepository#changedRows}).
  *
  * <p>Holds what the read model holds of a waiting client (pseudonymous: postcode area, age band), nothing more;
  * a national list (100,000+ clients) is some tens of MB on the instance that runs the rounds.
@@ -53,11 +53,10 @@ public class RegionCandidates {
     }
 
     /**
-     * What the region holds for this instance: every candidate row by referral id, the highest change number read,
-     * the snapshot of the last read, when the last full read was, and the candidates derived (computed once per
+     * What the region holds for this instance: every candidate row by referral id, the snapshot of the last read, when the last full read was, and the candidates derived (computed once per
      * change). Immutable: a read makes a new one.
      */
-    private record Held(Map<String, WaitingClient> rows, long lastChangeNo, String snapshot, long fullReadAt,
+    private record Held(Map<String, WaitingClient> rows, String snapshot, long fullReadAt,
             List<WaitingClient> candidates) {
     }
 
@@ -69,15 +68,13 @@ public class RegionCandidates {
             Mono<Held> read = full
                     ? readModel.candidateRows(region).map(rows -> {
                         count(region, "full", rows.rows().size());
-                        return apply(Map.of(), 0, rows, nanoTime.getAsLong());
+                        return apply(Map.of(), rows, nanoTime.getAsLong());
                     })
-                    : readModel.changedRows(region, held.lastChangeNo(), held.snapshot()).map(rows -> {
+                    : readModel.changedRows(region, held.snapshot()).map(rows -> {
                         count(region, "delta", rows.rows().size());
                         return rows.rows().isEmpty()
-                                ? new Held(held.rows(), Math.max(held.lastChangeNo(), rows.maxChangeNo()),
-                                        rows.snapshot(), held.fullReadAt(),
-                                        held.candidates())
-                                : apply(held.rows(), held.lastChangeNo(), rows, held.fullReadAt());
+                                ? new Held(held.rows(), rows.snapshot(), held.fullReadAt(), held.candidates())
+                                : apply(held.rows(), rows, held.fullReadAt());
                     });
             return read.doOnNext(next -> regions.put(region, next)).map(Held::candidates);
         });
@@ -92,21 +89,16 @@ public class RegionCandidates {
         meters.counter("transfertafel.matching.candidate-rows-read", "region", region, "read", read).increment(rows);
     }
 
-    private static Held apply(Map<String, WaitingClient> before, long lastChangeNo, ReadModelRepository.ClientRows read,
-            long fullReadAt) {
+    private static Held apply(Map<String, WaitingClient> before, ReadModelRepository.ClientRows read, long fullReadAt) {
         Map<String, WaitingClient> rows = new HashMap<>(before);
-        // every row up to the highest number visible at the read's snapshot is accounted for: read, or not a
-        // candidate; rows of transactions still running at it come back through the snapshot (changedRows)
-        long last = Math.max(lastChangeNo, read.maxChangeNo());
         for (ReadModelRepository.ClientRow row : read.rows()) {
             if (row.candidate()) {
-                rows.put(row.client().referralId(), row.client());
+                rows.put(row.referralId(), row.client());
             } else {
                 rows.remove(row.referralId());
             }
-            last = Math.max(last, row.changeNo());
         }
-        return new Held(rows, last, read.snapshot(), fullReadAt, onePerPerson(rows.values()));
+        return new Held(rows, read.snapshot(), fullReadAt, onePerPerson(rows.values()));
     }
 
     /** One candidate per person (item 14), ordered by referral id: the full read's {@code distinct on}, in Java. */
