@@ -151,6 +151,32 @@ class RegionCandidatesIT extends FlowScenarios {
         assertThat(rowsRead(region, "delta")).as("nothing changed: nothing read").isEqualTo(1);
     }
 
+    @Test
+    void a_read_by_a_transaction_that_wrote_to_the_list_itself_answers_it_but_is_not_kept() {
+        String region = id("region-own-writes");
+        String kept = id("ref-kept");
+        insertCandidate(kept, region, id("person-kept"), LocalDate.of(2025, 5, 1));
+        RegionCandidates instance = anInstance();
+        assertThat(incremental(instance, region)).extracting(WaitingClient::referralId).containsExactly(kept);
+
+        String rolledBack = id("ref-rolled-back");
+        List<WaitingClient> seenInside = tx.execute(status -> {
+            status.setRollbackOnly();
+            return db.sql("""
+                            insert into waiting_client (referral_id, region, client_pseudonym, referrer_agb, has_referral,
+                                registered_on, entry_version, stage, recorded_at, updated_at)
+                            values (:id, :region, :person, '01000001', true, date '2025-06-01', 1, 'WAITING', now(), now())""")
+                    .bind("id", rolledBack).bind("region", region).bind("person", id("person-rolled-back"))
+                    .then().then(instance.candidates(region));
+        }).blockLast(WAIT);
+        assertThat(seenInside).as("the transaction sees its own write").extracting(WaitingClient::referralId)
+                .containsExactlyInAnyOrder(kept, rolledBack);
+
+        assertThat(incremental(instance, region)).as("the write rolled back: the instance does not hold it")
+                .containsExactlyElementsOf(fullRead(region))
+                .extracting(WaitingClient::referralId).containsExactly(kept);
+    }
+
     // ------------------------------------------------------------------ read-model changes, as the consumers make them
 
     private void insertCandidate(String referral, String region, String person, LocalDate registeredOn) {

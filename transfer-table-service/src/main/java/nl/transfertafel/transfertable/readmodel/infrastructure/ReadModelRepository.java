@@ -453,9 +453,10 @@ public class ReadModelRepository {
 
     /**
      * Rows read at one database snapshot, and that snapshot ({@code pg_current_snapshot()} as text): the next
-     * delta read takes every row whose writer this snapshot did not see (ADR 1160).
+     * delta read takes every row whose writer this snapshot did not see (ADR 1160). {@code readerHasWritten}: the
+     * reading transaction has written something, which it sees as if committed; such a read is not kept.
      */
-    public record ClientRows(String snapshot, List<ClientRow> rows) {
+    public record ClientRows(String snapshot, boolean readerHasWritten, List<ClientRow> rows) {
     }
 
     /** Every candidate row of the region (the first read of a region, and the periodic full read). */
@@ -481,7 +482,8 @@ public class ReadModelRepository {
     private static String rowsAtSnapshot(String where) {
         // one statement, so the snapshot returned is the one the rows were read at (READ COMMITTED takes one per
         // statement); the outer join returns the snapshot also when no row changed
-        return "select s.snap, w.* from (select pg_current_snapshot()::text as snap) s left join (select "
+        return "select s.snap, s.own, w.* from (select pg_current_snapshot()::text as snap,"
+                + " pg_current_xact_id_if_assigned() is not null as own) s left join (select "
                 + CLIENT_COLUMNS + ", (" + CANDIDATE + ") as candidate from waiting_client where " + where
                 + ") w on true";
     }
@@ -489,12 +491,13 @@ public class ReadModelRepository {
     private Mono<ClientRows> clientRows(DatabaseClient.GenericExecuteSpec spec) {
         // every result row carries the snapshot; a row with no referral: nothing changed
         return spec.map((Readable row) -> new ClientRows(row.get("snap", String.class),
+                        Boolean.TRUE.equals(row.get("own", Boolean.class)),
                         row.get("referral_id", String.class) == null ? List.of()
                                 : List.of(new ClientRow(row.get("referral_id", String.class),
                                         Boolean.TRUE.equals(row.get("candidate", Boolean.class)) ? client(row) : null))))
                 .all()
                 .collectList()
-                .map(read -> new ClientRows(read.get(0).snapshot(),
+                .map(read -> new ClientRows(read.get(0).snapshot(), read.get(0).readerHasWritten(),
                         read.stream().flatMap(r -> r.rows().stream()).toList()));
     }
 

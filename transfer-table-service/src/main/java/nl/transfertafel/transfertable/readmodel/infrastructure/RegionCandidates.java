@@ -65,18 +65,20 @@ public class RegionCandidates {
         return Mono.defer(() -> {
             Held held = regions.get(region);
             boolean full = held == null || nanoTime.getAsLong() - held.fullReadAt() >= fullReadEvery.toNanos();
-            Mono<Held> read = full
-                    ? readModel.candidateRows(region).map(rows -> {
-                        count(region, "full", rows.rows().size());
-                        return apply(Map.of(), rows, nanoTime.getAsLong());
-                    })
-                    : readModel.changedRows(region, held.snapshot()).map(rows -> {
-                        count(region, "delta", rows.rows().size());
-                        return rows.rows().isEmpty()
-                                ? new Held(held.rows(), rows.snapshot(), held.fullReadAt(), held.candidates())
-                                : apply(held.rows(), rows, held.fullReadAt());
-                    });
-            return read.doOnNext(next -> regions.put(region, next)).map(Held::candidates);
+            Mono<ReadModelRepository.ClientRows> rows = full ? readModel.candidateRows(region)
+                    : readModel.changedRows(region, held.snapshot());
+            return rows.map(read -> {
+                count(region, full ? "full" : "delta", read.rows().size());
+                Held next = full ? apply(Map.of(), read, nanoTime.getAsLong())
+                        : read.rows().isEmpty() ? new Held(held.rows(), read.snapshot(), held.fullReadAt(), held.candidates())
+                        : apply(held.rows(), read, held.fullReadAt());
+                // a transaction that wrote before reading sees its own writes, which may yet roll back: its read
+                // answers it, but is not kept (no round writes before it reads; this keeps it so)
+                if (!read.readerHasWritten()) {
+                    regions.put(region, next);
+                }
+                return next.candidates();
+            });
         });
     }
 
