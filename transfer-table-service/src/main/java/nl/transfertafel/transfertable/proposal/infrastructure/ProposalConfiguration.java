@@ -30,6 +30,7 @@ import nl.transfertafel.transfertable.proposal.application.ReservationGateway;
 import nl.transfertafel.transfertable.proposal.application.ScreeningBacklog;
 import nl.transfertafel.transfertable.proposal.application.ScreeningService;
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
+import nl.transfertafel.transfertable.readmodel.infrastructure.RegionCandidates;
 import nl.transfertafel.transfertable.screening.domain.FourEyesPolicy;
 import nl.transfertafel.transfertable.waitinglist.infrastructure.WaitingListScreeningRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,9 +54,9 @@ public class ProposalConfiguration {
     }
 
     @Bean
-    RegionSnapshots regionSnapshots(ReadModelRepository readModel, ProposalRepository proposals,
-            WaitingListScreeningRepository screenings) {
-        return new RegionSnapshotQuery(readModel, proposals, screenings);
+    RegionSnapshots regionSnapshots(ReadModelRepository readModel, RegionCandidates candidates,
+            ProposalRepository proposals, WaitingListScreeningRepository screenings) {
+        return new RegionSnapshotQuery(readModel, candidates, proposals, screenings);
     }
 
     @Bean

@@ -324,9 +324,14 @@ public class ProposalRepository {
     }
 
     private Mono<Map<String, Integer>> placesHeld(String region, String lineRegion) {
-        return db.sql("select capacity_line_id, count(*) as n from proposal where state in " + HOLDING_STATES
-                        + " and (" + ("region = :region".equals(lineRegion) ? "region = :region or " : "")
-                        + "capacity_line_id in (select capacity_line_id from capacity_line where " + lineRegion + "))"
+        // a union, not "region = :region or capacity_line_id in (...)": an OR with a subquery is a sequential scan
+        // of every proposal ever made (issue 10); each branch here is a range of a partial index (V12)
+        String onLines = "select proposal_id, capacity_line_id from proposal where state in " + HOLDING_STATES
+                + " and capacity_line_id in (select capacity_line_id from capacity_line where " + lineRegion + ")";
+        String ownRegion = "select proposal_id, capacity_line_id from proposal where state in " + HOLDING_STATES
+                + " and region = :region union ";
+        return db.sql("select capacity_line_id, count(*) as n from ("
+                        + ("region = :region".equals(lineRegion) ? ownRegion : "") + onLines + ") held"
                         + " group by capacity_line_id")
                 .bind("region", region)
                 .map(row -> Map.entry(row.get("capacity_line_id", String.class), row.get("n", Long.class).intValue()))

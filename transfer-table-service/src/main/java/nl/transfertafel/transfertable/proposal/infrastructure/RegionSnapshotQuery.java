@@ -11,6 +11,7 @@ import nl.transfertafel.transfertable.readmodel.domain.ContractTerms;
 import nl.transfertafel.transfertable.readmodel.domain.RegistrationRestriction;
 import nl.transfertafel.transfertable.readmodel.domain.WaitingClient;
 import nl.transfertafel.transfertable.readmodel.infrastructure.ReadModelRepository;
+import nl.transfertafel.transfertable.readmodel.infrastructure.RegionCandidates;
 import nl.transfertafel.transfertable.waitinglist.infrastructure.WaitingListScreeningRepository;
 import reactor.core.publisher.Mono;
 
@@ -24,12 +25,14 @@ import reactor.core.publisher.Mono;
 public class RegionSnapshotQuery implements RegionSnapshots {
 
     private final ReadModelRepository readModel;
+    private final RegionCandidates candidates;
     private final ProposalRepository proposals;
     private final WaitingListScreeningRepository screenings;
 
-    public RegionSnapshotQuery(ReadModelRepository readModel, ProposalRepository proposals,
+    public RegionSnapshotQuery(ReadModelRepository readModel, RegionCandidates candidates, ProposalRepository proposals,
             WaitingListScreeningRepository screenings) {
         this.readModel = readModel;
+        this.candidates = candidates;
         this.proposals = proposals;
         this.screenings = screenings;
     }
@@ -41,7 +44,8 @@ public class RegionSnapshotQuery implements RegionSnapshots {
     @Override
     public Mono<RegionSnapshot> readOutOfRegion(String region, Instant refusedSince) {
         Mono<Region> facts = proposals.outOfRegionEligible(region)
-                .flatMap(eligible -> readModel.clients(region).filter(c -> eligible.contains(c.referralId())).collectList())
+                .flatMap(eligible -> candidates.candidates(region)
+                        .map(all -> all.stream().filter(c -> eligible.contains(c.referralId())).toList()))
                 .flatMap(clients -> readModel.linesOutside(region)
                 .flatMap(lines -> readModel.contractsOutside(region)
                 .flatMap(contracts -> readModel.restrictionsOutside(region)
@@ -52,7 +56,9 @@ public class RegionSnapshotQuery implements RegionSnapshots {
     @Override
     public Mono<RegionSnapshot> read(String region, Instant refusedSince) {
         // one query after another, never two at once: inside a transaction there is one connection
-        Mono<Region> facts = readModel.clients(region).collectList()
+        // the region's candidates as this instance holds them, brought up to date by the rows changed since its
+        // last read: not the whole waiting list every round (issue 10, ADR 1160)
+        Mono<Region> facts = candidates.candidates(region)
                 .flatMap(clients -> readModel.lines(region)
                 .flatMap(lines -> readModel.contracts(region)
                 .flatMap(contracts -> readModel.restrictions(region)

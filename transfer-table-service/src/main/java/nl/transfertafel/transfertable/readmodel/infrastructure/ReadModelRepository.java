@@ -427,14 +427,78 @@ public class ReadModelRepository {
      * </ul>
      */
     public Flux<WaitingClient> clients(String region) {
+        // collate "C": the order of code points, which RegionCandidates reproduces in Java whatever the database's
+        // collation (ADR 1160); the embedded PostgreSQL is initialised with locale C, so nothing moves there
         return db.sql("select * from (select distinct on (client_pseudonym) " + CLIENT_COLUMNS
-                        + " from waiting_client where region = :region and has_referral and entry_version is not null"
-                        + " and coalesce(stage, 'WAITING') = 'WAITING'"
-                        + " order by client_pseudonym, coalesce(wait_counts_from, registered_on) nulls last, referral_id)"
-                        + " candidate order by referral_id")
+                        + " from waiting_client where region = :region and " + CANDIDATE
+                        + " order by client_pseudonym, coalesce(wait_counts_from, registered_on) nulls last,"
+                        + " referral_id collate \"C\") candidate order by referral_id collate \"C\"")
                 .bind("region", region)
                 .map((Readable row) -> client(row))
                 .all();
+    }
+
+    /** Which rows {@link #clients(String)} chooses from: a referral whose waiting entry arrived, still waiting. */
+    private static final String CANDIDATE =
+            "has_referral and entry_version is not null and coalesce(stage, 'WAITING') = 'WAITING'";
+
+    /** One row read by {@link #candidateRows} or {@link #changedRows}; a row that is not a candidate has no client. */
+    public record ClientRow(String referralId, WaitingClient client) {
+
+        /** Whether the row is a candidate now; a row that is not is decoded no further than its id. */
+        public boolean candidate() {
+            return client != null;
+        }
+    }
+
+    /**
+     * Rows read at one database snapshot, and that snapshot ({@code pg_current_snapshot()} as text): the next
+     * delta read takes every row whose writer this snapshot did not see (ADR 1160). {@code readerHasWritten}: the
+     * reading transaction has written something, which it sees as if committed; such a read is not kept.
+     */
+    public record ClientRows(String snapshot, boolean readerHasWritten, List<ClientRow> rows) {
+    }
+
+    /** Every candidate row of the region (the first read of a region, and the periodic full read). */
+    public Mono<ClientRows> candidateRows(String region) {
+        return clientRows(db.sql(rowsAtSnapshot("region = :region and " + CANDIDATE)).bind("region", region));
+    }
+
+    /**
+     * The region's rows written since a read: every row whose writing transaction that read's snapshot did not
+     * see, committed since or still running then. Commit order does not matter: a writer that started before a
+     * later one but commits after it is still invisible to the snapshot (V12). A row that stopped being a
+     * candidate comes back with no client: rows are never deleted.
+     */
+    public Mono<ClientRows> changedRows(String region, String previousSnapshot) {
+        // the first condition is the index range (no transaction older than the snapshot's xmin was running)
+        return clientRows(db.sql(rowsAtSnapshot("region = :region"
+                        + " and change_xid >= pg_snapshot_xmin(cast(:previous as pg_snapshot))"
+                        + " and not pg_visible_in_snapshot(change_xid, cast(:previous as pg_snapshot))"))
+                .bind("region", region)
+                .bind("previous", previousSnapshot));
+    }
+
+    private static String rowsAtSnapshot(String where) {
+        // one statement, so the snapshot returned is the one the rows were read at (READ COMMITTED takes one per
+        // statement); the outer join returns the snapshot also when no row changed
+        return "select s.snap, s.own, w.* from (select pg_current_snapshot()::text as snap,"
+                + " pg_current_xact_id_if_assigned() is not null as own) s left join (select "
+                + CLIENT_COLUMNS + ", (" + CANDIDATE + ") as candidate from waiting_client where " + where
+                + ") w on true";
+    }
+
+    private Mono<ClientRows> clientRows(DatabaseClient.GenericExecuteSpec spec) {
+        // every result row carries the snapshot; a row with no referral: nothing changed
+        return spec.map((Readable row) -> new ClientRows(row.get("snap", String.class),
+                        Boolean.TRUE.equals(row.get("own", Boolean.class)),
+                        row.get("referral_id", String.class) == null ? List.of()
+                                : List.of(new ClientRow(row.get("referral_id", String.class),
+                                        Boolean.TRUE.equals(row.get("candidate", Boolean.class)) ? client(row) : null))))
+                .all()
+                .collectList()
+                .map(read -> new ClientRows(read.get(0).snapshot(), read.get(0).readerHasWritten(),
+                        read.stream().flatMap(r -> r.rows().stream()).toList()));
     }
 
     public Mono<WaitingClient> client(String referralId) {
