@@ -128,6 +128,52 @@ class BatchConsumerIT extends ProbeIntegrationTest {
         assertThat(events).noneMatch(this::deadLettered);
     }
 
+    @Test
+    void each_record_of_a_poll_is_consumed_in_the_trace_its_traceparent_names() {
+        NewEvent one = Probes.referralReceived(Probes.unique("traced-"), "rotterdam");
+        NewEvent other = Probes.referralReceived(Probes.unique("traced-"), "rotterdam");
+        String oneTrace = hex(32);
+        String otherTrace = hex(32);
+        String hold = Probes.unique("hold-");
+        ProbeGate.hold(hold);
+        try {
+            publish(List.of(json(Probes.referralReceived(hold, "rotterdam"))));
+            await().atMost(Duration.ofSeconds(60)).until(() -> ProbeGate.runs(hold) >= 1);
+            publishTraced(List.of(json(one), json(other)),
+                    List.of("00-" + oneTrace + "-" + hex(16) + "-01", "00-" + otherTrace + "-" + hex(16) + "-01"));
+        } finally {
+            ProbeGate.release(hold);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> effects(other.aggregateId()) == 1);
+        assertThat(processedAt(one.eventId())).as("one poll").isEqualTo(processedAt(other.eventId()));
+        assertThat(ProbeApplication.TRACES.get(one.aggregateId())).isEqualTo(oneTrace);
+        assertThat(ProbeApplication.TRACES.get(other.aggregateId())).isEqualTo(otherTrace);
+    }
+
+    private static String hex(int length) {
+        StringBuilder hex = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < length; i++) {
+            hex.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return hex.toString();
+    }
+
+    private static void publishTraced(List<String> values, List<String> traceparents) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedEngines.kafkaBootstrap());
+        try (var producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < values.size(); i++) {
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.INTAKE_WAITING_EVENTS,
+                        "rotterdam".getBytes(StandardCharsets.UTF_8), values.get(i).getBytes(StandardCharsets.UTF_8));
+                record.headers().add(TraceContext.HEADER, traceparents.get(i).getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
     /** Holds the consumer on a record of its own while {@code values} are published, so they come in one poll. */
     private void inOnePoll(List<String> values) {
         String hold = Probes.unique("hold-");
