@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -15,6 +16,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -40,6 +43,12 @@ import org.springframework.util.backoff.FixedBackOff;
  * </ul>
  * The dead-letter topic is the binder's ({@code error.<topic>.<group>}), so
  * {@code platform.events.deadletter.DeadLetters} lists and replays these as before.
+ *
+ * <p>Bindings in batch mode ({@link EventConsumers#batchConsumer}) get the same handler: their consumer
+ * throws a {@code BatchListenerFailedException} naming the failed record, so the handler commits the
+ * records before it, decides for that record exactly as above and polls the records after it again
+ * (docs/adr/1170). Their polls are bounded to {@code batchMaxPollRecords} records unless the binding sets
+ * {@code max.poll.records} itself.
  */
 public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
 
@@ -53,14 +62,21 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     private final Duration initialBackOff;
     private final Duration maxBackOff;
     private final MeterRegistry meters;
+    private final int batchMaxPollRecords;
+
+    public ConsumerErrorHandling(KafkaClientSettings settings, Duration initialBackOff, Duration maxBackOff,
+            MeterRegistry meters) {
+        this(settings, initialBackOff, maxBackOff, meters, 100);
+    }
 
     /**
      * @param settings the binder's client settings (security included), used by the dead-letter
      *        producer as the binder's own would
      */
     public ConsumerErrorHandling(KafkaClientSettings settings, Duration initialBackOff, Duration maxBackOff,
-            MeterRegistry meters) {
+            MeterRegistry meters, int batchMaxPollRecords) {
         this.meters = meters;
+        this.batchMaxPollRecords = batchMaxPollRecords;
         Map<String, Object> producer = new HashMap<>();
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -71,6 +87,23 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
         this.deadLetterTemplate = new KafkaTemplate<>(producers);
         this.initialBackOff = initialBackOff;
         this.maxBackOff = maxBackOff;
+    }
+
+    /**
+     * A binding in batch mode reads at most {@code batchMaxPollRecords} records a poll (Kafka's default is
+     * 500: one transaction would hold them all, and a record that fails is found later) unless its own
+     * {@code configuration} says {@code max.poll.records}.
+     */
+    @Override
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+            BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff,
+            ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
+        if (properties != null && properties.isBatchMode()
+                && !properties.getExtension().getConfiguration().containsKey(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)) {
+            container.getContainerProperties().getKafkaConsumerProperties()
+                    .setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batchMaxPollRecords));
+        }
+        configure(container, destinationName, group, dlqDestinationResolver, backOff);
     }
 
     @Override

@@ -118,7 +118,9 @@ public class EventsConfiguration {
     ConsumerErrorHandling consumerErrorHandling(Environment environment,
             @Value("${transfertafel.events.infrastructure-retry.initial-backoff:200ms}") Duration initialBackOff,
             @Value("${transfertafel.events.infrastructure-retry.max-backoff:10s}") Duration maxBackOff,
+            @Value("${transfertafel.events.batch.max-poll-records:100}") int batchMaxPollRecords,
             MeterRegistry meters) {
-        return new ConsumerErrorHandling(KafkaClientSettings.of(environment), initialBackOff, maxBackOff, meters);
+        return new ConsumerErrorHandling(KafkaClientSettings.of(environment), initialBackOff, maxBackOff, meters,
+                batchMaxPollRecords);
     }
 }

@@ -34,8 +34,8 @@ public class IdempotentConsumer {
      * Runs the effects of several events (one partition's poll, in order) in one transaction: one
      * statement records all their ids in {@code processed_event} and tells which are new; only those
      * run, in order. Either all commit or none does, as for one event. Emits how many effects ran.
-     * The building block of a batch consumer (measured by {@code ConsumePathBench}); no binding uses
-     * it yet.
+     * What {@link EventConsumers#batchConsumer} runs every poll through (measured by
+     * {@code ConsumePathBench}).
      */
     public Mono<Integer> processAll(String consumer, List<EventEnvelope> events,
             Function<EventEnvelope, Mono<?>> effect) {

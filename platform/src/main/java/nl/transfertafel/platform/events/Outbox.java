@@ -7,7 +7,6 @@ import nl.transfertafel.contracts.events.EventJson;
 import nl.transfertafel.contracts.events.EventSchemas;
 import nl.transfertafel.contracts.events.NewEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,31 +54,54 @@ public class Outbox {
         return append(List.of(event));
     }
 
+    /**
+     * Appends the events with one statement (rows from {@code unnest} of one array per column, taken in
+     * list order, so the outbox ids, and with them the order the relay publishes a region's events in,
+     * follow the list) and one wake-up of the relay (the outbox trigger fires per statement). Every event
+     * is checked against its JSON Schema before anything is written.
+     */
     public Mono<Void> append(List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
         return Mono.deferContextual(context -> {
             UUID correlation = Correlation.from(context).orElse(null);
             String traceparent = traces.traceparent(context).orElse(null);
-            return Flux.fromIterable(events)
-                    .concatMap(event -> insert(EventJson.envelop(event,
-                            correlation != null ? correlation : event.eventId()), event.descriptor().topic(), traceparent))
+            int size = events.size();
+            UUID[] ids = new UUID[size];
+            String[] topics = new String[size];
+            String[] keys = new String[size];
+            String[] types = new String[size];
+            String[] envelopes = new String[size];
+            Integer[] laneNumbers = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                NewEvent event = events.get(i);
+                EventEnvelope envelope = EventJson.envelop(event, correlation != null ? correlation : event.eventId());
+                EventSchemas.requireValid(envelope);
+                ids[i] = envelope.eventId();
+                topics[i] = event.descriptor().topic();
+                keys[i] = envelope.region();
+                types[i] = envelope.type();
+                envelopes[i] = EventJson.write(envelope);
+                laneNumbers[i] = laneOf(envelope.region(), lanes);
+            }
+            var spec = db.sql("""
+                    insert into outbox (event_id, topic, message_key, event_type, envelope, lane, trace_parent)
+                    select e.event_id, e.topic, e.message_key, e.event_type, e.envelope, e.lane, cast(:traceparent as text)
+                    from unnest(:ids, :topics, :keys, :types, :envelopes, :lanes)
+                        with ordinality as e(event_id, topic, message_key, event_type, envelope, lane, position)
+                    order by e.position""");
+            spec = traceparent == null ? spec.bindNull("traceparent", String.class) : spec.bind("traceparent", traceparent);
+            return spec
+                    .bind("ids", ids)
+                    .bind("topics", topics)
+                    .bind("keys", keys)
+                    .bind("types", types)
+                    .bind("envelopes", envelopes)
+                    .bind("lanes", laneNumbers)
+                    .fetch()
+                    .rowsUpdated()
                     .then();
         });
-    }
-
-    private Mono<Long> insert(EventEnvelope envelope, String topic, String traceparent) {
-        EventSchemas.requireValid(envelope);
-        var spec = db.sql("""
-                        insert into outbox (event_id, topic, message_key, event_type, envelope, lane, trace_parent)
-                        values (:eventId, :topic, :key, :type, :envelope, :lane, :traceparent)""");
-        spec = traceparent == null ? spec.bindNull("traceparent", String.class) : spec.bind("traceparent", traceparent);
-        return spec
-                .bind("eventId", envelope.eventId())
-                .bind("topic", topic)
-                .bind("key", envelope.region())
-                .bind("type", envelope.type())
-                .bind("envelope", EventJson.write(envelope))
-                .bind("lane", laneOf(envelope.region(), lanes))
-                .fetch()
-                .rowsUpdated();
     }
 }

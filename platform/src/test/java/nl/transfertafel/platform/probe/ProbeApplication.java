@@ -35,6 +35,22 @@ public class ProbeApplication {
         }));
     }
 
+    /**
+     * The same effect consumed one poll at a time (binding {@code recordProbeBatch-in-0}, batch mode). An
+     * aggregate named {@code hold-*} waits at its {@link ProbeGate} note, so a test can let records pile up
+     * behind it and have them arrive in one poll.
+     */
+    @Bean
+    Consumer<Message<java.util.List<byte[]>>> recordProbeBatch(EventConsumers consumers, DatabaseClient db,
+            TraceContext traces) {
+        return consumers.batchConsumer("platform-test.record-probe-batch", event -> Mono.deferContextual(context -> {
+            traces.traceId(context).ifPresent(traceId -> TRACES.put(event.aggregateId(), traceId));
+            return event.aggregateId().startsWith("hold-")
+                    ? ProbeGate.enter(event.aggregateId()).then(effect(db, event))
+                    : effect(db, event);
+        }));
+    }
+
     public static Mono<Void> effect(DatabaseClient db, EventEnvelope event) {
         Mono<Void> insert = db.sql("insert into probe_effect (event_id, aggregate_id) values (:eventId, :aggregate)")
                 .bind("eventId", event.eventId())

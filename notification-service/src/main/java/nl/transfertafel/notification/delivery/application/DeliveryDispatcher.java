@@ -9,6 +9,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import nl.transfertafel.notification.delivery.domain.Delivery;
 import nl.transfertafel.notification.delivery.domain.FailureReason;
@@ -70,24 +72,55 @@ public class DeliveryDispatcher {
         this.sendTimeout = sendTimeout;
     }
 
-    /** One round over the due lanes; emits how many attempts were made. */
-    public Mono<Integer> dispatchDue() {
-        return deliveries.dueLaneHeads(clock.instant(), lanesPerRound)
-                .flatMap(head -> workLane(head, perLanePerRound), parallelLanes)
-                .reduce(0, Integer::sum);
+    /**
+     * How a round went: the attempts it made, and whether it stopped at a limit ({@code lanes-per-round}
+     * lanes, or a lane's {@code per-lane-per-round} budget), so that due work may be left for another round.
+     */
+    public record Round(int attempts, boolean full) {
     }
 
-    private Mono<Integer> workLane(UUID head, int budget) {
-        return attempt(head)
+    /** One round over the due lanes; emits how many attempts were made. */
+    public Mono<Integer> dispatchDue() {
+        return dispatchRound().map(Round::attempts);
+    }
+
+    /** One round over the due lanes. */
+    public Mono<Round> dispatchRound() {
+        AtomicBoolean budgetUsedUp = new AtomicBoolean();
+        AtomicInteger lanes = new AtomicInteger();
+        return deliveries.dueLaneHeads(clock.instant(), lanesPerRound)
+                .doOnNext(head -> lanes.incrementAndGet())
+                .flatMap(head -> workLane(attempt(head), perLanePerRound, budgetUsedUp), parallelLanes)
+                .reduce(0, Integer::sum)
+                .map(attempts -> new Round(attempts, budgetUsedUp.get() || lanes.get() >= lanesPerRound));
+    }
+
+    /**
+     * Sends a lane's due deliveries one after the other, each in a transaction of its own (the lane's next
+     * head is locked in the transaction that sends it), up to {@code budget} of them.
+     */
+    private Mono<Integer> workLane(Mono<Attempt> attempt, int budget, AtomicBoolean budgetUsedUp) {
+        return attempt
                 .flatMap(done -> {
-                    if (!done.advancesLane() || budget <= 1) {
+                    if (!done.advancesLane()) {
                         return Mono.just(1);
                     }
-                    return deliveries.nextHead(done.delivery().recipient().key(), done.delivery().channel(), clock.instant())
-                            .flatMap(next -> workLane(next, budget - 1).map(n -> n + 1))
-                            .defaultIfEmpty(1);
+                    if (budget <= 1) {
+                        budgetUsedUp.set(true);
+                        return Mono.just(1);
+                    }
+                    return workLane(attemptNext(done.delivery().recipient().key(), done.delivery().channel()),
+                            budget - 1, budgetUsedUp).map(n -> n + 1);
                 })
                 .defaultIfEmpty(0);
+    }
+
+    /** Sends the next head of a lane, if one is due and nobody else holds it. */
+    private Mono<Attempt> attemptNext(String recipient, Channel channel) {
+        Mono<Attempt> inTransaction = deliveries.lockNextHead(recipient, channel, clock.instant())
+                .flatMap(delivery -> send(delivery).flatMap(outcome -> record(delivery, outcome)));
+        return tx.transactional(inTransaction)
+                .doOnNext(this::afterCommit);
     }
 
     /** Sends one delivery if it is still the due head of its lane and nobody else holds it. */

@@ -102,17 +102,20 @@ public class DeliveryRepository implements DeliveryQueue {
                 .all();
     }
 
-    /** The next due head of one lane, if any. */
-    public Mono<UUID> nextHead(String recipient, Channel channel, Instant now) {
-        return db.sql("""
-                        select id, next_attempt_at from delivery where recipient = :recipient and channel = :channel
-                        and status = 'PENDING' order by seq limit 1""")
+    /**
+     * Locks the head of one lane for sending if it is due and nobody else holds it: the next delivery of a
+     * lane whose head was just sent, found and locked with one statement in the sending transaction
+     * (before, a query of its own for the lane's next head came first: one commit more per delivery).
+     */
+    public Mono<Delivery> lockNextHead(String recipient, Channel channel, Instant now) {
+        return db.sql("select * from delivery d where d.recipient = :recipient and d.channel = :channel"
+                        + " and d.status = 'PENDING' and d.next_attempt_at <= :now and " + HEAD
+                        + " order by d.seq limit 1 for update skip locked")
                 .bind("recipient", recipient)
                 .bind("channel", channel.name())
-                .map(row -> new Object[] {row.get("id", UUID.class), row.get("next_attempt_at", Instant.class)})
-                .one()
-                .filter(row -> !((Instant) row[1]).isAfter(now))
-                .map(row -> (UUID) row[0]);
+                .bind("now", now)
+                .map(DeliveryRepository::delivery)
+                .one();
     }
 
     /**

@@ -17,6 +17,8 @@ import reactor.core.Disposable;
  */
 public class DispatcherLoop implements SmartLifecycle {
 
+    private static final DeliveryDispatcher.Round NOTHING = new DeliveryDispatcher.Round(0, false);
+
     private final DeliveryDispatcher dispatcher;
     private final boolean enabled;
     private final PeriodicJob job;
@@ -38,26 +40,31 @@ public class DispatcherLoop implements SmartLifecycle {
         this.job = new PeriodicJob("notification-dispatcher", pollInterval, this::drain, meters);
     }
 
-    /** Rounds until one finds nothing to do (or the loop is stopped). */
+    /**
+     * Rounds until one ends below its limits (or the loop is stopped). A round that stopped short of its
+     * limits left nothing due behind (what was committed meanwhile woke the loop again, which runs another
+     * round after this one); before, every drain ended with an extra round that found nothing, one more
+     * lane-head query and commit per wake.
+     */
     private void drain() {
         // a wake from now on asks for another round: this one may already have read the table
         wakeAsked.set(false);
-        int attempts;
+        DeliveryDispatcher.Round done;
         do {
-            var result = new java.util.concurrent.CompletableFuture<Integer>();
+            var result = new java.util.concurrent.CompletableFuture<DeliveryDispatcher.Round>();
             // a round cancelled by stop() ends the wait too: without it the job's thread waited for a
             // result that never came, and every stop took the job's 15 s fallback
-            round = dispatcher.dispatchDue().doOnCancel(() -> result.complete(0))
-                    .subscribe(result::complete, result::completeExceptionally, () -> result.complete(0));
+            round = dispatcher.dispatchRound().doOnCancel(() -> result.complete(NOTHING))
+                    .subscribe(result::complete, result::completeExceptionally, () -> result.complete(NOTHING));
             try {
-                attempts = result.get(5, TimeUnit.MINUTES);
+                done = result.get(5, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (ExecutionException | TimeoutException e) {
                 throw new IllegalStateException("notification dispatch round failed", e);
             }
-        } while (running && attempts > 0);
+        } while (running && done.full());
     }
 
     /**

@@ -64,6 +64,10 @@ public class DeadLetterConfiguration {
         // resolved lazily: the consumer beans are created after this one
         return message -> {
             Object bean = beans.getBean(name);
+            if (bean instanceof nl.transfertafel.platform.events.EventConsumers.BatchConsumer batch) {
+                batch.acceptOne(message); // a batch binding's consumer, handed one record
+                return;
+            }
             if (!(bean instanceof Consumer<?>)) {
                 throw new IllegalStateException(name + " is not a consumer function");
             }
