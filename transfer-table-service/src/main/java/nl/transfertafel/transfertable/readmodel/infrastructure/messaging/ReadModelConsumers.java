@@ -1,5 +1,6 @@
 package nl.transfertafel.transfertable.readmodel.infrastructure.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 import nl.transfertafel.platform.events.EventConsumers;
 import nl.transfertafel.transfertable.readmodel.application.ReadModelProjector;
@@ -7,22 +8,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The read model's event consumers; bindings and groups are in transfer-table-service.yml. */
+/**
+ * The read model's event consumers; bindings and groups are in transfer-table-service.yml. Each poll's
+ * records are applied in one transaction (EventConsumers.batchConsumer, ADR 1170): the read model fell
+ * minutes behind intake with one transaction per event (docs/bench/cpu-per-referral-2026-12-06).
+ */
 @Configuration(proxyBeanMethods = false)
 class ReadModelConsumers {
 
     @Bean
-    Consumer<Message<byte[]>> recordWaitingClient(EventConsumers consumers, ReadModelProjector projector) {
-        return consumers.consumer("transfer-table.record-waiting-client", projector::onReferralEvent);
+    Consumer<Message<List<byte[]>>> recordWaitingClient(EventConsumers consumers, ReadModelProjector projector) {
+        return consumers.batchConsumer("transfer-table.record-waiting-client", projector::onReferralEvent);
     }
 
     @Bean
-    Consumer<Message<byte[]>> recordWaitingEntry(EventConsumers consumers, ReadModelProjector projector) {
-        return consumers.consumer("transfer-table.record-waiting-entry", projector::onWaitingEvent);
+    Consumer<Message<List<byte[]>>> recordWaitingEntry(EventConsumers consumers, ReadModelProjector projector) {
+        return consumers.batchConsumer("transfer-table.record-waiting-entry", projector::onWaitingEvent);
     }
 
     @Bean
-    Consumer<Message<byte[]>> recordCapacityLine(EventConsumers consumers, ReadModelProjector projector) {
-        return consumers.consumer("transfer-table.record-capacity-line", projector::onCapacityEvent);
+    Consumer<Message<List<byte[]>>> recordCapacityLine(EventConsumers consumers, ReadModelProjector projector) {
+        return consumers.batchConsumer("transfer-table.record-capacity-line", projector::onCapacityEvent);
     }
 }
