@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -39,7 +37,6 @@ class BatchConsumerIT extends ProbeIntegrationTest {
 
     private static final String CONSUMER = "platform-test.record-probe-batch";
     private static final String DEAD_LETTERS = "error." + Topics.INTAKE_WAITING_EVENTS + ".platform-test-batch";
-    private static final String DATABASE = "platform_test";
 
     @Autowired
     DatabaseClient db;
@@ -216,16 +213,6 @@ class BatchConsumerIT extends ProbeIntegrationTest {
         return counter == null ? 0 : counter.count();
     }
 
-    private static void refuseConnections(boolean refuse) throws Exception {
-        try (Connection admin = SharedEngines.postgres().connect(SharedEngines.postgres().maintenanceDatabase());
-                Statement statement = admin.createStatement()) {
-            statement.execute("alter database " + DATABASE + " allow_connections " + !refuse);
-            if (refuse) {
-                statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
-                        + DATABASE + "' and pid <> pg_backend_pid()");
-            }
-        }
-    }
 
     private long effects(String aggregateId) {
         return db.sql("select count(*) as n from probe_effect where aggregate_id = :id").bind("id", aggregateId)

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
@@ -27,7 +25,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /** A database hiccup is not a dead letter: the consumer retries until PostgreSQL is back (issue 10, defect 2). */
 class ConsumerRetryIT extends ProbeIntegrationTest {
 
-    private static final String DATABASE = "platform_test";
 
     @Autowired
     DatabaseClient db;
@@ -66,20 +63,6 @@ class ConsumerRetryIT extends ProbeIntegrationTest {
         return counter == null ? 0 : counter.count();
     }
 
-    /**
-     * An outage as the service sees it: the database takes no new connections and drops the open
-     * ones (the pool's too). Done from the maintenance database, which stays reachable for the test.
-     */
-    private static void refuseConnections(boolean refuse) throws Exception {
-        try (Connection admin = SharedEngines.postgres().connect(SharedEngines.postgres().maintenanceDatabase());
-                Statement statement = admin.createStatement()) {
-            statement.execute("alter database " + DATABASE + " allow_connections " + !refuse);
-            if (refuse) {
-                statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
-                        + DATABASE + "' and pid <> pg_backend_pid()");
-            }
-        }
-    }
 
     private void publish(String value) {
         Properties properties = new Properties();
