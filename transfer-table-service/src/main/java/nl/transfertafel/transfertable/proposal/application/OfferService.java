@@ -83,10 +83,11 @@ public class OfferService {
                         return offered(approved, reserved);
                     }
                     if (outcome instanceof ReservationGateway.PlaceGone) {
-                        return Mono.defer(() -> tx.transactional(fresh(approved.proposalId())
+                        // the line before the proposal, as the capacity consumer locks them (see offered)
+                        return Mono.defer(() -> tx.transactional(readModel.lowerPlacesLeft(approved.capacityLineId(), 0)
+                                        .then(fresh(approved.proposalId()))
                                         .flatMap(before -> changes.apply(before, before.lapse(clock)))
-                                        .flatMap(changed -> readModel.lowerPlacesLeft(approved.capacityLineId(), 0)
-                                                .then(trigger.afterCommit(approved.region()))
+                                        .flatMap(changed -> trigger.afterCommit(approved.region())
                                                 .thenReturn(changed.proposal()))))
                                 .retryWhen(concurrentUpdates())
                                 .doOnNext(p -> ended(p, "PLACE_GONE"));
@@ -106,15 +107,18 @@ public class OfferService {
      * approved must not get as a 409 (ADR 0750).
      */
     private Mono<Proposal> offered(Proposal approved, ReservationGateway.Reserved reserved) {
-        return Mono.defer(() -> tx.transactional(fresh(approved.proposalId())
+        // the line's row first, then the proposal's: the capacity consumer updates a line and then lapses the
+        // proposals holding it, so taking them the other way round here deadlocked with it (40P01, a 500 to
+        // the approving coordinator) when the line's CapacityLineChanged of this very reservation came back fast
+        return Mono.defer(() -> tx.transactional(readModel.lowerPlacesLeft(approved.capacityLineId(), reserved.placesLeft())
+                        .then(fresh(approved.proposalId()))
                         .flatMap(before -> {
                             Instant byTtl = clock.instant().plus(settings.offerTtl());
                             Instant expires = reserved.expiresAt() != null && reserved.expiresAt().isBefore(byTtl)
                                     ? reserved.expiresAt() : byTtl;
                             return changes.apply(before, before.offer(reserved.reservationId(), expires, clock));
                         })
-                        .flatMap(changed -> readModel.lowerPlacesLeft(approved.capacityLineId(), reserved.placesLeft())
-                                .thenReturn(changed.proposal()))))
+                        .map(changed -> changed.proposal())))
                 .retryWhen(concurrentUpdates())
                 .doOnNext(p -> meters.counter("transfertafel.offers.made", "region", p.region()).increment())
                 .onErrorResume(Refused.class, refused -> alreadyOffered(approved.proposalId(), reserved.reservationId())

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The read model's event consumers; bindings and groups are in transfer-table-service.yml. Each poll's
- * records are applied in one transaction (EventConsumers.batchConsumer, ADR 1170): the read model fell
+ * The read model's event consumers; bindings and groups are in transfer-table-service.yml. The two
+ * intake consumers apply each poll's records in one transaction (EventConsumers.batchConsumer, ADR 1170): the read model fell
  * minutes behind intake with one transaction per event (docs/bench/cpu-per-referral-2026-12-06).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,8 +26,9 @@ class ReadModelConsumers {
         return consumers.batchConsumer("transfer-table.record-waiting-entry", projector::onWaitingEvent);
     }
 
+    /** One event per transaction: see the binding in transfer-table-service.yml. */
     @Bean
-    Consumer<Message<List<byte[]>>> recordCapacityLine(EventConsumers consumers, ReadModelProjector projector) {
-        return consumers.batchConsumer("transfer-table.record-capacity-line", projector::onCapacityEvent);
+    Consumer<Message<byte[]>> recordCapacityLine(EventConsumers consumers, ReadModelProjector projector) {
+        return consumers.consumer("transfer-table.record-capacity-line", projector::onCapacityEvent);
     }
 }
