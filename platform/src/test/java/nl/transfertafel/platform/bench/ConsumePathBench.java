@@ -1,5 +1,7 @@
 package nl.transfertafel.platform.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -8,9 +10,11 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import nl.transfertafel.contracts.events.EventEnvelope;
@@ -20,6 +24,7 @@ import nl.transfertafel.platform.events.EventConsumers;
 import nl.transfertafel.platform.events.IdempotentConsumer;
 import nl.transfertafel.testkit.engines.PostgresServer;
 import nl.transfertafel.testkit.engines.SharedEngines;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -138,26 +143,26 @@ public final class ConsumePathBench {
     private static long commits(PostgresServer postgres, String database) throws Exception {
         try (Connection jdbc = postgres.connect(database)) {
             jdbc.setAutoCommit(false);
-            long last = -1;
-            for (int i = 0; i < 30; i++) {
-                Thread.sleep(1_100); // a harness, not a test
-                long now;
-                try (Statement query = jdbc.createStatement()) {
-                    query.execute("select pg_stat_clear_snapshot()");
-                    try (var rows = query.executeQuery(
-                            "select xact_commit from pg_stat_database where datname = current_database()")) {
-                        rows.next();
-                        now = rows.getLong(1);
-                    }
-                }
-                if (now == last) {
-                    jdbc.rollback();
-                    return now;
-                }
-                last = now;
+            AtomicLong last = new AtomicLong(-1);
+            try {
+                await().pollDelay(Duration.ofMillis(1_100)).pollInterval(Duration.ofMillis(1_100))
+                        .atMost(Duration.ofSeconds(35)).until(() -> last.getAndSet(xactCommit(jdbc)) == last.get());
+            } catch (ConditionTimeoutException stillMoving) {
+                // the count kept moving for 35 s: report the last one read, as before
             }
             jdbc.rollback();
-            return last;
+            return last.get();
+        }
+    }
+
+    private static long xactCommit(Connection jdbc) throws Exception {
+        try (Statement query = jdbc.createStatement()) {
+            query.execute("select pg_stat_clear_snapshot()");
+            try (var rows = query.executeQuery(
+                    "select xact_commit from pg_stat_database where datname = current_database()")) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 
