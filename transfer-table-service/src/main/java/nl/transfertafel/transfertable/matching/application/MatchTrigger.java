@@ -27,9 +27,21 @@ public class MatchTrigger {
      * this is subscribed, from the Reactor context the caller runs in: the commit callback may run on any thread.
      */
     public Mono<Void> afterCommit(String region) {
+        return afterCommit(region, RegionDebouncer.Pace.PROMPT);
+    }
+
+    /**
+     * As {@link #afterCommit(String)}, for a change on the waiting-list side (a referral, a waiting entry, a
+     * Treeknorm signal): the round may wait for the batched gap, so a busy region's referrals share rounds (ADR 1180).
+     */
+    public Mono<Void> afterWaitingListCommit(String region) {
+        return afterCommit(region, RegionDebouncer.Pace.BATCHED);
+    }
+
+    private Mono<Void> afterCommit(String region, RegionDebouncer.Pace pace) {
         return Mono.deferContextual(context -> {
             Observation requester = requester(context);
-            return AfterCommit.run(() -> debouncer.request(region, requester));
+            return AfterCommit.run(() -> debouncer.request(region, requester, pace));
         });
     }
 

@@ -21,6 +21,11 @@ import java.util.function.BiConsumer;
  * which starts when the running one ended, but not sooner than {@code minGap} after the previous
  * round started (so a burst of events becomes one round per gap, never one round per event).</li>
  * </ul>
+ * A signal is {@link Pace#PROMPT} (capacity appeared or changed, a decision freed a client: the first proposal is
+ * what waiting clients wait for) or {@link Pace#BATCHED} (a waiting client arrived or changed): a batched signal
+ * keeps the longer {@code batchedGap} from the previous round's start, so a region that receives referrals
+ * every few hundred milliseconds gets one round per {@code batchedGap} for them, not one per referral; a prompt
+ * signal brings a round that is scheduled later forward to {@code minGap} (ADR 1180).
  * Regions are independent. Runs on real time (its own clock), not on the business clock. The round
  * itself is a synchronous callback on the scheduler's thread.
  *
@@ -45,12 +50,22 @@ public final class RegionDebouncer<T> {
         void cancel();
     }
 
+    /** How soon after the previous round of its region a signal wants its round. */
+    public enum Pace { PROMPT, BATCHED }
+
     private enum Phase { SCHEDULED, RUNNING }
 
     private final class RegionState {
         Phase phase = Phase.SCHEDULED;
         boolean again;
         Instant lastStart;
+        /** The gap of the scheduled round, or of the follow-up of the running one (null: no follow-up asked). */
+        Duration gap;
+        /** When the scheduled round is due, and its task: a prompt signal may bring it forward. */
+        Instant due;
+        Cancellable task;
+        /** Which scheduled task is the live one: a task replaced by an earlier one does nothing if it still runs. */
+        long generation;
         /** Who asked for the next round (the scheduled one, or the follow-up of the running one). */
         List<T> requesters = new ArrayList<>();
 
@@ -62,6 +77,7 @@ public final class RegionDebouncer<T> {
     }
 
     private final Duration minGap;
+    private final Duration batchedGap;
     private final Scheduler scheduler;
     private final Clock clock;
     private final BiConsumer<String, List<T>> round;
@@ -69,12 +85,23 @@ public final class RegionDebouncer<T> {
     /** When each region's last round started, kept after the round so a quick next signal respects minGap. */
     private final Map<String, Instant> lastStarts = new HashMap<>();
 
-    /** A round that is told its region and the requesters it covers, first first. */
+    /** A round that is told its region and the requesters it covers, first first; every signal prompt. */
     public RegionDebouncer(Duration minGap, Scheduler scheduler, Clock clock, BiConsumer<String, List<T>> round) {
+        this(minGap, minGap, scheduler, clock, round);
+    }
+
+    /** As above, with the gap that {@link Pace#BATCHED} signals keep (at least {@code minGap}). */
+    public RegionDebouncer(Duration minGap, Duration batchedGap, Scheduler scheduler, Clock clock,
+            BiConsumer<String, List<T>> round) {
         if (minGap.isNegative()) {
             throw new IllegalArgumentException("the minimum gap between rounds cannot be negative: " + minGap);
         }
+        if (batchedGap.compareTo(minGap) < 0) {
+            throw new IllegalArgumentException("the gap of batched signals (" + batchedGap
+                    + ") cannot be shorter than the minimum gap (" + minGap + ")");
+        }
         this.minGap = minGap;
+        this.batchedGap = batchedGap;
         this.scheduler = scheduler;
         this.clock = clock;
         this.round = round;
@@ -86,19 +113,36 @@ public final class RegionDebouncer<T> {
     }
 
     /** Something relevant happened in the region, asked by {@code requester} (null: nobody in particular). */
-    public synchronized void request(String region, T requester) {
+    public void request(String region, T requester) {
+        request(region, requester, Pace.PROMPT);
+    }
+
+    /** Something relevant happened in the region, asked by {@code requester}, wanting its round at {@code pace}. */
+    public synchronized void request(String region, T requester, Pace pace) {
+        Duration gap = pace == Pace.PROMPT ? minGap : batchedGap;
         RegionState state = regions.get(region);
         if (state == null) {
             state = new RegionState();
             regions.put(region, state);
             state.add(requester);
-            schedule(region, state, delayAfter(lastStarts.get(region)));
+            state.gap = gap;
+            schedule(region, state, delayAfter(lastStarts.get(region), gap));
         } else if (state.phase == Phase.RUNNING) {
             state.again = true;
             state.add(requester);
+            state.gap = state.gap == null || gap.compareTo(state.gap) < 0 ? gap : state.gap;
         } else {
-            // SCHEDULED: the round that is about to start will read this change, and is told who asked
+            // SCHEDULED: the round that is about to start will read this change, and is told who asked; a prompt
+            // signal brings a round scheduled for a batched one forward
             state.add(requester);
+            if (gap.compareTo(state.gap) < 0) {
+                state.gap = gap;
+                Duration delay = delayAfter(lastStarts.get(region), gap);
+                if (clock.instant().plus(delay).isBefore(state.due)) {
+                    state.task.cancel();
+                    schedule(region, state, delay);
+                }
+            }
         }
     }
 
@@ -109,22 +153,29 @@ public final class RegionDebouncer<T> {
 
     private void schedule(String region, RegionState state, Duration delay) {
         state.phase = Phase.SCHEDULED;
-        scheduler.schedule(() -> run(region, state), delay);
+        state.due = clock.instant().plus(delay);
+        long generation = ++state.generation;
+        state.task = scheduler.schedule(() -> run(region, state, generation), delay);
     }
 
-    private Duration delayAfter(Instant lastStart) {
+    private Duration delayAfter(Instant lastStart, Duration gap) {
         if (lastStart == null) {
             return Duration.ZERO;
         }
-        Duration left = minGap.minus(Duration.between(lastStart, clock.instant()));
+        Duration left = gap.minus(Duration.between(lastStart, clock.instant()));
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private void run(String region, RegionState state) {
+    private void run(String region, RegionState state, long generation) {
         List<T> requesters;
         synchronized (this) {
+            if (state.generation != generation || state.phase != Phase.SCHEDULED) {
+                // replaced by an earlier task (a prompt signal), whose cancel came too late to stop this one
+                return;
+            }
             state.phase = Phase.RUNNING;
             state.again = false;
+            state.gap = null;
             state.lastStart = clock.instant();
             lastStarts.put(region, state.lastStart);
             requesters = List.copyOf(state.requesters);
@@ -135,7 +186,7 @@ public final class RegionDebouncer<T> {
         } finally {
             synchronized (this) {
                 if (state.again) {
-                    schedule(region, state, delayAfter(state.lastStart));
+                    schedule(region, state, delayAfter(state.lastStart, state.gap));
                 } else {
                     regions.remove(region);
                 }

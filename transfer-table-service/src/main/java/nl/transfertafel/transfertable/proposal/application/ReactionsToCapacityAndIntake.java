@@ -45,6 +45,11 @@ public class ReactionsToCapacityAndIntake implements ReadModelListener {
         return trigger.afterCommit(region);
     }
 
+    @Override
+    public Mono<Void> waitingListChanged(String region) {
+        return trigger.afterWaitingListCommit(region);
+    }
+
     /** Open proposals and offers for the client end: they are no longer waiting here. */
     @Override
     public Mono<Void> clientLeftWaitingList(String region, String referralId) {

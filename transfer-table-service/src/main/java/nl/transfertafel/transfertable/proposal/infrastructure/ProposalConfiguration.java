@@ -84,19 +84,20 @@ public class ProposalConfiguration {
 
     /**
      * Rounds run on real time (the system clock), not on the business clock that tests move: at once
-     * for a quiet region, coalesced while one runs (ADR 0703).
+     * for a quiet region, coalesced while one runs (ADR 0703); waiting-list changes share rounds (ADR 1180).
      */
     @Bean
     RegionDebouncer<Observation> regionDebouncer(ScheduledExecutorService matchingRounds, MatchingRounds rounds,
             ObjectProvider<ObservationRegistry> observations, TraceContext traces,
             @Value("${transfertafel.transfer-table.matching.min-gap}") Duration minGap,
+            @Value("${transfertafel.transfer-table.matching.waiting-list-gap}") Duration waitingListGap,
             @Value("${transfertafel.transfer-table.matching.enabled:true}") boolean enabled) {
         RegionDebouncer.Scheduler scheduler = (task, delay) -> {
             var future = matchingRounds.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
             return () -> future.cancel(false);
         };
         // each round continues the trace of the first request it covers (ADR 0740)
-        return new RegionDebouncer<>(minGap, scheduler, Clock.systemUTC(), new ObservedRounds(rounds,
+        return new RegionDebouncer<>(minGap, waitingListGap, scheduler, Clock.systemUTC(), new ObservedRounds(rounds,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP), traces, enabled));
     }
 

@@ -11,8 +11,14 @@ import reactor.core.publisher.Mono;
  */
 public interface ReadModelListener {
 
-    /** Something a matching round reads changed in the region. */
+    /** Something a matching round reads changed in the region: capacity, providers, contracts, restrictions. */
     Mono<Void> regionChanged(String region);
+
+    /**
+     * A waiting client of the region arrived or changed (a referral, a waiting entry, a Treeknorm signal, consent):
+     * a round is due too, but one round may cover the referrals of a busy spell (ADR 1180).
+     */
+    Mono<Void> waitingListChanged(String region);
 
     /** The client's waiting entry left the waiting stage (placed, withdrawn, in treatment elsewhere). */
     Mono<Void> clientLeftWaitingList(String region, String referralId);

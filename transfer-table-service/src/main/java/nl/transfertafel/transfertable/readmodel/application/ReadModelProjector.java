@@ -49,7 +49,7 @@ public class ReadModelProjector {
             ReferralReceived referral = event.payloadAs(ReferralReceived.class);
             return repository.recordReferral(event.region(), referral, clock.instant())
                     .then(joinOpenClosures(referral.referralId()))
-                    .then(listener.regionChanged(event.region()));
+                    .then(listener.waitingListChanged(event.region()));
         }
         if (event.is(ClientSupportChanged.class)) {
             // who may act for the client on offers (item 6); stored normalised, compared normalised
@@ -72,7 +72,7 @@ public class ReadModelProjector {
                     .flatMap(applied -> !applied ? Mono.<Void>empty()
                             : (consent.screeningConsent() ? Mono.<Void>empty()
                                     : listener.screeningConsentWithdrawn(event.region(), consent.referralId()))
-                                    .then(listener.regionChanged(event.region())));
+                                    .then(listener.waitingListChanged(event.region())));
         }
         return Mono.empty();
     }
@@ -85,11 +85,11 @@ public class ReadModelProjector {
                     .flatMap(applied -> !applied ? Mono.<Void>empty()
                             : joinOpenClosures(entry.referralId()).then(entry.stage() != WaitingEntryChanged.Stage.WAITING
                                     ? listener.clientLeftWaitingList(event.region(), entry.referralId()) : Mono.<Void>empty())
-                                    .then(listener.regionChanged(event.region())));
+                                    .then(listener.waitingListChanged(event.region())));
         }
         if (event.is(TreeknormSignalled.class)) {
             return repository.recordTreeknorm(event.payloadAs(TreeknormSignalled.class))
-                    .then(listener.regionChanged(event.region()));
+                    .then(listener.waitingListChanged(event.region()));
         }
         return Mono.empty();
     }

@@ -228,4 +228,88 @@ class RegionDebouncerTest {
 
         assertThat(told).containsExactly(RegionDebouncer.MAX_REQUESTERS);
     }
+
+    /** Prompt signals keep 200 ms, batched ones (referrals) 1 s. */
+    private final RegionDebouncer<String> paced = new RegionDebouncer<>(Duration.ofMillis(200), Duration.ofSeconds(1),
+            time, time, (region, requesters) -> {
+                rounds.add(region + "@" + Duration.between(VirtualTime.START, time.instant()).toMillis());
+                List<Runnable> events = new ArrayList<>(duringNextRound);
+                duringNextRound.clear();
+                events.forEach(Runnable::run);
+                time.spend(roundTakes);
+            });
+
+    @Test
+    void a_referral_in_a_quiet_region_gets_its_round_at_once() {
+        paced.request("rotterdam", null, RegionDebouncer.Pace.BATCHED);
+        time.advance(Duration.ZERO);
+
+        assertThat(rounds).containsExactly("rotterdam@0");
+    }
+
+    @Test
+    void referrals_every_300_ms_share_one_round_per_second_instead_of_one_each() {
+        for (int i = 0; i < 10; i++) {
+            paced.request("rotterdam", null, RegionDebouncer.Pace.BATCHED);
+            time.advance(Duration.ofMillis(300));
+        }
+        time.advance(Duration.ofSeconds(2));
+
+        // with the prompt gap for everything (before ADR 1180) each of the ten referrals had a round of its own
+        assertThat(rounds).containsExactly("rotterdam@0", "rotterdam@1000", "rotterdam@2000", "rotterdam@3000");
+    }
+
+    @Test
+    void capacity_arriving_while_a_referral_round_waits_brings_it_forward_and_it_runs_once() {
+        paced.request("rotterdam", null, RegionDebouncer.Pace.BATCHED);
+        time.advance(Duration.ofMillis(100));
+        paced.request("rotterdam", null, RegionDebouncer.Pace.BATCHED);
+        time.advance(Duration.ofMillis(200));
+        paced.request("rotterdam", null, RegionDebouncer.Pace.PROMPT);
+        time.advance(Duration.ofSeconds(3));
+
+        // the round scheduled for 1000 ran at 300 (200 ms after the previous one started had passed), and not again
+        assertThat(rounds).containsExactly("rotterdam@0", "rotterdam@300");
+        assertThat(paced.pending()).isZero();
+    }
+
+    @Test
+    void capacity_right_after_a_round_waits_only_the_prompt_gap() {
+        paced.request("rotterdam", null, RegionDebouncer.Pace.BATCHED);
+        time.advance(Duration.ofMillis(50));
+        paced.request("rotterdam", null, RegionDebouncer.Pace.BATCHED);
+        paced.request("rotterdam", null, RegionDebouncer.Pace.PROMPT);
+        time.advance(Duration.ofSeconds(3));
+
+        assertThat(rounds).containsExactly("rotterdam@0", "rotterdam@200");
+    }
+
+    @Test
+    void a_referral_during_a_round_makes_a_follow_up_one_batched_gap_after_its_start() {
+        roundTakes = Duration.ofMillis(100);
+        duringNextRound.add(() -> paced.request("rotterdam", null, RegionDebouncer.Pace.BATCHED));
+        paced.request("rotterdam", null, RegionDebouncer.Pace.PROMPT);
+        time.advance(Duration.ofSeconds(3));
+
+        assertThat(rounds).containsExactly("rotterdam@0", "rotterdam@1000");
+    }
+
+    @Test
+    void capacity_during_a_round_makes_the_follow_up_prompt_even_after_a_referral() {
+        roundTakes = Duration.ofMillis(100);
+        duringNextRound.add(() -> {
+            paced.request("rotterdam", null, RegionDebouncer.Pace.BATCHED);
+            paced.request("rotterdam", null, RegionDebouncer.Pace.PROMPT);
+        });
+        paced.request("rotterdam", null, RegionDebouncer.Pace.BATCHED);
+        time.advance(Duration.ofSeconds(3));
+
+        assertThat(rounds).containsExactly("rotterdam@0", "rotterdam@200");
+    }
+
+    @Test
+    void the_batched_gap_may_not_be_shorter_than_the_minimum_gap() {
+        assertThatThrownBy(() -> new RegionDebouncer<String>(Duration.ofSeconds(1), Duration.ofMillis(200), time, time,
+                (r, who) -> { })).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -26,14 +26,14 @@ class ScreeningConsentProjectionTest {
     void withdrawn_consent_that_applied_ends_proposals_in_screening_then_asks_for_a_round() {
         project(false, true);
 
-        assertThat(heard).containsExactly("screeningConsentWithdrawn utrecht ref-1", "regionChanged utrecht");
+        assertThat(heard).containsExactly("screeningConsentWithdrawn utrecht ref-1", "waitingListChanged utrecht");
     }
 
     @Test
     void consent_given_again_only_asks_for_a_round() {
         project(true, true);
 
-        assertThat(heard).containsExactly("regionChanged utrecht");
+        assertThat(heard).containsExactly("waitingListChanged utrecht");
     }
 
     @Test
@@ -65,6 +65,11 @@ class ScreeningConsentProjectionTest {
         @Override
         public Mono<Void> regionChanged(String region) {
             return heard("regionChanged " + region);
+        }
+
+        @Override
+        public Mono<Void> waitingListChanged(String region) {
+            return heard("waitingListChanged " + region);
         }
 
         @Override
