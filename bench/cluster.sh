@@ -12,8 +12,8 @@
 #                                       CPU ms per referral per process (JVMs, brokers, PostgreSQL's backends)
 #                                       at each rate, idle cost first; TRANSFERTAFEL_PG_STAT_STATEMENTS=true adds
 #                                       statements per referral (docs/bench/cpu-per-referral-2026-12-06/)
-# Other options: --out DIR, --steady-seconds N, --ramp 20,40,80,..., --step-seconds N,
-# --extra-gps-per-region N, --ceiling-seconds N. Exit code 0 only when every invariant holds.
+# Other options: --out DIR, --warmup-seconds N (60: the steady load before phase 1, not measured),
+# --steady-seconds N, --ramp 20,40,80,..., --step-seconds N, --extra-gps-per-region N, --ceiling-seconds N. Exit code 0 only when every invariant holds.
 # Builds with the Maven wrapper (package only, nothing installed into ~/.m2).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -164,6 +164,11 @@ public final class ClusterHarness {
                 steadyToIndex = ledger.referralCount();
                 saturationFromIndex = 0;
             } else {
+                if (options.warmupSeconds() > 0) {
+                    // the same load, not measured: p1 and the steady lag are figures of a running system, not of its start
+                    System.out.println("phase 0: warm-up at the steady load, " + options.warmupSeconds() + " s (not measured)");
+                    load.run(10, 2, Duration.ofSeconds(options.warmupSeconds()));
+                }
                 System.out.println("phase 1: steady load without faults, " + options.steadySeconds() + " s");
                 steadyFrom = Instant.now();
                 steadyFromIndex = ledger.referralCount();
