@@ -216,12 +216,16 @@ public final class ClusterHarness {
 
         List<UUID> all = ledger.referrals().stream().map(Expectations.AcceptedReferral::referralId).toList();
         Histogram p1 = Latencies.capacityToProposalMillis(databases, steadyFrom, steadyTo);
+        Latencies.P1Hops p1Hops = Latencies.capacityToProposalHops(databases, steadyFrom, steadyTo);
         Histogram lag = Latencies.referralLagMillis(databases,
                 all.subList(Math.min(saturationFromIndex, all.size()), all.size()));
         // the same lag under the steady 10/s of phase 1: the peer of the saturated figure, in the same run
         Histogram steadyLag = Latencies.referralLagMillis(databases,
                 all.subList(Math.min(steadyFromIndex, all.size()), Math.min(steadyToIndex, all.size())));
         latencies.put("capacity committed -> proposal committed (steady)", p1);
+        latencies.put("p1 hop: capacity committed -> its event sent by capacity's relay", p1Hops.relay());
+        latencies.put("p1 hop: event sent -> transfer table's consumer began", p1Hops.delivery());
+        latencies.put("p1 hop: consumer began -> proposal committed (round)", p1Hops.round());
         latencies.put("referral committed -> transfer table read model", lag);
         latencies.put("referral committed -> transfer table read model (steady)", steadyLag);
         Histogram rest = api.restLatencyMicros();
@@ -241,6 +245,14 @@ public final class ClusterHarness {
         figures.put("p1_p50_ms", Long.toString(p1.getValueAtPercentile(50)));
         figures.put("p1_p99_ms", Long.toString(p1.getValueAtPercentile(99)));
         figures.put("p1_samples", Long.toString(p1.getTotalCount()));
+        // where p1 goes (diagnostic, not a target): the relay, Kafka to the consumer, the round
+        figures.put("p1_relay_p50_ms", Long.toString(p1Hops.relay().getValueAtPercentile(50)));
+        figures.put("p1_relay_p99_ms", Long.toString(p1Hops.relay().getValueAtPercentile(99)));
+        figures.put("p1_delivery_p50_ms", Long.toString(p1Hops.delivery().getValueAtPercentile(50)));
+        figures.put("p1_delivery_p99_ms", Long.toString(p1Hops.delivery().getValueAtPercentile(99)));
+        figures.put("p1_round_p50_ms", Long.toString(p1Hops.round().getValueAtPercentile(50)));
+        figures.put("p1_round_p99_ms", Long.toString(p1Hops.round().getValueAtPercentile(99)));
+        figures.put("p1_hops_samples", Long.toString(p1Hops.round().getTotalCount()));
         figures.put("rest_p99_ms", Long.toString(restMillis.getValueAtPercentile(99)));
         figures.put("lag_p99_ms", Long.toString(lag.getValueAtPercentile(99)));
         figures.put("lag_samples", Long.toString(lag.getTotalCount()));

@@ -96,6 +96,10 @@ class ShortRunIT {
             assertThat(outcome.invariants().holds()).as(outcome.invariants().toString()).isTrue();
             assertThat(outcome.figures().get("faults_injected")).as("one kill -9 and one broker stop").isEqualTo("2");
             assertThat(outcome.referrals()).isNotEmpty();
+            // p1's hops are found through capacity's outbox and the table's processed events (the figures, not timings)
+            if (Long.parseLong(outcome.figures().get("p1_samples")) > 0) {
+                assertThat(Long.parseLong(outcome.figures().get("p1_hops_samples"))).as("p1 split into its hops").isPositive();
+            }
 
             // the killed instance came back from argv/env/workdir as a new process and serves the API again
             ClusterDescriptor rewritten = ClusterDescriptor.read(cluster.file());

@@ -86,4 +86,94 @@ public final class Latencies {
         }
         return histogram;
     }
+
+    /** Where a p1 went: capacity's relay, Kafka to the table's consumer, and the consumer to the round's proposal. */
+    public record P1Hops(Histogram relay, Histogram delivery, Histogram round) {
+    }
+
+    /**
+     * The same proposals as {@link #capacityToProposalMillis}, each split at the capacity event's outbox row (its
+     * {@code published_at} in capacity-service's database: the relay sent it) and at the transfer table's
+     * {@code processed_event} row of that event (its {@code processed_at}: the consumer's transaction began). The
+     * event is found by its aggregate (the capacity line) and occurrence time in capacity's outbox; a proposal whose
+     * event is no longer there (purged) is left out. The three hops add up to the p1 of the proposal, give or take
+     * the time between a transaction's start and its commit.
+     */
+    public static P1Hops capacityToProposalHops(Databases databases, Instant from, Instant to) throws SQLException {
+        record Proposal(String line, Timestamp eventAt, Timestamp createdAt) {
+        }
+        List<Proposal> proposals = new ArrayList<>();
+        try (Connection table = databases.connect(Databases.TRANSFER_TABLE);
+                PreparedStatement q = table.prepareStatement("""
+                        select p.capacity_line_id, p.capacity_event_at, p.created_at
+                        from proposal p join waiting_client w on w.referral_id = p.referral_id
+                        where p.origin = 'ENGINE' and p.capacity_event_at is not null
+                          and p.created_at >= p.capacity_event_at
+                          and p.capacity_event_at >= ? and p.capacity_event_at < ?
+                          and w.recorded_at < p.capacity_event_at""")) {
+            q.setTimestamp(1, Timestamp.from(from));
+            q.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    proposals.add(new Proposal(rs.getString(1), rs.getTimestamp(2), rs.getTimestamp(3)));
+                }
+            }
+        }
+        // the capacity events of those lines in the window: (line, occurred at) -> event id and when it was sent
+        record Sent(String eventId, long occurredMicros, long publishedMillis) {
+        }
+        Map<String, List<Sent>> sentByLine = new HashMap<>();
+        try (Connection capacity = databases.connect(Databases.CAPACITY);
+                PreparedStatement q = capacity.prepareStatement("""
+                        select event_id, envelope::jsonb ->> 'aggregateId' as line,
+                               (envelope::jsonb ->> 'occurredAt')::timestamptz as occurred_at, published_at
+                        from outbox where published_at is not null and created_at >= ? and created_at < ?""")) {
+            q.setTimestamp(1, Timestamp.from(from.minusSeconds(5)));
+            q.setTimestamp(2, Timestamp.from(to.plusSeconds(5)));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp occurred = rs.getTimestamp("occurred_at");
+                    if (rs.getString("line") != null && occurred != null) {
+                        sentByLine.computeIfAbsent(rs.getString("line"), l -> new ArrayList<>())
+                                .add(new Sent(rs.getString("event_id"), micros(occurred),
+                                        rs.getTimestamp("published_at").getTime()));
+                    }
+                }
+            }
+        }
+        Map<String, Long> processed = new HashMap<>();
+        try (Connection table = databases.connect(Databases.TRANSFER_TABLE);
+                PreparedStatement q = table.prepareStatement(
+                        "select event_id, min(processed_at) from processed_event where processed_at >= ? group by event_id")) {
+            q.setTimestamp(1, Timestamp.from(from.minusSeconds(5)));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    processed.put(rs.getString(1), rs.getTimestamp(2).getTime());
+                }
+            }
+        }
+        P1Hops hops = new P1Hops(new Histogram(3_600_000L, 3), new Histogram(3_600_000L, 3), new Histogram(3_600_000L, 3));
+        for (Proposal p : proposals) {
+            long eventMicros = micros(p.eventAt());
+            Sent sent = sentByLine.getOrDefault(p.line(), List.of()).stream()
+                    .filter(s -> Math.abs(s.occurredMicros() - eventMicros) < 1_000)
+                    .findFirst().orElse(null);
+            Long consumed = sent == null ? null : processed.get(sent.eventId());
+            if (consumed == null) {
+                continue;
+            }
+            record(hops.relay(), sent.publishedMillis() - eventMicros / 1_000);
+            record(hops.delivery(), consumed - sent.publishedMillis());
+            record(hops.round(), p.createdAt().getTime() - consumed);
+        }
+        return hops;
+    }
+
+    private static long micros(Timestamp at) {
+        return at.getTime() / 1_000 * 1_000_000 + at.getNanos() / 1_000;
+    }
+
+    private static void record(Histogram histogram, long millis) {
+        histogram.recordValue(Math.max(0, Math.min(3_600_000L, millis)));
+    }
 }
