@@ -25,8 +25,12 @@ public final class Latencies {
 
     /**
      * Capacity committed → proposal committed: the transfer table's own record of the capacity event's
-     * time on each engine proposal ({@code capacity_event_at}), for proposals whose client was already in
-     * the read model when the capacity came (so the capacity, not a later referral, caused the proposal),
+     * time on each engine proposal ({@code capacity_event_at}), for proposals the capacity caused: the client
+     * was already in the read model when the capacity came (not a later referral), and no other proposal on
+     * the line or of the client ended between the capacity event and this proposal (a place that a rejection,
+     * lapse, decline, expiry or withdrawal gave back keeps the line's capacity time, and a client it freed was not
+     * a candidate when the capacity came: the decision, not the capacity, caused that proposal; before this
+     * condition such proposals put minutes of screening into p1's tail),
      * with the capacity event inside the window.
      */
     public static Histogram capacityToProposalMillis(Databases databases, Instant from, Instant to) throws SQLException {
@@ -38,7 +42,12 @@ public final class Latencies {
                         where p.origin = 'ENGINE' and p.capacity_event_at is not null
                           and p.created_at >= p.capacity_event_at
                           and p.capacity_event_at >= ? and p.capacity_event_at < ?
-                          and w.recorded_at < p.capacity_event_at""")) {
+                          and w.recorded_at < p.capacity_event_at
+                          and not exists (select 1 from proposal q
+                                          where (q.capacity_line_id = p.capacity_line_id or q.referral_id = p.referral_id)
+                                            and q.proposal_id <> p.proposal_id
+                                            and q.state in ('REJECTED', 'LAPSED', 'DECLINED', 'EXPIRED', 'WITHDRAWN')
+                                            and q.updated_at > p.capacity_event_at and q.updated_at <= p.created_at)""")) {
             q.setTimestamp(1, Timestamp.from(from));
             q.setTimestamp(2, Timestamp.from(to));
             try (ResultSet rs = q.executeQuery()) {
@@ -110,7 +119,12 @@ public final class Latencies {
                         where p.origin = 'ENGINE' and p.capacity_event_at is not null
                           and p.created_at >= p.capacity_event_at
                           and p.capacity_event_at >= ? and p.capacity_event_at < ?
-                          and w.recorded_at < p.capacity_event_at""")) {
+                          and w.recorded_at < p.capacity_event_at
+                          and not exists (select 1 from proposal q
+                                          where (q.capacity_line_id = p.capacity_line_id or q.referral_id = p.referral_id)
+                                            and q.proposal_id <> p.proposal_id
+                                            and q.state in ('REJECTED', 'LAPSED', 'DECLINED', 'EXPIRED', 'WITHDRAWN')
+                                            and q.updated_at > p.capacity_event_at and q.updated_at <= p.created_at)""")) {
             q.setTimestamp(1, Timestamp.from(from));
             q.setTimestamp(2, Timestamp.from(to));
             try (ResultSet rs = q.executeQuery()) {
