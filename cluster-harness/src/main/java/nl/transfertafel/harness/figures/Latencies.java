@@ -35,9 +35,22 @@ public final class Latencies {
      */
     public static Histogram capacityToProposalMillis(Databases databases, Instant from, Instant to) throws SQLException {
         Histogram histogram = new Histogram(3_600_000L, 3);
+        for (CausedProposal p : causedByCapacity(databases, from, to)) {
+            record(histogram, Math.round((micros(p.createdAt()) - micros(p.eventAt())) / 1_000.0));
+        }
+        return histogram;
+    }
+
+    /** An engine proposal the capacity event caused (see {@link #capacityToProposalMillis}). */
+    private record CausedProposal(String line, Timestamp eventAt, Timestamp createdAt) {
+    }
+
+    private static List<CausedProposal> causedByCapacity(Databases databases, Instant from, Instant to)
+            throws SQLException {
+        List<CausedProposal> proposals = new ArrayList<>();
         try (Connection table = databases.connect(Databases.TRANSFER_TABLE);
                 PreparedStatement q = table.prepareStatement("""
-                        select extract(epoch from (p.created_at - p.capacity_event_at)) * 1000
+                        select p.capacity_line_id, p.capacity_event_at, p.created_at
                         from proposal p join waiting_client w on w.referral_id = p.referral_id
                         where p.origin = 'ENGINE' and p.capacity_event_at is not null
                           and p.created_at >= p.capacity_event_at
@@ -52,11 +65,11 @@ public final class Latencies {
             q.setTimestamp(2, Timestamp.from(to));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    histogram.recordValue(Math.max(0, Math.min(3_600_000L, Math.round(rs.getDouble(1)))));
+                    proposals.add(new CausedProposal(rs.getString(1), rs.getTimestamp(2), rs.getTimestamp(3)));
                 }
             }
         }
-        return histogram;
+        return proposals;
     }
 
     /**
@@ -109,30 +122,7 @@ public final class Latencies {
      * the time between a transaction's start and its commit.
      */
     public static P1Hops capacityToProposalHops(Databases databases, Instant from, Instant to) throws SQLException {
-        record Proposal(String line, Timestamp eventAt, Timestamp createdAt) {
-        }
-        List<Proposal> proposals = new ArrayList<>();
-        try (Connection table = databases.connect(Databases.TRANSFER_TABLE);
-                PreparedStatement q = table.prepareStatement("""
-                        select p.capacity_line_id, p.capacity_event_at, p.created_at
-                        from proposal p join waiting_client w on w.referral_id = p.referral_id
-                        where p.origin = 'ENGINE' and p.capacity_event_at is not null
-                          and p.created_at >= p.capacity_event_at
-                          and p.capacity_event_at >= ? and p.capacity_event_at < ?
-                          and w.recorded_at < p.capacity_event_at
-                          and not exists (select 1 from proposal q
-                                          where (q.capacity_line_id = p.capacity_line_id or q.referral_id = p.referral_id)
-                                            and q.proposal_id <> p.proposal_id
-                                            and q.state in ('REJECTED', 'LAPSED', 'DECLINED', 'EXPIRED', 'WITHDRAWN')
-                                            and q.updated_at > p.capacity_event_at and q.updated_at <= p.created_at)""")) {
-            q.setTimestamp(1, Timestamp.from(from));
-            q.setTimestamp(2, Timestamp.from(to));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    proposals.add(new Proposal(rs.getString(1), rs.getTimestamp(2), rs.getTimestamp(3)));
-                }
-            }
-        }
+        List<CausedProposal> proposals = causedByCapacity(databases, from, to);
         // the capacity events of those lines in the window: (line, occurred at) -> event id and when it was sent
         record Sent(String eventId, long occurredMicros, long publishedMillis) {
         }
@@ -167,7 +157,7 @@ public final class Latencies {
             }
         }
         P1Hops hops = new P1Hops(new Histogram(3_600_000L, 3), new Histogram(3_600_000L, 3), new Histogram(3_600_000L, 3));
-        for (Proposal p : proposals) {
+        for (CausedProposal p : proposals) {
             long eventMicros = micros(p.eventAt());
             Sent sent = sentByLine.getOrDefault(p.line(), List.of()).stream()
                     .filter(s -> Math.abs(s.occurredMicros() - eventMicros) < 1_000)

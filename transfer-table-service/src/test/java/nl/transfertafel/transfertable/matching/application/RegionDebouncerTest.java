@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,13 +94,19 @@ class RegionDebouncerTest {
     /** What happens while a round runs (events arriving meanwhile); the round takes {@link #roundTakes}. */
     private final List<Runnable> duringNextRound = new ArrayList<>();
     private Duration roundTakes = Duration.ZERO;
-    private final RegionDebouncer<String> debouncer = new RegionDebouncer<>(Duration.ofMillis(200), time, time, (region, requesters) -> {
-        rounds.add(region + "@" + Duration.between(VirtualTime.START, time.instant()).toMillis());
-        List<Runnable> events = new ArrayList<>(duringNextRound);
-        duringNextRound.clear();
-        events.forEach(Runnable::run);
-        time.spend(roundTakes);
-    });
+    private final RegionDebouncer<String> debouncer = new RegionDebouncer<>(Duration.ofMillis(200), time, time,
+            recordingRound());
+
+    /** A round that records its region and start, lets {@link #duringNextRound} happen, and takes {@link #roundTakes}. */
+    private BiConsumer<String, List<String>> recordingRound() {
+        return (region, requesters) -> {
+            rounds.add(region + "@" + Duration.between(VirtualTime.START, time.instant()).toMillis());
+            List<Runnable> events = new ArrayList<>(duringNextRound);
+            duringNextRound.clear();
+            events.forEach(Runnable::run);
+            time.spend(roundTakes);
+        };
+    }
 
     @Test
     void a_quiet_region_gets_its_round_at_once() {
@@ -231,13 +238,7 @@ class RegionDebouncerTest {
 
     /** Prompt signals keep 200 ms, batched ones (referrals) 1 s. */
     private final RegionDebouncer<String> paced = new RegionDebouncer<>(Duration.ofMillis(200), Duration.ofSeconds(1),
-            time, time, (region, requesters) -> {
-                rounds.add(region + "@" + Duration.between(VirtualTime.START, time.instant()).toMillis());
-                List<Runnable> events = new ArrayList<>(duringNextRound);
-                duringNextRound.clear();
-                events.forEach(Runnable::run);
-                time.spend(roundTakes);
-            });
+            time, time, recordingRound());
 
     @Test
     void a_referral_in_a_quiet_region_gets_its_round_at_once() {
