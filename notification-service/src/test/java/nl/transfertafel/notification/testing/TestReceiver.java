@@ -56,6 +56,7 @@ public final class TestReceiver implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile IntUnaryOperator status = n -> 204;
     private volatile int hangOnRequest = -1;
+    private volatile String hangOnEvent;
     private final CountDownLatch hanging = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -91,6 +92,15 @@ public final class TestReceiver implements AutoCloseable {
     /** The n-th request (1-based) hangs until {@link #release()}. */
     public void hangOn(int requestNumber) {
         this.hangOnRequest = requestNumber;
+    }
+
+    /**
+     * The first request whose body names this event id hangs until {@link #release()}. Safer than a request
+     * number where the database is shared: another test's delivery still retrying to a port this receiver
+     * now has can be request 1.
+     */
+    public void hangOnEvent(String eventId) {
+        this.hangOnEvent = eventId;
     }
 
     public boolean awaitHanging(Duration timeout) throws InterruptedException {
@@ -134,7 +144,9 @@ public final class TestReceiver implements AutoCloseable {
             respond(exchange, 401);
             return;
         }
-        if (number == hangOnRequest) {
+        boolean namesHangEvent = hangOnEvent != null
+                && new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("\"" + hangOnEvent + "\"");
+        if (number == hangOnRequest || (namesHangEvent && hanging.getCount() > 0)) {
             hanging.countDown();
             try {
                 release.await(60, TimeUnit.SECONDS);
