@@ -93,8 +93,8 @@ class ReliabilityIT {
         try (TestReceiver receiver = new TestReceiver(SECRET)) {
             api.webhook(gp, receiver.url(), SECRET, "ReferralReceived");
             EventEnvelope referral = journey.referralReceived();
-            // this delivery's send hangs, whatever else reaches the receiver first (the database is shared with
-            // earlier test classes, whose deliveries may still retry to a port this receiver now listens on)
+            // every send of this delivery hangs: the test JVM's other cached contexts share the database and their
+            // dispatchers are woken by the same commits, so one of them may send it again once this loop stops
             receiver.hangOnEvent(referral.eventId().toString());
             EventPublisher.publish(referral);
             assertThat(receiver.awaitHanging(Duration.ofSeconds(30))).isTrue();
